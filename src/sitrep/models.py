@@ -1,0 +1,178 @@
+"""The record format: pydantic models that are the contract between pipeline stages and with users.
+
+Every coded field of an :class:`Event` points back at the words that support it through
+character offsets into the document's text (:class:`Span`).
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+from enum import IntEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ClaimStatus = Literal["asserted", "denied", "hypothetical"]
+ActorType = Literal[
+    "state_forces",
+    "rebel_group",
+    "political_militia",
+    "identity_militia",
+    "rioters",
+    "protesters",
+    "civilians",
+    "external_other",
+]
+ACTOR_TYPE_CODES: dict[str, int] = {
+    "state_forces": 1,
+    "rebel_group": 2,
+    "political_militia": 3,
+    "identity_militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external_other": 8,
+}
+
+
+class TimePrecision(IntEnum):
+    DAY = 1
+    WEEK_OR_SPAN = 2
+    MONTH = 3
+
+
+class GeoPrecision(IntEnum):
+    NAMED_PLACE = 1
+    NEAR_OR_PART_OF = 2
+    REGION = 3
+
+
+class Span(BaseModel):
+    """Characters [start, end) of the document text, and the words there."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Document(BaseModel):
+    """One input article. ``text`` or ``html`` must be given."""
+
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    published: Date | None = None
+    language: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+class ActorRef(BaseModel):
+    """An actor as the text names it and, where known, as the knowledge base knows it."""
+
+    text: str = Field(description="the words found in the text")
+    name: str | None = Field(None, description="canonical name, None where unresolved")
+    actor_id: str | None = None
+    actor_type: ActorType | None = None
+    country: str | None = None
+    resolved: bool = False
+    span: Span | None = None
+
+
+class SourceRef(BaseModel):
+    """Who the article says reports an event ("selon l'OSDH", "according to SOHR")."""
+
+    text: str
+    name: str | None = None
+    source_id: str | None = None
+    kind: Literal["media", "monitor", "government", "armed_group", "other"] | None = None
+    alignment: str | None = None
+    resolved: bool = False
+    span: Span | None = None
+
+
+class Location(BaseModel):
+    """A place mention and what the gazetteer made of it."""
+
+    text: str = Field(description="the words found in the text")
+    name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: str | None = None
+    country_code: str | None = None
+    feature: str | None = Field(None, description="kind of place: city, village, neighbourhood, camp, admin1...")
+    geonameid: int | None = None
+    geo_precision: GeoPrecision | None = None
+    resolved: bool = False
+    reason: str | None = Field(None, description="why the mention is unresolved or coarser than named")
+    span: Span | None = None
+
+
+class DateMention(BaseModel):
+    """A temporal expression resolved against the publication date."""
+
+    span: Span
+    date: Date = Field(description="the day, or the middle of the span/month")
+    time_precision: TimePrecision
+    earliest: Date | None = None
+    latest: Date | None = None
+
+
+class FatalityMention(BaseModel):
+    """A death toll and the words it came from."""
+
+    span: Span
+    count: int | None = Field(description="None where the text gives deaths but no usable number")
+    vague: bool = Field(False, description="count comes from a vague quantity ('dozens', 'une dizaine')")
+    trigger_span: Span | None = Field(None, description="the death word ('killed', 'la mort de', 'ont péri')")
+
+
+class Evidence(BaseModel):
+    """Where each coded field came from."""
+
+    sentence: str
+    sentence_span: Span
+    trigger: Span
+    rule: str = Field(description="the lexicon entry that fired")
+    actor_spans: dict[str, Span] = Field(default_factory=dict)
+    places: list[Location] = Field(default_factory=list, description="every place mention attached, resolved or not")
+    date: Span | None = None
+    fatalities: Span | None = None
+    claim: Span | None = Field(None, description="the words that make the event denied or hypothetical")
+    language: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Event(BaseModel):
+    event_id: str
+    doc_id: str | None = None
+    event_type: str
+    sub_event_type: str
+    plover_event_type: str
+    cameo_root: str
+    date: Date | None
+    time_precision: TimePrecision | None
+    actor1: ActorRef | None = None
+    assoc_actor1: list[ActorRef] = Field(default_factory=list)
+    actor2: ActorRef | None = None
+    assoc_actor2: list[ActorRef] = Field(default_factory=list)
+    location: Location | None = None
+    fatalities: int | None = None
+    fatalities_text: str | None = None
+    reported_by: list[SourceRef] = Field(default_factory=list)
+    claim_status: ClaimStatus = "asserted"
+    evidence: Evidence
+
+
+class DocumentResult(BaseModel):
+    """What the pipeline made of one document: its events, or why it was skipped."""
+
+    doc_id: str | None
+    status: Literal["ok", "skipped", "error"]
+    reason: str | None = None
+    language: str | None = None
+    text: str | None = None
+    events: list[Event] = Field(default_factory=list)

@@ -1,0 +1,98 @@
+"""The extraction pipeline, stage by stage in the order data flows:
+
+HTML to text -> language -> spaCy parse -> places (geocoded) -> actors and sources -> dates ->
+death tolls -> triggers -> arguments by syntax -> event coding (sub-type, location, claim status,
+attribution, evidence).
+
+:func:`extract_document` never raises on bad input: a document that cannot be coded comes back
+with status "skipped" and the reason.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+
+from sitrep.inputs import InputProblem
+from sitrep.models import Document, DocumentResult, Event
+from sitrep.stages import html as html_stage
+from sitrep.stages.language import identify
+
+# Documents longer than this (characters of text) are skipped: parsing one would hold a worker for
+# minutes and no news article comes near it.
+MAX_TEXT_CHARS = 1_000_000
+
+
+def document_text(document: Document) -> str:
+    """The article text of a document given as text or HTML (raises html.NoTextError)."""
+    if document.html and document.html.strip():
+        return html_stage.html_to_text(document.html)
+    text = document.text or ""
+    if html_stage.looks_like_html(text):
+        return html_stage.html_to_text(text)
+    return text
+
+
+def code_document(text: str, lang: str, published: Date | None, doc_id: str | None) -> list[Event]:
+    """The events of one article whose language is known."""
+    from sitrep.stages import actors, dates, events, fatalities, places, triggers
+    from sitrep.stages.parse import parse
+
+    doc = parse(text, lang)
+    found_places = places.find_places(doc, lang)
+    country = places.geocode(doc, found_places, lang)
+    context = events.DocumentContext(
+        doc=doc, lang=lang, published=published, doc_id=doc_id,
+        places=found_places,
+        actors=actors.find_actors(doc, lang, published=published, country=country),
+        dates=dates.find_dates(doc, lang, published),
+        tolls=fatalities.find_fatalities(doc, lang),
+        reporting_verbs=events.reporting_verb_tokens(doc, lang),
+    )
+    frames = events.frames_for(triggers.find_triggers(doc, lang), context)
+    return events.code_events(frames, context)
+
+
+def extract_document(document: Document | InputProblem) -> DocumentResult:
+    """The events of one document, or why it was skipped."""
+    if isinstance(document, InputProblem):
+        return DocumentResult(doc_id=document.doc_id, status="skipped", reason=document.reason)
+    try:
+        text = document_text(document)
+    except html_stage.NoTextError as exc:
+        return DocumentResult(doc_id=document.id, status="skipped", reason=str(exc))
+    if not text.strip():
+        return DocumentResult(doc_id=document.id, status="skipped", reason="empty document")
+    if len(text) > MAX_TEXT_CHARS:
+        return DocumentResult(doc_id=document.id, status="skipped",
+                              reason=f"text too long: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})")
+    decision = identify(text, document.language)
+    if decision.lang is None:
+        return DocumentResult(doc_id=document.id, status="skipped", reason=decision.reason, text=text)
+    try:
+        found = code_document(text, decision.lang, document.published, document.id)
+    except Exception as exc:  # a bug on one document must not stop a batch; it is reported
+        return DocumentResult(doc_id=document.id, status="error", language=decision.lang,
+                              reason=f"internal error: {type(exc).__name__}: {exc}", text=text)
+    return DocumentResult(doc_id=document.id, status="ok", language=decision.lang, text=text, events=found)
+
+
+def extract_documents(documents: Iterable[Document | InputProblem], n_process: int = 1) -> Iterator[DocumentResult]:
+    """Results in input order; with ``n_process`` > 1, worker processes that each load the models
+    once, fed from the stream without holding the whole corpus."""
+    if n_process <= 1:
+        yield from map(extract_document, documents)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(n_process) as pool:
+        yield from pool.imap(extract_document, documents, chunksize=4)
+
+
+def extract(text: str, published: Date | str | None = None, lang: str = "auto") -> list[Event]:
+    """The events an article reports. Raises ValueError where the text cannot be coded."""
+    if isinstance(published, str):
+        published = Date.fromisoformat(published)
+    result = extract_document(Document(text=text, published=published, language=lang))
+    if result.status != "ok":
+        raise ValueError(result.reason)
+    return result.events

@@ -1,0 +1,153 @@
+"""Argument attachment by syntax: who acted (agent), on whom (target), where, when, how many died.
+
+Each trigger gets the mentions its clause governs: the subject or "by/par" agent, the object or
+"contre/against" target, and the place, date and death-toll mentions nearest to it in the tree.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Token
+
+from sitrep.models import DateMention, FatalityMention
+from sitrep.stages.actors import ActorMention
+from sitrep.stages.places import PlaceMention
+from sitrep.stages.syntax import (
+    AGENT_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    dep_is,
+    is_passive,
+    is_verbal,
+    tree_distance,
+)
+from sitrep.stages.triggers import Trigger
+
+# prepositions whose object is the target of an action ("raids contre", "attack on", "against")
+TARGET_CASES = frozenset({"contre", "sur", "against", "on", "at", "upon", "visant", "targeting"})
+# prepositions whose object is the doer of an action named by a noun ("raids de l'aviation", "by")
+AGENT_CASES = frozenset({"de", "du", "des", "par", "by", "of", "from"})
+
+
+class EventFrame(BaseModel):
+    """A trigger with the mentions attached to it."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    trigger: Trigger
+    head: int = Field(description="token index of the trigger's syntactic head")
+    agent: ActorMention | None = None
+    agent_token: int | None = None
+    targets: list[ActorMention] = Field(default_factory=list)
+    target_tokens: list[int] = Field(default_factory=list)
+    places: list[int] = Field(default_factory=list, description="indices of attached place mentions, best first")
+    date: DateMention | None = None
+    fatalities: FatalityMention | None = None
+
+
+def syntactic_head(doc: Doc, trigger: Trigger) -> Token:
+    """The trigger token whose head lies outside the trigger ("raids" in "raids aériens")."""
+    tokens = doc[trigger.token_start:trigger.token_end]
+    for token in tokens:
+        if not (trigger.token_start <= token.head.i < trigger.token_end) or token.head is token:
+            return token
+    return tokens[0]
+
+
+def _case_word(token: Token) -> str | None:
+    case = next((c for c in token.children if c.dep_ in ("case", "mark")), None)
+    if case is not None:
+        return case._.text_key
+    if token.dep_ == "pobj":
+        return token.head._.text_key
+    return None
+
+
+def _agent_token(head: Token, reporting: frozenset[int]) -> Token | None:
+    if is_verbal(head):
+        deps = AGENT_DEPS if is_passive(head) else SUBJECT_DEPS
+        for child in head.children:
+            if dep_is(child, deps) or child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), child)
+        if head.dep_ in ("xcomp", "conj") and head.head is not head:
+            return _agent_token(head.head, reporting)
+        if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
+            return head.head
+        return None
+    for child in head.children:
+        if child.dep_ in ("nmod", "amod", "compound", "poss", "prep", "nmod:poss") and child.i != head.i:
+            if child.dep_ == "prep":
+                child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") or _case_word(child) in AGENT_CASES:
+                return child
+    governor = head.head
+    if governor is not head and is_verbal(governor) and governor.i not in reporting \
+            and dep_is(head, OBJECT_DEPS):
+        return _agent_token(governor, reporting)
+    return None
+
+
+def _target_tokens(head: Token) -> list[Token]:
+    found = []
+    object_deps = PASSIVE_SUBJECT_DEPS if is_verbal(head) and is_passive(head) else OBJECT_DEPS
+    for child in head.children:
+        if is_verbal(head) and dep_is(child, object_deps):
+            found.append(child)
+        elif _case_word(child) in TARGET_CASES:
+            found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
+    return found
+
+
+def _mention_for(token: Token | None, mentions: list[ActorMention]) -> ActorMention | None:
+    """The actor mention covering ``token``, else the first one inside its phrase."""
+    if token is None:
+        return None
+    for mention in mentions:
+        if mention.token_start <= token.i < mention.token_end:
+            return mention
+    subtree = {t.i for t in token.subtree}
+    return next((m for m in mentions if m.token_start in subtree), None)
+
+
+def _nearest(head: Token, candidates: list[tuple[int, int]]) -> list[int]:
+    """Indices of candidate token ranges in the head's sentence, nearest in the tree first."""
+    sentence = head.sent
+    scored = []
+    for index, (start, end) in enumerate(candidates):
+        if sentence.start <= start < sentence.end:
+            in_subtree = any(head.i == t.i or head in t.ancestors for t in head.doc[start:end])
+            scored.append((not in_subtree, tree_distance(head, head.doc[start]), index))
+    return [index for *_, index in sorted(scored)]
+
+
+def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[PlaceMention],
+           dates: list[DateMention], fatalities: list[FatalityMention],
+           reporting_verbs: frozenset[int]) -> EventFrame:
+    """The frame of one trigger; ``reporting_verbs`` are token indices of verbs whose subject is a
+    source, never an agent."""
+    head = syntactic_head(doc, trigger)
+    agent_token = _agent_token(head, reporting_verbs)
+    targets = _target_tokens(head)
+    frame = EventFrame(trigger=trigger, head=head.i,
+                       agent=_mention_for(agent_token, actors),
+                       agent_token=agent_token.i if agent_token is not None else None,
+                       target_tokens=[t.i for t in targets])
+    frame.targets = [m for m in (_mention_for(t, actors) for t in targets) if m is not None]
+    frame.places = _nearest(head, [(p.token_start, p.token_end) for p in places])
+    date_ranges = [_token_range(doc, d.span.start, d.span.end) or (-1, -1) for d in dates]
+    nearest_dates = _nearest(head, date_ranges)
+    frame.date = dates[nearest_dates[0]] if nearest_dates else None
+    fatality_ranges = [_token_range(doc, *(_fatality_anchor(f))) or (-1, -1) for f in fatalities]
+    nearest_tolls = _nearest(head, fatality_ranges)
+    frame.fatalities = fatalities[nearest_tolls[0]] if nearest_tolls else None
+    return frame
+
+
+def _fatality_anchor(toll: FatalityMention) -> tuple[int, int]:
+    anchor = toll.trigger_span or toll.span
+    return anchor.start, anchor.end

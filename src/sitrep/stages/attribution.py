@@ -1,0 +1,175 @@
+"""Attribution and claim status: who the article says reports an event, and whether the event is
+asserted, denied or only possible (words in lang/<code>/claims.yaml and attribution.yaml)."""
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep import lang as langdata
+from sitrep.models import ClaimStatus, Span
+from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is
+from sitrep.stages.triggers import compile_pattern, fold, match_at
+
+# how far up the tree a denial or a modal can govern the event ("a nié avoir bombardé")
+CLAIM_REACH = 3
+# links through which a governing word's denial or modality reaches the event: complements, not
+# subjects ("la prise du camp permettra..." stays asserted) nor adverbial or coordinated clauses
+GOVERNED_BY = ("xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
+               "acl", "case", "mark", "fixed", "flat", "compound", "amod", "advmod")
+
+
+class Claim(BaseModel):
+    status: ClaimStatus = "asserted"
+    span: Span | None = None
+
+
+class ClaimWords(BaseModel):
+    denial_verbs: frozenset[str]
+    negation_words: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    modal_words: frozenset[str]
+    purpose_markers: frozenset[str]
+    hypothetical_morph: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+
+
+@cache
+def claim_words(lang: str) -> ClaimWords:
+    claims = langdata.load(lang, "claims")
+    attribution = langdata.load(lang, "attribution")
+
+    def folded(key: str, data: dict = claims) -> frozenset[str]:
+        return frozenset(fold(w) for w in data.get(key) or [])
+
+    return ClaimWords(
+        denial_verbs=folded("denial_verbs"),
+        negation_words=folded("negation_words"),
+        hypothetical_verbs=folded("hypothetical_verbs"),
+        hypothetical_nouns=folded("hypothetical_nouns"),
+        modal_words=folded("modal_words"),
+        purpose_markers=folded("purpose_markers"),
+        hypothetical_morph=tuple(claims.get("hypothetical_morph") or ()),
+        reporting_verbs=frozenset(fold(w).split()[0] for w in attribution["reporting_verbs"]),
+    )
+
+
+def _span(token: Token) -> Span:
+    return Span(start=token.idx, end=token.idx + len(token.text), text=token.text)
+
+
+def _negation(token: Token, words: ClaimWords) -> Token | None:
+    return next((c for c in token.children
+                 if c.dep_ in ("advmod", "neg", "det") and c._.text_key in words.negation_words), None)
+
+
+def _own_modality(token: Token, words: ClaimWords) -> Token | None:
+    """Future, conditional, modal auxiliary or purpose marker on the trigger's own clause."""
+    verbs = [token] + [c for c in token.children if c.dep_.startswith("aux")]
+    for verb in verbs:
+        if any(m in str(verb.morph) for m in words.hypothetical_morph):
+            return verb
+    for child in token.children:
+        if child.dep_.startswith("aux") and child._.text_key in words.modal_words:
+            return child
+        if child._.text_key in words.purpose_markers and child.dep_ in ("mark", "case", "aux") \
+                and token.dep_ in ("advcl", "acl") and "VerbForm=Inf" in str(token.morph):
+            return child
+    return None
+
+
+def claim_status(trigger: Token, lang: str) -> Claim:
+    """Denied where a denial verb governs the event or its verb is negated; hypothetical where a
+    modal, future, conditional, threat, plan or ban governs it; asserted otherwise. Climbing stops
+    at a reporting verb: "X said the army shelled" stays asserted."""
+    words = claim_words(lang)
+    negation = _negation(trigger, words)
+    if negation is not None:
+        return Claim(status="denied", span=_span(negation))
+    modality = _own_modality(trigger, words)
+    if modality is not None:
+        return Claim(status="hypothetical", span=_span(modality))
+    child = trigger
+    for depth, governor in enumerate(trigger.ancestors):
+        if depth >= CLAIM_REACH or child.dep_ not in GOVERNED_BY:
+            break
+        child = governor
+        key = governor._.lemma_key
+        if key in words.denial_verbs:
+            return Claim(status="denied", span=_span(governor))
+        if key in words.hypothetical_verbs or key in words.hypothetical_nouns:
+            return Claim(status="hypothetical", span=_span(governor))
+        if key in words.reporting_verbs:
+            break
+        if governor.pos_ in ("VERB", "AUX"):
+            negation = _negation(governor, words)
+            if negation is not None:
+                return Claim(status="denied", span=_span(negation))
+            modality = _own_modality(governor, words)
+            if modality is not None:
+                return Claim(status="hypothetical", span=_span(modality))
+    return Claim()
+
+
+def _noun_phrase(head: Token) -> SpacySpan:
+    """The phrase a token heads, cut at the first comma or parenthesis (appositions describe it)."""
+    tokens = list(head.subtree)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    doc = head.doc
+    for token in doc[head.i + 1:end]:
+        if token.text in (",", "(", ";", ":", "«", '"'):
+            end = token.i
+            break
+    for token in reversed(doc[start:head.i]):
+        if token.text in (",", "(", ";", ":"):
+            start = token.i + 1
+            break
+    return doc[start:end]
+
+
+@cache
+def _according_to_patterns(lang: str):
+    return tuple(compile_pattern(p) for p in langdata.load(lang, "attribution")["according_to"])
+
+
+def _according_to_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
+    found = []
+    for token in sentence:
+        for pattern in _according_to_patterns(lang):
+            end = match_at(sentence.doc, token.i, pattern)
+            if end is None:
+                continue
+            cue = sentence.doc[end - 1]
+            head = cue.head if cue.dep_ in ("case", "mark", "fixed") else \
+                next((c for c in cue.children if dep_is(c, ("pobj", "obj", "nmod", "obl"))), None)
+            if head is None and end < sentence.end:
+                head = sentence.doc[end]
+            if head is not None and head.i >= end:
+                found.append(_noun_phrase(head))
+    return found
+
+
+def _reporting_verb_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
+    words = claim_words(lang)
+    found = []
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX") or verb._.lemma_key not in words.reporting_verbs:
+            continue
+        subject = next((c for c in verb.children if dep_is(c, SUBJECT_DEPS)), None)
+        if subject is None or subject.pos_ == "PRON":
+            # postposed subject: "..., assure al-Manar", "a indiqué le ministère"
+            subject = next((c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN")
+                            and (dep_is(c, OBJECT_DEPS) or c.dep_ in ("obl:arg", "nsubj"))), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            found.append(_noun_phrase(subject))
+    return found
+
+
+def find_reporters(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
+    """The phrases naming who reports what this sentence says ("selon l'OSDH", "X a indiqué que")."""
+    spans = _according_to_sources(sentence, lang) + _reporting_verb_sources(sentence, lang)
+    unique: dict[tuple[int, int], SpacySpan] = {(s.start, s.end): s for s in spans if len(s)}
+    return [unique[k] for k in sorted(unique)]

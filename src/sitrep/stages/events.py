@@ -1,0 +1,421 @@
+"""Event coding: from triggers with their attached mentions (frames) to :class:`~sitrep.models.Event`
+records — which frames describe a real happening, the sub-type their arguments call for, one
+location, date, actors, death toll, sources and claim status each, and the evidence for every field.
+
+Rules here are language-neutral; the words they need come from lang/<code>/anchors.yaml.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+from functools import cache
+
+from pydantic import BaseModel
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sitrep import lang as langdata
+from sitrep import taxonomy
+from sitrep.models import (
+    ActorRef,
+    DateMention,
+    Event,
+    Evidence,
+    FatalityMention,
+    GeoPrecision,
+    Location,
+    SourceRef,
+    Span,
+    TimePrecision,
+)
+from sitrep.stages.actors import ActorMention, resolve_source
+from sitrep.stages.arguments import EventFrame, attach
+from sitrep.stages.attribution import claim_status, claim_words, find_reporters
+from sitrep.stages.places import PlaceMention
+from sitrep.stages.triggers import Trigger, TriggerEntry, fold
+
+# Actor types as the trigger lexicons' `when: agent/target` conditions name them.
+ACTOR_CLASSES = {
+    "state_forces": "state",
+    "external_other": "state",
+    "rebel_group": "nonstate",
+    "political_militia": "nonstate",
+    "identity_militia": "nonstate",
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "rioters": "protesters",
+}
+# Event types whose death tolls a bare "la mort de 68 miliciens" can complete.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# Two triggers this close in the tree (not coordinated) describe one happening: "a pris le
+# contrôle du camp après des combats" is one takeover, not a takeover and a battle.
+SAME_HAPPENING_DISTANCE = 2
+
+
+class AnchorWords(BaseModel):
+    occurrence_verbs: frozenset[str]
+    consecutive_day_words: frozenset[str]
+    day_words: frozenset[str]
+    ordinals: dict[str, int]
+
+
+@cache
+def anchor_words(lang: str) -> AnchorWords:
+    raw = langdata.load(lang, "anchors")
+    return AnchorWords(
+        occurrence_verbs=frozenset(fold(w) for w in raw["occurrence_verbs"]),
+        consecutive_day_words=frozenset(fold(w) for w in raw["consecutive_day_words"]),
+        day_words=frozenset(fold(w) for w in raw["day_words"]),
+        ordinals={fold(k): v for k, v in raw["ordinals"].items()},
+    )
+
+
+@dataclass
+class DocumentContext:
+    """What event coding needs to know about the whole document."""
+
+    doc: Doc
+    lang: str
+    published: Date | None
+    doc_id: str | None
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    tolls: list[FatalityMention]
+    reporting_verbs: frozenset[int] = field(default_factory=frozenset)
+
+
+def span_of(tokens: SpacySpan | Token) -> Span:
+    if isinstance(tokens, Token):
+        return Span(start=tokens.idx, end=tokens.idx + len(tokens.text), text=tokens.text)
+    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
+
+
+# --- which frames are events ------------------------------------------------------------------
+
+def is_headline(sentence: SpacySpan) -> bool:
+    """A title or caption line: no verb at all. Its words repeat the body's events."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+
+
+def describes_state(head: Token) -> bool:
+    """A participle of a stative verb used as a description ("le quartier occupé par les miliciens")
+    rather than as a past event ("les rebelles ont occupé le quartier")."""
+    if any(c.dep_ == "aux" for c in head.children):
+        return False
+    morph = head.morph
+    return not ("Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense"))
+
+
+def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
+    """A noun trigger names a concrete event only when a place in its phrase, a date, a toll, an
+    actor or a verb of occurrence anchors it; otherwise it is talk about events ("déplacer la
+    bataille vers la province")."""
+    doc = context.doc
+    head = doc[frame.head]
+    if head.pos_ in ("VERB", "AUX"):
+        return True
+    if frame.agent or frame.targets or frame.date or frame.fatalities:
+        return True
+    phrase = {t.i for t in head.subtree}
+    if any(context.places[i].token_start in phrase for i in frame.places):
+        return True
+    occurrence = anchor_words(context.lang).occurrence_verbs
+    return any(t._.lemma_key in occurrence for t in [head.head, *head.head.children] if t.i != head.i)
+
+
+def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
+    """Trigger words that are part of a name ("Bouclier de l'Euphrate", "front al-Nosra")."""
+    spans = [(m.token_start, m.token_end) for m in context.actors] + \
+            [(p.token_start, p.token_end) for p in context.places]
+    return any(start <= trigger.token_start and trigger.token_end <= end for start, end in spans)
+
+
+def keeps(frame: EventFrame, context: DocumentContext) -> bool:
+    doc, entry = context.doc, frame.trigger.entry
+    head = doc[frame.head]
+    if is_headline(head.sent) or inside_mention(frame.trigger, context):
+        return False
+    if entry.stative and describes_state(head):
+        return False
+    if entry.requires_target and not frame.target_tokens:
+        return False
+    return is_anchored(frame, context)
+
+
+def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
+    """Of triggers describing one happening, the highest-priority one; it takes over the
+    arguments it lacks from the others."""
+    kept: list[EventFrame] = []
+    for frame in sorted(frames, key=lambda f: -f.trigger.entry.priority):
+        partner = next((k for k in kept if _same_happening(k, frame, doc)), None)
+        if partner is None:
+            kept.append(frame)
+        else:
+            _absorb(partner, frame)
+    return sorted(kept, key=lambda f: f.trigger.token_start)
+
+
+def _same_happening(a: EventFrame, b: EventFrame, doc: Doc) -> bool:
+    head_a, head_b = doc[a.head], doc[b.head]
+    if head_a.sent != head_b.sent or a.trigger.entry.priority == b.trigger.entry.priority:
+        return False
+    upper, lower = (head_a, head_b) if head_a in head_b.ancestors else (head_b, head_a)
+    if upper not in lower.ancestors:
+        return False
+    distance, node = 0, lower
+    while node != upper:
+        if node.dep_ == "conj":
+            return False
+        node, distance = node.head, distance + 1
+    return distance <= SAME_HAPPENING_DISTANCE
+
+
+def _absorb(kept: EventFrame, other: EventFrame) -> None:
+    kept.fatalities = kept.fatalities or other.fatalities
+    kept.date = kept.date or other.date
+    kept.places = kept.places or other.places
+
+
+# --- sub-type, actors, place, date ------------------------------------------------------------
+
+def actor_class(mention: ActorMention | None) -> str | None:
+    if mention is None or mention.actor is None or mention.actor.actor_type is None:
+        return None
+    return ACTOR_CLASSES.get(mention.actor.actor_type)
+
+
+def sub_event_type(frame: EventFrame, doc: Doc) -> str:
+    """The entry's sub-type, refined by the first `when` rule its context and actors satisfy."""
+    entry = frame.trigger.entry
+    head = doc[frame.head]
+    context_keys = {t._.lemma_key for t in head.sent} | {t._.text_key for t in head.sent}
+    agent_class = actor_class(frame.agent)
+    target_classes = {actor_class(t) for t in frame.targets}
+    for rule in entry.when:
+        if rule.context and not any(_phrase_in(word, context_keys) for word in rule.context):
+            continue
+        if rule.agent and rule.agent != agent_class:
+            continue
+        if rule.target and rule.target not in target_classes:
+            continue
+        return rule.sub_event_type
+    return entry.sub_event_type
+
+
+def _phrase_in(phrase: str, keys: set[str]) -> bool:
+    return all(fold(word) in keys for word in phrase.split())
+
+
+def _actor_ref(mention: ActorMention | None) -> ActorRef | None:
+    if mention is None or mention.is_source:
+        return None
+    ref = mention.actor or ActorRef(text=mention.text)
+    return ref.model_copy(update={"span": mention.span})
+
+
+def choose_location(frame: EventFrame, context: DocumentContext) -> Location | None:
+    """The first resolved place attached to the trigger; else the nearest resolved place named
+    before it in the same paragraph, else the article's most named place, both coded no finer
+    than precision 2 since the text does not tie them to the event."""
+    for index in frame.places:
+        location = context.places[index].location
+        if location is not None and location.resolved:
+            return location
+    trigger_start = frame.trigger.span.start
+    text = context.doc.text
+    paragraph_start = text.rfind("\n", 0, trigger_start) + 1
+    earlier = [p for p in context.places
+               if p.location and p.location.resolved and paragraph_start <= p.span.start < trigger_start]
+    if earlier:
+        return _inferred(earlier[-1].location, "place named earlier in the paragraph")
+    focus = _most_named_place(context.places)
+    if focus is not None:
+        return _inferred(focus, "the article's most named place")
+    return None
+
+
+def _inferred(location: Location, why: str) -> Location:
+    precision = max(int(location.geo_precision or 1), int(GeoPrecision.NEAR_OR_PART_OF))
+    return location.model_copy(update={"geo_precision": GeoPrecision(precision), "reason": f"not named with the event: {why}"})
+
+
+def _most_named_place(places: list[PlaceMention]) -> Location | None:
+    counts: dict[tuple, tuple[int, Location]] = {}
+    for place in places:
+        loc = place.location
+        if loc is None or not loc.resolved:
+            continue
+        key = (loc.name, loc.latitude, loc.longitude)
+        counts[key] = (counts.get(key, (0, loc))[0] + 1, counts.get(key, (0, loc))[1])
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda c: c[0])[1]
+
+
+def event_date(frame: EventFrame, context: DocumentContext) -> DateMention | None:
+    """The date attached to the trigger; else the publication date (news reports the recent past)."""
+    if frame.date is not None:
+        return frame.date
+    if context.published is None:
+        return None
+    return DateMention(span=Span(start=0, end=0, text=""), date=context.published,
+                       time_precision=TimePrecision.WEEK_OR_SPAN,
+                       earliest=context.published - timedelta(days=2), latest=context.published)
+
+
+def consecutive_days(sentence: SpacySpan, lang: str) -> int:
+    """N of "pour le Nième jour consécutif" / "for the Nth straight day": the event also
+    happened on the N-1 days before."""
+    words = anchor_words(lang)
+    keys = [t._.text_key for t in sentence]
+    for i, key in enumerate(keys):
+        if key in words.ordinals and any(k in words.day_words for k in keys[i + 1:i + 3]) \
+                and any(k in words.consecutive_day_words for k in keys[i + 1:i + 4]):
+            return words.ordinals[key]
+    return 1
+
+
+def reporters(sentence: SpacySpan, lang: str) -> list[SourceRef]:
+    found = []
+    for phrase in find_reporters(sentence, lang):
+        source = resolve_source(phrase.text, lang)
+        found.append(source.model_copy(update={"span": span_of(phrase)}))
+    return found
+
+
+# --- assembly ---------------------------------------------------------------------------------
+
+def _event_id(context: DocumentContext, trigger_start: int, days_before: int) -> str:
+    base = context.doc_id or hashlib.sha1(context.doc.text.encode()).hexdigest()[:12]
+    return f"{base}:{trigger_start}" + (f"-{days_before}d" if days_before else "")
+
+
+def _confidence(frame: EventFrame, location: Location | None, explicit_date: bool) -> float:
+    """A rough score of how much of the event the text itself states (documented heuristic)."""
+    score = 0.4
+    score += 0.15 if frame.agent is not None else 0.0
+    score += 0.15 if frame.places and location is not None else 0.0
+    score += 0.15 if explicit_date else 0.0
+    score += 0.1 if frame.trigger.token_end - frame.trigger.token_start > 1 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def build_event(frame: EventFrame, context: DocumentContext, days_before: int = 0) -> Event:
+    doc, lang = context.doc, context.lang
+    head = doc[frame.head]
+    sentence = head.sent
+    sub_type = taxonomy.lookup(sub_event_type(frame, doc))
+    entry: TriggerEntry = frame.trigger.entry
+    when = event_date(frame, context)
+    day = when.date - timedelta(days=days_before) if when else None
+    location = choose_location(frame, context)
+    claim = claim_status(head, lang)
+    actor1 = _actor_ref(frame.agent)
+    actor2 = next((ref for ref in map(_actor_ref, frame.targets)
+                   if ref is not None and (actor1 is None or ref.name != actor1.name or ref.name is None)), None)
+    toll = frame.fatalities if not days_before else None
+    actor_spans = {role: ref.span for role, ref in (("actor1", actor1), ("actor2", actor2)) if ref and ref.span}
+    return Event(
+        event_id=_event_id(context, frame.trigger.span.start, days_before),
+        doc_id=context.doc_id,
+        event_type=sub_type.event_type,
+        sub_event_type=sub_type.sub_event_type,
+        plover_event_type=entry.plover or sub_type.plover,
+        cameo_root=entry.cameo or sub_type.cameo,
+        date=day,
+        time_precision=when.time_precision if when else None,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        fatalities=toll.count if toll else None,
+        fatalities_text=toll.span.text if toll else None,
+        reported_by=reporters(sentence, lang),
+        claim_status=claim.status,
+        evidence=Evidence(
+            sentence=sentence.text.strip(),
+            sentence_span=span_of(sentence),
+            trigger=frame.trigger.span,
+            rule=entry.id,
+            actor_spans=actor_spans,
+            places=[context.places[i].location for i in frame.places if context.places[i].location],
+            date=when.span if when and when.span.end > when.span.start else None,
+            fatalities=toll.span if toll else None,
+            claim=claim.span,
+            language=lang,
+            confidence=_confidence(frame, location, bool(when and when.span.end > when.span.start)),
+        ),
+    )
+
+
+def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef], vague: dict[str, bool]) -> None:
+    """Complete an event's death toll with one reported elsewhere; a precise figure beats a vague one."""
+    precise_over_vague = vague.get(event.event_id, False) and not toll.vague and toll.count is not None
+    if event.fatalities is not None and not precise_over_vague:
+        return
+    vague[event.event_id] = toll.vague
+    event.fatalities = toll.count
+    event.fatalities_text = toll.span.text
+    event.evidence.fatalities = toll.span
+    known = {s.name or s.text for s in event.reported_by}
+    event.reported_by.extend(s for s in sources if (s.name or s.text) not in known)
+
+
+def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
+    """Events from the frames of one document, in text order."""
+    doc = context.doc
+    regular = [f for f in frames if not f.trigger.entry.death_only and keeps(f, context)]
+    regular = one_per_happening(regular, doc)
+    events: list[Event] = []
+    vague: dict[str, bool] = {}  # event id -> its toll came from a vague quantity
+    for frame in regular:
+        event = build_event(frame, context)
+        vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
+        events.append(event)
+        for days_before in range(1, consecutive_days(doc[frame.head].sent, context.lang)):
+            events.append(build_event(frame, context, days_before))
+    sentences_with_events = {doc[f.head].sent.start for f in regular}
+    for frame in frames:
+        if not frame.trigger.entry.death_only or frame.fatalities is None:
+            continue
+        sentence = doc[frame.head].sent
+        if sentence.start in sentences_with_events or is_headline(sentence):
+            continue
+        toll_event = _event_for_toll(frame, events, context)
+        if toll_event is not None:
+            add_toll(toll_event, frame.fatalities, reporters(sentence, context.lang), vague)
+        else:
+            event = build_event(frame, context)
+            vague[event.event_id] = frame.fatalities.vague
+            events.append(event)
+            sentences_with_events.add(sentence.start)
+    return sorted(events, key=lambda e: (e.evidence.trigger.start, e.event_id))
+
+
+def _event_for_toll(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:
+    """The violent event of the toll's date (latest named before it) that a bare death toll
+    ("l'OSDH a évoqué la mort de 68 miliciens vendredi") belongs to."""
+    when = event_date(frame, context)
+    if when is None:
+        return None
+    candidates = [e for e in events if e.event_type in VIOLENT_TYPES and e.claim_status == "asserted"
+                  and e.date is not None and abs((e.date - when.date).days) <= _tolerance(when)]
+    before = [e for e in candidates if e.evidence.trigger.start < frame.trigger.span.start]
+    pool = before or candidates
+    return pool[-1] if pool else None
+
+
+def _tolerance(when: DateMention) -> int:
+    return 0 if when.time_precision == TimePrecision.DAY else 1
+
+
+def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
+    verbs = claim_words(lang).reporting_verbs
+    return frozenset(t.i for t in doc if t.pos_ in ("VERB", "AUX") and t._.lemma_key in verbs)
+
+
+def frames_for(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:
+    return [attach(context.doc, t, context.actors, context.places, context.dates, context.tolls,
+                   context.reporting_verbs) for t in triggers]

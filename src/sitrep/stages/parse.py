@@ -1,0 +1,39 @@
+"""Sentences and dependency parse with spaCy, one pipeline per language, loaded once per process."""
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep import lang as langdata
+
+
+@Language.component("sitrep_line_breaks")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines carry no full stop.
+
+    The statistical parser respects boundaries set before it runs.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@cache
+def pipeline_for(lang: str) -> Language:
+    """The spaCy pipeline for ``lang``: line breaks end sentences, and sitrep's actor ruler runs
+    before the statistical NER."""
+    from sitrep.stages.actors import add_actor_ruler
+
+    nlp = spacy.load(langdata.load(lang, "pipeline")["spacy_model"])
+    nlp.add_pipe("sitrep_line_breaks", before="parser")
+    add_actor_ruler(nlp, lang)
+    return nlp
+
+
+def parse(text: str, lang: str) -> Doc:
+    return pipeline_for(lang)(text)

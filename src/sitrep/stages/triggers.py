@@ -1,0 +1,143 @@
+"""Event trigger detection: the words that say an event happened, from lang/<code>/triggers.yaml.
+
+Pattern words match a token's accent-folded lower-case lemma or surface form, so lexicon authors
+write natural phrases ("rejoindre les rangs") whatever the lemmatizer makes of each word. Where two patterns
+overlap, the longest wins ("raid aérien" over "raid"); one trigger is kept per head token.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from pydantic import BaseModel, Field
+from spacy.tokens import Doc, Token
+
+from sitrep import lang as langdata
+from sitrep.models import Span
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, apostrophes unified: the key lexicons are matched on."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+if not Token.has_extension("lemma_key"):
+    Token.set_extension("lemma_key", getter=lambda t: fold(t.lemma_ or t.text))
+    Token.set_extension("text_key", getter=lambda t: fold(t.text))
+
+
+class Refinement(BaseModel):
+    sub_event_type: str
+    context: list[str] = Field(default_factory=list)
+    agent: str | None = None
+    target: str | None = None
+
+
+class TriggerEntry(BaseModel):
+    id: str
+    sub_event_type: str
+    priority: int = 1
+    words: list[str]
+    when: list[Refinement] = Field(default_factory=list)
+    stative: bool = False
+    requires_target: bool = False
+    death_only: bool = False
+    plover: str | None = None
+    cameo: str | None = None
+
+
+class Trigger(BaseModel):
+    """One trigger found in a parsed document."""
+
+    entry: TriggerEntry
+    head: int = Field(description="token index of the trigger's head word")
+    token_start: int
+    token_end: int
+    span: Span
+
+
+class PatternWord(BaseModel):
+    forms: frozenset[str]
+    optional: bool = False
+
+    def matches(self, token: Token) -> bool:
+        return token._.lemma_key in self.forms or token._.text_key in self.forms
+
+
+def _split_pattern(pattern: str) -> list[str]:
+    """Pattern words; elided articles ("s'", "d'") stand as their own tokens as spaCy splits them."""
+    words: list[str] = []
+    for word in pattern.split():
+        head, sep, rest = word.partition("'")
+        if sep and rest[:1].isalpha() and "|" not in word:
+            words.extend([head + sep, rest])
+        else:
+            words.append(word)
+    return words
+
+
+def compile_pattern(pattern: str) -> tuple[PatternWord, ...]:
+    """"prendre le? contrôle" -> words matched on lemma or surface form, "?" marking optional ones."""
+    return tuple(
+        PatternWord(forms=frozenset(fold(w) for w in word.rstrip("?").split("|")),
+                    optional=word.endswith("?") and len(word) > 1)
+        for word in _split_pattern(pattern)
+    )
+
+
+def match_at(doc: Doc, start: int, words: tuple[PatternWord, ...]) -> int | None:
+    """End of the longest match of ``words`` from token ``start``, or None."""
+    if not words:
+        return start
+    first, rest = words[0], words[1:]
+    ends = []
+    if start < len(doc) and first.matches(doc[start]):
+        ends.append(match_at(doc, start + 1, rest))
+    if first.optional:
+        ends.append(match_at(doc, start, rest))
+    found = [e for e in ends if e is not None]
+    return max(found) if found else None
+
+
+@cache
+def entries_for(lang: str) -> tuple[TriggerEntry, ...]:
+    return tuple(TriggerEntry(**raw) for raw in langdata.load(lang, "triggers")["entries"])
+
+
+@cache
+def _patterns_by_first_form(lang: str) -> dict[str, list[tuple[int, tuple[PatternWord, ...]]]]:
+    """Patterns indexed by the forms of their first word (none starts with an optional word)."""
+    index: dict[str, list[tuple[int, tuple[PatternWord, ...]]]] = {}
+    for number, entry in enumerate(entries_for(lang)):
+        for pattern in entry.words:
+            words = compile_pattern(pattern)
+            if words[0].optional:
+                raise ValueError(f"trigger pattern {pattern!r} ({lang}) starts with an optional word")
+            for form in words[0].forms:
+                index.setdefault(form, []).append((number, words))
+    return index
+
+
+def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
+    """Every trigger in ``doc``, in text order; the longest match wins where matches overlap."""
+    entries = entries_for(lang)
+    index = _patterns_by_first_form(lang)
+    matches = []
+    for token in doc:
+        candidates = index.get(token._.lemma_key, []) + index.get(token._.text_key, [])
+        for number, words in candidates:
+            end = match_at(doc, token.i, words)
+            if end is not None:
+                matches.append((number, token.i, end))
+    matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+    taken: set[int] = set()
+    found: list[Trigger] = []
+    for number, start, end in matches:
+        if taken.intersection(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        span = doc[start:end]
+        found.append(Trigger(entry=entries[number], head=start, token_start=start, token_end=end,
+                             span=Span(start=span.start_char, end=span.end_char, text=span.text)))
+    return sorted(found, key=lambda t: t.token_start)
