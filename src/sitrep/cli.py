@@ -73,4 +73,18 @@ def extract(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record (docs/event.schema.json is this output)."""
+    import json
+
+    typer.echo(json.dumps(Event.model_json_schema(), indent=2, ensure_ascii=False))
+
+
 # Sub-commands of the other areas (each module registers its own Typer app or commands below).
+from sitrep.store.cli import app as store_app  # noqa: E402  (ingest, events, stats)
+app.add_typer(store_app)
+from sitrep.web.cli import serve  # noqa: E402  (serve)
+app.command()(serve)
+from sitrep.actors.cli import app as actors_app  # noqa: E402  (actors list|show|search|check)
+app.add_typer(actors_app, name="actors")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -34,7 +34,9 @@ class ClaimWords(BaseModel):
     modal_words: frozenset[str]
     purpose_markers: frozenset[str]
     hypothetical_morph: tuple[str, ...]
-    reporting_verbs: frozenset[str]
+    implicative_verbs: frozenset[str]
+    reporting_verbs: dict[str, frozenset[str]] = Field(
+        description="reporting verb lemma -> the word it needs beside it ('faire' -> 'part', 'état'); empty: none")
 
 
 @cache
@@ -53,8 +55,25 @@ def claim_words(lang: str) -> ClaimWords:
         modal_words=folded("modal_words"),
         purpose_markers=folded("purpose_markers"),
         hypothetical_morph=tuple(claims.get("hypothetical_morph") or ()),
-        reporting_verbs=frozenset(fold(w).split()[0] for w in attribution["reporting_verbs"]),
+        implicative_verbs=folded("implicative_verbs"),
+        reporting_verbs=_reporting_verbs(attribution["reporting_verbs"]),
     )
+
+
+def _reporting_verbs(entries: list[str]) -> dict[str, frozenset[str]]:
+    """"faire part" -> {"faire": {"part"}}: a multi-word reporting verb counts only with its particle."""
+    verbs: dict[str, set[str]] = {}
+    for entry in entries:
+        verb, *particle = fold(entry).split()
+        verbs.setdefault(verb, set()).update(particle[:1])
+    return {verb: frozenset(p) for verb, p in verbs.items()}
+
+
+def is_reporting_verb(token: Token, words: ClaimWords) -> bool:
+    particles = words.reporting_verbs.get(token._.lemma_key)
+    if particles is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return not particles or any(c._.text_key in particles for c in token.children)
 
 
 def _span(token: Token) -> Span:
@@ -102,7 +121,7 @@ def claim_status(trigger: Token, lang: str) -> Claim:
             return Claim(status="denied", span=_span(governor))
         if key in words.hypothetical_verbs or key in words.hypothetical_nouns:
             return Claim(status="hypothetical", span=_span(governor))
-        if key in words.reporting_verbs:
+        if is_reporting_verb(governor, words):
             break
         if governor.pos_ in ("VERB", "AUX"):
             negation = _negation(governor, words)
@@ -111,6 +130,10 @@ def claim_status(trigger: Token, lang: str) -> Claim:
             modality = _own_modality(governor, words)
             if modality is not None:
                 return Claim(status="hypothetical", span=_span(modality))
+    if "Inf" in trigger.morph.get("VerbForm") and trigger.head is not trigger \
+            and trigger.head._.lemma_key not in words.implicative_verbs:
+        # a bare infinitive says what someone meant, wanted or was told to do, not what happened
+        return Claim(status="hypothetical", span=_span(trigger.head))
     return Claim()
 
 
@@ -127,6 +150,8 @@ def _noun_phrase(head: Token) -> SpacySpan:
         if token.text in (",", "(", ";", ":"):
             start = token.i + 1
             break
+    while start < head.i and doc[start].dep_ in ("case", "mark", "fixed"):
+        start += 1  # "selon le correspondant" -> "le correspondant"
     return doc[start:end]
 
 
@@ -156,7 +181,7 @@ def _reporting_verb_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
     words = claim_words(lang)
     found = []
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX") or verb._.lemma_key not in words.reporting_verbs:
+        if not is_reporting_verb(verb, words):
             continue
         subject = next((c for c in verb.children if dep_is(c, SUBJECT_DEPS)), None)
         if subject is None or subject.pos_ == "PRON":

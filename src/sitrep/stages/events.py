@@ -32,7 +32,7 @@ from sitrep.models import (
 )
 from sitrep.stages.actors import ActorMention, resolve_source
 from sitrep.stages.arguments import EventFrame, attach
-from sitrep.stages.attribution import claim_status, claim_words, find_reporters
+from sitrep.stages.attribution import claim_status, claim_words, find_reporters, is_reporting_verb
 from sitrep.stages.places import PlaceMention
 from sitrep.stages.triggers import Trigger, TriggerEntry, fold
 
@@ -52,6 +52,12 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 # Two triggers this close in the tree (not coordinated) describe one happening: "a pris le
 # contrôle du camp après des combats" is one takeover, not a takeover and a battle.
 SAME_HAPPENING_DISTANCE = 2
+# A verb of occurrence this many tokens after a noun trigger anchors it even where the parse
+# failed to link them ("les raids aériens contre ces quartiers se sont poursuivis").
+OCCURRENCE_WINDOW = 10
+# How a line that is a sentence ends; a line ending otherwise is a title or caption.
+TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
+TITLE_MAX_WORDS = 25
 
 
 class AnchorWords(BaseModel):
@@ -123,7 +129,8 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
     if any(context.places[i].token_start in phrase for i in frame.places):
         return True
     occurrence = anchor_words(context.lang).occurrence_verbs
-    return any(t._.lemma_key in occurrence for t in [head.head, *head.head.children] if t.i != head.i)
+    near = [head.head, *head.head.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
+    return any(t._.lemma_key in occurrence and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
 
 
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
@@ -133,6 +140,39 @@ def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
     return any(start <= trigger.token_start and trigger.token_end <= end for start, end in spans)
 
 
+def describes_background(head: Token) -> bool:
+    """A verb that describes rather than reports: a participle with no auxiliary inside a larger
+    sentence ("le groupe (rebaptisé X)", "the town, captured in 2014, ...") or a present-tense
+    relative clause ("les miliciens qui combattent sous sa bannière")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head  # "avait enlevé puis décapité": coordinated verbs share the auxiliary
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children) or \
+        any(c.dep_.startswith("aux") for c in head.children)
+    past_participle = "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense")
+    if past_participle and not has_aux and verb.dep_ != "ROOT":
+        return True
+    relative = head.dep_ in ("acl:relcl", "relcl")
+    return relative and "Pres" in head.morph.get("Tense") and not has_aux
+
+
+def in_quotation(token: Token) -> bool:
+    """Whether the token stands inside quotation marks of its sentence."""
+    opened = 0
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in ("«", "“"):
+            opened += 1
+        elif t.text in ("»", "”") and opened:
+            opened -= 1
+        elif t.text == '"':
+            opened = 1 - opened
+    return opened > 0
+
+
 def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     doc, entry = context.doc, frame.trigger.entry
     head = doc[frame.head]
@@ -140,8 +180,12 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.stative and describes_state(head):
         return False
+    if describes_background(head):
+        return False
     if entry.requires_target and not frame.target_tokens:
         return False
+    if head.pos_ not in ("VERB", "AUX") and in_quotation(head):
+        return False  # a quoted statement's nouns are rhetoric ("déplacer la bataille")
     return is_anchored(frame, context)
 
 
@@ -366,32 +410,77 @@ def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef], vagu
 def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
     """Events from the frames of one document, in text order."""
     doc = context.doc
-    regular = [f for f in frames if not f.trigger.entry.death_only and keeps(f, context)]
-    regular = one_per_happening(regular, doc)
+    regular = one_per_happening([f for f in frames if not f.trigger.entry.death_only and keeps(f, context)], doc)
     events: list[Event] = []
     vague: dict[str, bool] = {}  # event id -> its toll came from a vague quantity
     for frame in regular:
-        event = build_event(frame, context)
-        vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
-        events.append(event)
-        for days_before in range(1, consecutive_days(doc[frame.head].sent, context.lang)):
-            events.append(build_event(frame, context, days_before))
+        for days_before in range(consecutive_days(doc[frame.head].sent, context.lang)):
+            event = build_event(frame, context, days_before)
+            vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
+            events.append(event)
     sentences_with_events = {doc[f.head].sent.start for f in regular}
     for frame in frames:
-        if not frame.trigger.entry.death_only or frame.fatalities is None:
-            continue
         sentence = doc[frame.head].sent
-        if sentence.start in sentences_with_events or is_headline(sentence):
+        if not frame.trigger.entry.death_only or sentence.start in sentences_with_events or not keeps(frame, context):
             continue
-        toll_event = _event_for_toll(frame, events, context)
-        if toll_event is not None:
+        toll_event = None if frame.agent else _event_for_toll(frame, events, context)
+        if toll_event is not None and frame.fatalities is not None:
             add_toll(toll_event, frame.fatalities, reporters(sentence, context.lang), vague)
-        else:
+        elif toll_event is None and (frame.fatalities or frame.agent or frame.targets):
             event = build_event(frame, context)
-            vague[event.event_id] = frame.fatalities.vague
+            vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
             events.append(event)
             sentences_with_events.add(sentence.start)
+    events = merge_repeated(drop_title_repeats(events, doc), vague)
     return sorted(events, key=lambda e: (e.evidence.trigger.start, e.event_id))
+
+
+def is_title_line(doc: Doc, position: int) -> bool:
+    """A title or caption: a line of its own that does not end like a sentence."""
+    text = doc.text
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return bool(line) and line[-1] not in TERMINAL_PUNCTUATION and len(line.split()) <= TITLE_MAX_WORDS
+
+
+def drop_title_repeats(events: list[Event], doc: Doc) -> list[Event]:
+    """A title's event is the body's event told again: kept only where the body lacks it."""
+    body_types = {e.sub_event_type for e in events if not is_title_line(doc, e.evidence.trigger.start)}
+    return [e for e in events
+            if not (is_title_line(doc, e.evidence.trigger.start) and e.sub_event_type in body_types)]
+
+
+def merge_repeated(events: list[Event], vague: dict[str, bool]) -> list[Event]:
+    """One event for one happening told twice in an article ("clashes broke out on Tuesday ...
+    14 fighters were killed in the fighting"): same sub-type, claim and place, dates within their
+    precision, no conflicting actors. The first telling keeps the event; later ones add their
+    toll and sources."""
+    kept: list[Event] = []
+    for event in events:
+        first = next((k for k in kept if _same_event(k, event)), None)
+        if first is None:
+            kept.append(event)
+            continue
+        if event.fatalities is not None and event.evidence.fatalities is not None:
+            toll = FatalityMention(span=event.evidence.fatalities, count=event.fatalities,
+                                   vague=vague.get(event.event_id, False))
+            add_toll(first, toll, event.reported_by, vague)
+        first.actor1 = first.actor1 or event.actor1
+        first.actor2 = first.actor2 or event.actor2
+    return kept
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.sub_event_type, a.claim_status) != (b.sub_event_type, b.claim_status):
+        return False
+    if (a.location.name if a.location else None) != (b.location.name if b.location else None):
+        return False
+    if a.date and b.date:
+        slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
+        if abs((a.date - b.date).days) > slack:
+            return False
+    return all(x is None or y is None or x.name == y.name
+               for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
 
 
 def _event_for_toll(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:
@@ -412,8 +501,8 @@ def _tolerance(when: DateMention) -> int:
 
 
 def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
-    verbs = claim_words(lang).reporting_verbs
-    return frozenset(t.i for t in doc if t.pos_ in ("VERB", "AUX") and t._.lemma_key in verbs)
+    words = claim_words(lang)
+    return frozenset(t.i for t in doc if is_reporting_verb(t, words))
 
 
 def frames_for(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:

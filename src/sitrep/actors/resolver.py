@@ -1,0 +1,246 @@
+"""Phrase index over the knowledge base and the language's generic wording, and resolution of a
+match to a canonical actor or source using the article's date and country.
+
+Matching works on words: case, accents and punctuation are ignored ("al-Nosra" = "Al Nosra"),
+except short all-capital acronyms ("IS", "EI"), which must appear as written. The longest phrase
+wins; a generic word joined to a named group ("les miliciens de Jaïsh al-Fateh", "Taliban
+militants") is one mention of the named group.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from sitrep import lang as langdata
+from sitrep.actors.kb import Actor, KnowledgeBase, knowledge_base
+from sitrep.models import ActorRef, SourceRef
+from sitrep.stages.triggers import fold
+
+WORD = re.compile(r"[^\W_]+")
+NATIONALITY_SLOT = "{nat}"
+# an all-capital alias this short is an acronym that must match as written ("IS" is not "is")
+ACRONYM_MAX_LEN = 4
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(fold(text)))
+
+
+class Target(NamedTuple):
+    """What a phrase stands for: ``kind`` is actor, source, role or source_role."""
+
+    kind: str
+    ref: str
+    country: str | None = None
+    exact: str | None = None
+
+    @property
+    def is_source(self) -> bool:
+        return self.kind in ("source", "source_role")
+
+    @property
+    def is_named(self) -> bool:
+        return self.kind in ("actor", "source")
+
+
+class Match(NamedTuple):
+    """Words [start, end) of a word stream and what they stand for (best candidates first)."""
+
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+
+def _exact_form(alias: str) -> str | None:
+    letters = [c for c in alias if c.isalpha()]
+    return alias if letters and len(alias) <= ACRONYM_MAX_LEN and all(c.isupper() for c in letters) else None
+
+
+class PhraseIndex:
+    """Phrases as word tuples, looked up by their first word; longest match first."""
+
+    def __init__(self) -> None:
+        self._targets: dict[tuple[str, ...], list[Target]] = {}
+        self._lengths: dict[str, list[int]] = {}
+
+    def add(self, phrase: str, target: Target) -> None:
+        words = words_of(phrase)
+        if not words:
+            return
+        targets = self._targets.setdefault(words, [])
+        if target not in targets:
+            targets.append(target)
+        lengths = self._lengths.setdefault(words[0], [])
+        if len(words) not in lengths:
+            lengths.append(len(words))
+            lengths.sort(reverse=True)
+
+    def targets(self, phrase: str) -> list[Target]:
+        return list(self._targets.get(words_of(phrase), ()))
+
+    def phrases(self) -> dict[tuple[str, ...], list[Target]]:
+        return self._targets
+
+    def scan(self, words: Sequence[str], accept: Callable[[int, int, Target], bool]) -> list[Match]:
+        """Greedy left-to-right, longest first; ``accept`` vets each candidate (acronym case)."""
+        found: list[Match] = []
+        i = 0
+        while i < len(words):
+            for length in self._lengths.get(words[i], ()):
+                candidates = self._targets.get(tuple(words[i:i + length]))
+                if not candidates:
+                    continue
+                kept = tuple(t for t in candidates if accept(i, i + length, t))
+                if kept:
+                    named_first = tuple(sorted(kept, key=lambda t: not t.is_named))
+                    found.append(Match(i, i + length, named_first))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _expand(phrase: str, nationalities: dict[str, list[str]]) -> list[tuple[str, str | None]]:
+    if NATIONALITY_SLOT not in phrase:
+        return [(phrase, None)]
+    return [(phrase.replace(NATIONALITY_SLOT, adjective), country)
+            for country, adjectives in nationalities.items() for adjective in adjectives]
+
+
+class LanguageData(NamedTuple):
+    index: PhraseIndex
+    links: frozenset[tuple[str, ...]]
+    type_cues: dict[str, str]
+
+
+def _add_named(index: PhraseIndex, kb: KnowledgeBase) -> None:
+    for actor in kb.actors.values():
+        for alias in actor.all_aliases():
+            index.add(alias, Target("actor", actor.id, exact=_exact_form(alias)))
+    for source in kb.sources.values():
+        for alias in source.all_aliases():
+            index.add(alias, Target("source", source.id, exact=_exact_form(alias)))
+
+
+@cache
+def language_data(lang: str) -> LanguageData:
+    """The phrase index for ``lang``: every knowledge-base alias (whatever its language: news
+    borrows names across languages) and the language's generic wording."""
+    return build_language_data(knowledge_base(), langdata.load(lang, "actors"))
+
+
+def build_language_data(kb: KnowledgeBase, words: dict) -> LanguageData:
+    index = PhraseIndex()
+    _add_named(index, kb)
+    nationalities = words.get("nationalities") or {}
+    for kind, section in (("role", "generic"), ("source_role", "generic_sources")):
+        for role, phrases in (words.get(section) or {}).items():
+            for phrase in phrases:
+                for expanded, country in _expand(phrase, nationalities):
+                    index.add(expanded, Target(kind, role, country=country))
+    cues = {w: kind for kind, group in kb.type_cues.items() for w in group}
+    cues.update({fold(w): kind for kind, group in (words.get("type_cues") or {}).items() for w in group})
+    links = frozenset(words_of(link) for link in words.get("links") or [])
+    return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()})
+
+
+def merge_generic_with_named(matches: list[Match], words: Sequence[str],
+                             links: frozenset[tuple[str, ...]]) -> list[Match]:
+    """One mention for a generic word joined to a named actor: "miliciens de Jaïsh al-Fateh",
+    "Taliban militants"."""
+    merged: list[Match] = []
+    for match in matches:
+        if merged:
+            previous = merged[-1]
+            between = tuple(words[previous.end:match.start])
+            joined = not between or between in links
+            kinds = (previous.targets[0].kind, match.targets[0].kind)
+            if joined and kinds in (("role", "actor"), ("actor", "role")):
+                named = previous if kinds[0] == "actor" else match
+                merged[-1] = Match(previous.start, match.end, named.targets)
+                continue
+        merged.append(match)
+    return merged
+
+
+def _fits(actor: Actor, country: str | None, day: date | None) -> tuple[bool, bool]:
+    in_country = country is not None and (actor.country == country or country in actor.operates_in)
+    in_time = day is None or actor.active_on(day)
+    return in_country, in_time
+
+
+def choose_actor(kb: KnowledgeBase, ids: Sequence[str], day: date | None, country: str | None) -> Actor:
+    """Among actors sharing an alias: the one of the article's country, then the one active on
+    its date, then the first listed; renames followed to the identity of that date."""
+    actors = [kb.actors[i] for i in ids]
+    best = max(actors, key=lambda a: _fits(a, country, day))  # max keeps the first of equals
+    return kb.successor_on(best, day)
+
+
+def _actor_ref(kb: KnowledgeBase, actor: Actor, day: date | None, country: str | None) -> ActorRef:
+    actor_type = actor.type
+    if actor_type == "state_forces" and actor.country and country and actor.country != country:
+        actor_type = "external_other"  # ACLED codes state forces abroad as external forces
+    return ActorRef(text="", name=actor.name_on(day), actor_id=actor.id, actor_type=actor_type,
+                    country=actor.country, resolved=True)
+
+
+def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | None,
+              context: str | None) -> ActorRef:
+    definition = kb.roles[role]
+    if country is None:
+        return ActorRef(text="", actor_type=definition.type, resolved=False)
+    override = kb.countries[country].overrides.get(role) if country in kb.countries else None
+    if override in kb.roles:
+        role, definition, override = override, kb.roles[override], None
+    named = kb.actor_for_role(role, country)
+    if named is not None:
+        return _actor_ref(kb, named, day, context)
+    country_form = kb.countries[country].actor_form if country in kb.countries else country
+    actor_type = definition.type
+    if actor_type == "state_forces" and context and country != context:
+        actor_type = "external_other"
+    return ActorRef(text="", name=override or definition.template.format(country=country_form),
+                    actor_id=f"{role}:{country}", actor_type=actor_type, country=country, resolved=True)
+
+
+@lru_cache(maxsize=4096)
+def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | None) -> ActorRef:
+    """The actor a match stands for, as an ActorRef without text or span (cached)."""
+    kb = knowledge_base()
+    named = [t.ref for t in targets if t.kind == "actor"]
+    if named:
+        return _actor_ref(kb, choose_actor(kb, named, day, country), day, country)
+    role = next(t for t in targets if t.kind == "role")
+    return _role_ref(kb, role.ref, role.country or country, day, country)
+
+
+@lru_cache(maxsize=4096)
+def resolve_source_target(targets: tuple[Target, ...], country: str | None) -> SourceRef:
+    kb = knowledge_base()
+    named = [kb.sources[t.ref] for t in targets if t.kind == "source"]
+    if named:
+        source = next((s for s in named if s.country == country), named[0])
+        return SourceRef(text="", name=source.name, source_id=source.id, kind=source.kind,
+                         alignment=source.alignment, resolved=True)
+    role = next(t for t in targets if t.kind == "source_role")
+    definition = kb.source_roles[role.ref]
+    where = role.country or country
+    if where is None:
+        return SourceRef(text="", kind=definition.kind, resolved=False)
+    alignment = definition.alignment.format(country=where) if definition.alignment else None
+    return SourceRef(text="", name=definition.template.format(country=where),
+                     source_id=f"{role.ref}:{where}", kind=definition.kind, alignment=alignment,
+                     resolved=True)
+
+
+def coalitions(actor_id: str | None, day: date | None) -> list[str]:
+    """Canonical names of the coalitions ``actor_id`` belonged to on ``day``."""
+    kb = knowledge_base()
+    if actor_id not in kb.actors:
+        return []
+    return [c.name_on(day) for c in kb.coalitions_of(actor_id, day)]

@@ -1,0 +1,169 @@
+"""Evaluate the geocoder on gold toponyms: the geoparsing corpora LGL and GeoWebNews (toponyms with
+offsets and GeoNames coordinates) and ACLED exports (the coded location named in the analyst's notes).
+
+The toponyms are given (this measures resolution, not detection); each is resolved in the context
+of its whole document, as the pipeline does. Figures: accuracy within 10 km and 161 km over all gold
+toponyms (an unresolved one is a miss), median error over the resolved ones, share unresolved.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+import statistics
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from sitrep.geo.names import fold
+from sitrep.geo.resolver import haversine_km, resolve_mentions
+from sitrep.geo.store import Gazetteer
+from sitrep.stages.places import PlaceMention, find_places, mention_for, read_cues
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    latitude: float
+    longitude: float
+
+
+@dataclass
+class GoldDocument:
+    text: str
+    toponyms: list[GoldToponym]
+    keep_detected: bool = False  # resolve beside the places the pipeline finds (ACLED notes)
+
+
+@dataclass
+class Scores:
+    corpus: str
+    errors_km: list[float] = field(default_factory=list)
+    unresolved: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.errors_km) + self.unresolved
+
+    def row(self) -> dict[str, object]:
+        total = self.total or 1
+        within = lambda km: round(sum(e <= km for e in self.errors_km) / total, 3)  # noqa: E731
+        return {"corpus": self.corpus, "toponyms": self.total, "acc@10km": within(10), "acc@161km": within(161),
+                "median_km": round(statistics.median(self.errors_km), 1) if self.errors_km else None,
+                "unresolved": round(self.unresolved / total, 3)}
+
+
+def read_lgl(path: Path) -> Iterator[GoldDocument]:
+    for article in ET.parse(path).getroot().iter("article"):
+        toponyms = []
+        for toponym in article.iter("toponym"):
+            lat, lon = toponym.findtext("gaztag/lat"), toponym.findtext("gaztag/lon")
+            if lat and lon:
+                toponyms.append(GoldToponym(int(toponym.findtext("start")), int(toponym.findtext("end")),
+                                            float(lat), float(lon)))
+        yield GoldDocument(article.findtext("text") or "", toponyms)
+
+
+def read_gwn(path: Path) -> Iterator[GoldDocument]:
+    for article in ET.parse(path).getroot().iter("article"):
+        toponyms = []
+        for toponym in article.iter("toponym"):
+            lat, lon = toponym.findtext("latitude"), toponym.findtext("longitude")
+            if lat and lon and toponym.findtext("nonLocational") != "Yes":
+                toponyms.append(GoldToponym(int(toponym.findtext("start")), int(toponym.findtext("end")),
+                                            float(lat), float(lon)))
+        yield GoldDocument(article.findtext("text") or "", toponyms)
+
+
+def _find_folded(text: str, name: str) -> int:
+    """Offset of ``name`` in ``text`` ignoring case and accents (both fold to the same length or not)."""
+    folded_text, folded_name = fold(text), fold(name)
+    if len(folded_text) != len(text):
+        return -1
+    return folded_text.find(folded_name) if folded_name else -1
+
+
+def read_acled(path: Path) -> Iterator[GoldDocument]:
+    """Precision-1 rows whose notes name the coded location ("Kabul - District 5": either part)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            get = lambda name: (row.get(name) or row.get(name.upper()) or "").strip()  # noqa: E731
+            if get("geo_precision") != "1":
+                continue
+            notes, location = get("notes"), get("location")
+            for name in [location, *reversed(location.split(" - "))]:
+                start = _find_folded(notes, name)
+                if start >= 0:
+                    yield GoldDocument(notes, [GoldToponym(start, start + len(name), float(get("latitude")),
+                                                           float(get("longitude")))], keep_detected=True)
+                    break
+
+
+def _gold_mentions(doc: Doc, document: GoldDocument, lang: str) -> list[tuple[PlaceMention, GoldToponym]]:
+    pairs = []
+    for toponym in document.toponyms:
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is not None and len(span):
+            pairs.append((mention_for(doc, span.start, span.end), toponym))
+    return pairs
+
+
+def evaluate_documents(documents: Iterator[GoldDocument], corpus: str, gazetteer: Gazetteer, nlp,
+                       lang: str = "en", limit: int | None = None) -> Scores:
+    scores = Scores(corpus)
+    for index, document in enumerate(documents):
+        if limit is not None and index >= limit:
+            break
+        if not document.toponyms:
+            continue
+        doc = nlp(document.text)
+        pairs = _gold_mentions(doc, document, lang)
+        gold_tokens = {i for mention, _ in pairs for i in range(mention.name_start, mention.name_end)}
+        detected = [m for m in find_places(doc, lang)
+                    if not gold_tokens & set(range(m.name_start, m.name_end))] if document.keep_detected else []
+        mentions = sorted([m for m, _ in pairs] + [mention_for(doc, m.name_start, m.name_end) for m in detected],
+                          key=lambda m: m.name_start)
+        read_cues(doc, mentions, lang)
+        resolve_mentions(mentions, gazetteer)
+        for mention, toponym in pairs:
+            location = mention.location
+            if location is None or not location.resolved or location.latitude is None:
+                scores.unresolved += 1
+            else:
+                scores.errors_km.append(haversine_km(location.latitude, location.longitude,
+                                                     toponym.latitude, toponym.longitude))
+    return scores
+
+
+def evaluate_all(data_dir: Path, gazetteer_path: Path, nlp, limit: int | None = None,
+                 holdout_events: bool = True) -> list[Scores]:
+    """Scores for every corpus present under ``data_dir`` (../shared/data layout).
+
+    With ``holdout_events``, an ACLED file is scored on a copy of the gazetteer without the places
+    imported from that same file (no look-up of the answer)."""
+    results = []
+    corpora = [("LGL", data_dir / "geoparsing" / "lgl.xml", read_lgl),
+               ("GeoWebNews", data_dir / "geoparsing" / "GWN.xml", read_gwn)]
+    gazetteer = Gazetteer(gazetteer_path)
+    for name, path, reader in corpora:
+        if path.exists():
+            results.append(evaluate_documents(reader(path), name, gazetteer, nlp, limit=limit))
+    for path in sorted((data_dir / "acled").glob("*.csv")):
+        source = f"events:{path.name}"
+        if holdout_events and source in gazetteer.stats()["by_source"]:
+            with tempfile.TemporaryDirectory() as folder:
+                copy = Path(folder) / "gazetteer.sqlite"
+                shutil.copyfile(gazetteer_path, copy)
+                held_out = Gazetteer(copy)
+                held_out.remove_source(source)
+                results.append(evaluate_documents(read_acled(path), f"ACLED {path.stem}", held_out, nlp,
+                                                  limit=limit))
+                held_out.close()
+        else:
+            results.append(evaluate_documents(read_acled(path), f"ACLED {path.stem}", gazetteer, nlp, limit=limit))
+    gazetteer.close()
+    return results

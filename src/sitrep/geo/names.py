@@ -1,0 +1,69 @@
+"""Look-up keys for place names: one exact key and one sound key per written form.
+
+The variation rules (articles, romanisation substitutions) are data: data/transliteration.yaml.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+
+# letters NFKD does not decompose into a base letter plus marks
+_SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
+                                  "ı": "i", "þ": "th", "ð": "d", "’": "'", "ʼ": "'", "ʻ": "'",
+                                  "`": "'", "´": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@cache
+def _rules() -> dict:
+    path = resources.files("sitrep.geo").joinpath("data", "transliteration.yaml")
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+@cache
+def _article_prefix() -> re.Pattern[str]:
+    articles = "|".join(sorted(_rules()["articles"], key=len, reverse=True))
+    # an article glued by a hyphen or apostrophe anywhere ("ash-Shaddadi", "Ras al-Ain"), or a
+    # free-standing article word before another word ("El Fasher", "Ras al Ain")
+    return re.compile(rf"(?:(?<=\s)|^)(?:{articles})(?:[-']\s*|\s+(?=\S))")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, punctuation kept as written (for display-independent compares)."""
+    text = text.lower()
+    if text.isascii():
+        return text.replace("`", "'")
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS)))
+
+
+def is_latin(text: str) -> bool:
+    """True where folding leaves only ASCII: names in other scripts are no use to fr/en text."""
+    return text.isascii() or fold(text).isascii()
+
+
+@lru_cache(maxsize=1 << 20)
+def exact_key(name: str) -> str:
+    """Folded, article-free, with no spaces or punctuation: "Al-Bāb" -> "bab"."""
+    folded = fold(name).strip()
+    stripped = _article_prefix().sub("", folded)
+    key = _NOT_WORD.sub("", stripped)
+    return key or _NOT_WORD.sub("", folded)
+
+
+@lru_cache(maxsize=1 << 20)
+def sound_key(name: str) -> str:
+    """The exact key under romanisation substitutions, doubled letters collapsed, inner vowels
+    dropped: "Handarate", "Hanadarte" -> "hndrt"."""
+    key = exact_key(name)
+    if not key:
+        return key
+    for written, spoken in _rules()["substitutions"]:
+        key = key.replace(written, spoken)
+    collapsed = re.sub(r"(.)\1+", r"\1", key)
+    vowels = _rules()["vowels"]
+    return collapsed[0] + "".join(ch for ch in collapsed[1:] if ch not in vowels)

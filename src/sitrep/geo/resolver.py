@@ -1,0 +1,222 @@
+"""Resolve place mentions against the gazetteer, using the whole document as context.
+
+1. Candidates: places with a name of the same exact key, and places whose name shares the sound key
+   and is close under rapidfuzz (only for names of 5+ letters).
+2. Country focus: the country most unambiguous mentions point to.
+3. Each mention's candidates are scored: match quality, focus country, population, fit with the
+   kind of place the cue words name, nearness to the other places of the document. A fuzzy match or
+   a small place outside the focus is refused rather than guessed.
+4. A mention whose name is unknown but whose container the text gives ("camp X in the north-east of
+   Aleppo province"), or that the cue words call a camp/neighbourhood/village inside a place of the
+   same sentence, is coded at that container, coarser; its namesakes later in the text follow it.
+5. geo_precision as taxonomy.md defines it: 1 the named place, 2 near/part of a place, 3 a region.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from sitrep.geo.build import open_gazetteer
+from sitrep.geo.names import exact_key, sound_key
+from sitrep.geo.store import Gazetteer, Place
+from sitrep.models import GeoPrecision, Location
+from sitrep.stages.places import PlaceMention
+
+# names shorter than this (in key letters) match exactly or not at all
+FUZZY_MIN_LENGTH = 5
+# the least rapidfuzz ratio between two exact keys for a fuzzy match
+FUZZY_MIN_RATIO = 80.0
+# places of one document within this distance support each other
+CONTEXT_KM = 100.0
+# a camp or neighbourhood must lie this close to the place the text puts it in
+INSIDE_KM = 30.0
+# a place of another country than the focus is taken only if the document names that country, or if
+# it is this big
+FOREIGN_MIN_POPULATION = 1_000_000
+RELATION_REASONS = {"part": "the text names part of this place", "near": "the text places it near this place"}
+REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
+SETTLEMENT_FEATURES = frozenset({"city", "populated_place", "neighbourhood", "camp", "site"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    match: float  # 1.0 for an exact key, the rapidfuzz ratio / 100 otherwise
+
+
+def km_between(a: Place, b: Place) -> float:
+    """Great-circle distance in km (infinite where one has no point)."""
+    if not (a.has_point and b.has_point):
+        return math.inf
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    key = exact_key(name)
+    if not key:
+        return []
+    found = {p.id: Candidate(p, 1.0) for p in gazetteer.by_key(key)}
+    if len(key) >= FUZZY_MIN_LENGTH:
+        for other_key, place in gazetteer.by_sound(sound_key(key)):
+            if place.id not in found:
+                ratio = fuzz.ratio(key, other_key)
+                if ratio >= FUZZY_MIN_RATIO:
+                    found[place.id] = Candidate(place, ratio / 100.0)
+    return list(found.values())
+
+
+def _prior(candidate: Candidate) -> tuple:
+    """How likely a place is, before context: countries, then admin areas, then by population."""
+    rank = {"country": 2, "admin1": 1}.get(candidate.place.feature, 0)
+    return candidate.match, rank, candidate.place.population
+
+
+def country_focus(per_mention: list[list[Candidate]]) -> str | None:
+    """The country code most exactly matched mentions point to (a named country counts double)."""
+    votes: Counter[str] = Counter()
+    for found in per_mention:
+        exact = [c for c in found if c.match == 1.0]
+        if exact:
+            best = max(exact, key=_prior).place
+            if best.country_code:
+                votes[best.country_code] += 2 if best.feature == "country" else 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _type_fit(hint: str | None, feature: str) -> float:
+    if hint is None:
+        return {"country": 0.5, "admin1": -0.2, "admin2": -0.2}.get(feature, 0.0)
+    if feature == hint or (hint == "city" and feature == "populated_place"):
+        return 1.0
+    if hint in REGION_FEATURES or feature in REGION_FEATURES:
+        return -1.5
+    return 0.0
+
+
+def _acceptable(candidate: Candidate, mention: PlaceMention, focus: str | None, named_countries: set[str],
+                context: list[Place], inside: Place | None) -> bool:
+    place = candidate.place
+    near_context = any(km_between(place, other) <= CONTEXT_KM for other in context)
+    if mention.feature_hint in LOCAL_HINTS and place.feature not in LOCAL_HINTS and inside is not None:
+        return km_between(place, inside) <= INSIDE_KM
+    if candidate.match < 1.0:
+        return place.country_code == focus or near_context
+    if focus is not None and place.country_code != focus:
+        return (place.feature in REGION_FEATURES or place.country_code in named_countries
+                or place.population >= FOREIGN_MIN_POPULATION or near_context)
+    return True
+
+
+def _score(candidate: Candidate, mention: PlaceMention, focus: str | None, context: list[Place]) -> float:
+    place = candidate.place
+    score = candidate.match + 0.1 * math.log10(place.population + 1) + _type_fit(mention.feature_hint, place.feature)
+    if focus is not None and place.country_code == focus:
+        score += 1.5
+    if any(km_between(place, other) <= CONTEXT_KM for other in context if other.id != place.id):
+        score += 1.0
+    return score
+
+
+def _best(found: list[Candidate], mention: PlaceMention, focus: str | None, named_countries: set[str],
+          context: list[Place], inside: Place | None) -> Place | None:
+    usable = [c for c in found
+              if c.place.has_point and _acceptable(c, mention, focus, named_countries, context, inside)]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: _score(c, mention, focus, context)).place
+
+
+def _precision(place: Place, relation: str | None) -> GeoPrecision:
+    if place.feature in REGION_FEATURES:
+        return GeoPrecision.REGION
+    return GeoPrecision.NEAR_OR_PART_OF if relation else GeoPrecision.NAMED_PLACE
+
+
+def _location(gazetteer: Gazetteer, mention: PlaceMention, place: Place, precision: GeoPrecision,
+              reason: str | None) -> Location:
+    admin1 = place.admin1 or gazetteer.admin1_names(place.country_code or "").get(place.admin1_code or "")
+    return Location(text=mention.text, name=place.name, latitude=place.latitude, longitude=place.longitude,
+                    admin1=admin1, admin2=place.admin2, country=gazetteer.country_name(place.country_code),
+                    country_code=place.country_code, feature=place.feature, geonameid=place.geonameid,
+                    geo_precision=precision, resolved=True, reason=reason, span=mention.span)
+
+
+def _unresolved(mention: PlaceMention, reason: str) -> Location:
+    return Location(text=mention.text, name=mention.name, resolved=False, reason=reason, span=mention.span)
+
+
+def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place | None]) -> Place | None:
+    """The place the text puts mention ``index`` in: its linked container, else (for a camp,
+    neighbourhood or village) the nearest resolved settlement or region of the same sentence."""
+    mention = mentions[index]
+    if mention.container is not None and picks[mention.container] is not None:
+        return picks[mention.container]
+    if mention.feature_hint is None or mention.feature_hint in REGION_FEATURES:
+        return None
+    same_sentence = [(abs(j - index), picks[j]) for j, other in enumerate(mentions)
+                     if j != index and other.sentence_start == mention.sentence_start and picks[j] is not None
+                     and other.relation != "near"]
+    ordered = sorted(same_sentence, key=lambda pair: (pair[1].feature in REGION_FEATURES, pair[0]))
+    return ordered[0][1] if ordered else None
+
+
+def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None = None) -> str | None:
+    """Fill ``location`` on every mention; return the focus country's name."""
+    gazetteer = gazetteer or open_gazetteer()
+    found = [candidates(gazetteer, m.name) for m in mentions]
+    focus = country_focus(found)
+    named_countries = {c.place.country_code for f in found for c in f
+                       if c.match == 1.0 and c.place.feature == "country"}
+    first = [_best(f, m, focus, named_countries, [], None) for f, m in zip(found, mentions)]
+    picks: list[Place | None] = []
+    for index, (candidates_here, mention) in enumerate(zip(found, mentions)):
+        context = [p for j, p in enumerate(first) if p is not None and j != index
+                   and mentions[j].name != mention.name]
+        inside = _container_place(index, mentions, first)
+        picks.append(_best(candidates_here, mention, focus, named_countries, context, inside))
+    for index, mention in enumerate(mentions):
+        place = picks[index]
+        if place is not None:
+            reason = RELATION_REASONS.get(mention.relation or "")
+            mention.location = _location(gazetteer, mention, place, _precision(place, mention.relation), reason)
+            continue
+        container = _container_place(index, mentions, picks)
+        if container is not None:
+            mention.location = _coded_at_container(gazetteer, mention, container)
+        elif not found[index]:
+            mention.location = _unresolved(mention, "name not in the gazetteer")
+        else:
+            mention.location = _unresolved(mention, "only candidates far from the article's places or of another kind")
+    _follow_namesakes(mentions)
+    return gazetteer.country_name(focus)
+
+
+def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: Place) -> Location:
+    precision = GeoPrecision.REGION if container.feature in REGION_FEATURES else GeoPrecision.NEAR_OR_PART_OF
+    reason = f"'{mention.name}' is not in the gazetteer: coded at the place the text puts it in, {container.name}"
+    return _location(gazetteer, mention, container, precision, reason)
+
+
+def _follow_namesakes(mentions: list[PlaceMention]) -> None:
+    """An unresolved mention takes the coarser coding of a namesake ("Hanadarte" after "camp Handarate")."""
+    coded = {}
+    for mention in mentions:
+        location = mention.location
+        if location is not None and location.resolved and location.reason and location.name != mention.name:
+            coded.setdefault(sound_key(mention.name), location)
+    for mention in mentions:
+        if mention.location is not None and not mention.location.resolved:
+            namesake = coded.get(sound_key(mention.name))
+            if namesake is not None:
+                mention.location = namesake.model_copy(update={"text": mention.text, "span": mention.span})

@@ -1,0 +1,179 @@
+"""Actor and source mentions: named groups from the knowledge base (sitrep/actors/data), generic
+and partisan wording from lang/<code>/actors.yaml, and unknown armed groups the NER finds, each
+resolved to a canonical ACLED-style actor or a reporting source.
+
+``add_actor_ruler`` puts a component before the statistical NER that labels every knowledge-base
+alias ACTOR or SOURCE (the NER keeps preset entities: spaCy's French model would otherwise call
+"Jaïsh al-Fateh" or "al-Manar" a place) and records all matches for ``find_actors``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.actors.resolver import (
+    WORD,
+    LanguageData,
+    Match,
+    Target,
+    coalitions,
+    language_data,
+    merge_generic_with_named,
+    resolve_actor,
+    resolve_source_target,
+    words_of,
+)
+from sitrep.models import ActorRef, SourceRef, Span
+from sitrep.stages.triggers import fold
+
+RULER_NAME = "sitrep_actor_ruler"
+# entity labels under which the NER may find a group the knowledge base does not know
+GROUP_LABELS = frozenset({"ORG", "NORP", "MISC", "LOC", "GPE", "PER", "PERSON", "FAC"})
+NAME_ONLY_LABELS = frozenset({"ORG"})
+
+if not Doc.has_extension("sitrep_actor_matches"):
+    Doc.set_extension("sitrep_actor_matches", default=None)
+
+
+class ActorMention(BaseModel):
+    """One mention of an actor or a source in a document."""
+
+    text: str
+    span: Span
+    token_start: int
+    token_end: int
+    is_source: bool = Field(False, description="a reporting outlet, monitor or government body")
+    actor: ActorRef | None = None
+    source: SourceRef | None = None
+    member_of: list[str] = Field(default_factory=list,
+                                 description="coalitions the actor belonged to on the article's date")
+
+
+class TokenMatch(BaseModel):
+    token_start: int
+    token_end: int
+    targets: tuple[Target, ...]
+
+
+def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
+    words: list[str] = []
+    token_of: list[int] = []
+    for token in doc:
+        for word in WORD.findall(fold(token.text)):
+            words.append(word)
+            token_of.append(token.i)
+    return words, token_of
+
+
+def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
+    """Knowledge-base aliases and generic wording in ``doc``, as non-overlapping token ranges."""
+    words, token_of = _word_stream(doc)
+
+    def accept(start: int, end: int, target: Target) -> bool:
+        return target.exact is None or target.exact in doc[token_of[start]:token_of[end - 1] + 1].text
+
+    matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links)
+    found: list[TokenMatch] = []
+    for match in matches:
+        start, end = token_of[match.start], token_of[match.end - 1] + 1
+        if found and start < found[-1].token_end:
+            continue  # two matches inside one token ("d'al-Manar" split differently): keep the first
+        found.append(TokenMatch(token_start=start, token_end=end, targets=match.targets))
+    return found
+
+
+class ActorRuler:
+    """Pipeline component: labels knowledge-base aliases ACTOR/SOURCE before the NER runs."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = match_tokens(doc, language_data(self.lang))
+        doc._.sitrep_actor_matches = matches
+        entities = []
+        for match in matches:
+            best = match.targets[0]
+            if best.is_named:
+                label = "SOURCE" if best.is_source else "ACTOR"
+                entities.append(SpacySpan(doc, match.token_start, match.token_end, label=label,
+                                          kb_id=f"{best.kind}:{best.ref}"))
+        doc.set_ents(entities, default="unmodified")
+        return doc
+
+
+@Language.factory(RULER_NAME, default_config={"lang": "en"})
+def _make_ruler(nlp: Language, name: str, lang: str) -> ActorRuler:
+    return ActorRuler(lang)
+
+
+def add_actor_ruler(nlp: Language, lang: str) -> None:
+    """Add the actor ruler before "ner" (or last where the pipeline has no NER)."""
+    if RULER_NAME in nlp.pipe_names:
+        return
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe(RULER_NAME, config={"lang": lang}, **where)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    span = doc[start:end]
+    return Span(start=span.start_char, end=span.end_char, text=span.text)
+
+
+def _mention(doc: Doc, match: TokenMatch, published: date | None, country: str | None) -> ActorMention:
+    span = _span(doc, match.token_start, match.token_end)
+    common = dict(text=span.text, span=span, token_start=match.token_start, token_end=match.token_end)
+    if match.targets[0].is_source:
+        source = resolve_source_target(tuple(t for t in match.targets if t.is_source), country)
+        return ActorMention(**common, is_source=True, source=source.model_copy(update={"text": span.text, "span": span}))
+    actor = resolve_actor(tuple(t for t in match.targets if not t.is_source), published, country)
+    return ActorMention(**common, actor=actor.model_copy(update={"text": span.text, "span": span}),
+                        member_of=coalitions(actor.actor_id, published))
+
+
+def _unknown_groups(doc: Doc, data: LanguageData, taken: set[int]) -> list[ActorMention]:
+    """Named groups the knowledge base lacks: an NER entity whose words, or the word before it,
+    mark an armed group ("la brigade Al-Farouk", "Katibat X"); unresolved, type from the cue."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in GROUP_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        start = ent.start
+        cue = next((data.type_cues[w] for t in ent for w in words_of(t.text) if w in data.type_cues), None)
+        if start > 0 and (start - 1) not in taken:
+            before = words_of(doc[start - 1].text)
+            if before and before[-1] in data.type_cues:
+                cue, start = data.type_cues[before[-1]], start - 1
+        if cue is None or (ent.label_ not in NAME_ONLY_LABELS and start == ent.start
+                           and not words_of(ent[0].text)[:1] in ([w] for w in data.type_cues)):
+            continue
+        span = _span(doc, start, ent.end)
+        found.append(ActorMention(text=span.text, span=span, token_start=start, token_end=ent.end,
+                                  actor=ActorRef(text=span.text, actor_type=cue, resolved=False, span=span)))
+    return found
+
+
+def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | None) -> list[ActorMention]:
+    """Every actor and source mention in ``doc``, in text order, non-overlapping, resolved for the
+    article's publication date and country focus."""
+    matches = doc._.sitrep_actor_matches
+    if matches is None:
+        matches = match_tokens(doc, language_data(lang))
+    mentions = [_mention(doc, m, published, country) for m in matches]
+    taken = {i for m in matches for i in range(m.token_start, m.token_end)}
+    mentions += _unknown_groups(doc, language_data(lang), taken)
+    return sorted(mentions, key=lambda m: m.token_start)
+
+
+def resolve_source(text: str, lang: str, country: str | None = None) -> SourceRef:
+    """The source a phrase names ("l'OSDH", "le correspondant d'al-Manar", "le ministère syrien
+    de la Défense"); unresolved with the phrase as text where nothing in it is known."""
+    data = language_data(lang)
+    words = words_of(text)
+    for match in data.index.scan(words, lambda s, e, t: t.is_source and (t.exact is None or t.exact in text)):
+        return resolve_source_target(match.targets, country).model_copy(update={"text": text})
+    return SourceRef(text=text, resolved=False)

@@ -1,0 +1,265 @@
+"""Place mentions: find them in a parsed document and geocode them against the gazetteer.
+
+A mention is a place name plus the cue words around it that say what kind of place it is ("camp
+Handarate", "Aleppo province") and how the event relates to it ("près de X", "the outskirts of X",
+"20 km north of X", "les quartiers est d'Alep"). The cue words are language data
+(lang/<code>/places.yaml); the resolution is :mod:`sitrep.geo.resolver`.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitrep import lang as langdata
+from sitrep.geo.names import exact_key, fold, sound_key
+from sitrep.models import Location, Span
+
+# entity labels the actor ruler sets: an actor or outlet is never a place
+ACTOR_LABELS = frozenset({"ACTOR", "SOURCE"})
+# punctuation that joins a place to its container: "Kismaayo (Lower Juba)", "Dawlat Abad, Balkh"
+CONTAINER_PUNCTUATION = frozenset({",", "("})
+# the longest name a capitalised run may be, in tokens
+MAX_NAME_TOKENS = 6
+# how many cue/connector words a scan crosses on the way from a name to its cues
+MAX_CUE_TOKENS = 9
+
+Relation = Literal["part", "near"]
+
+
+class PlaceMention(BaseModel):
+    """A place mention: the whole phrase (cue words and name) and the name within it."""
+
+    model_config = ConfigDict(validate_assignment=False)
+
+    text: str
+    span: Span
+    token_start: int
+    token_end: int
+    location: Location | None = None
+    name: str = Field("", description="the place name itself, without cue words")
+    name_start: int = Field(0, description="token range of the name")
+    name_end: int = 0
+    feature_hint: str | None = Field(None, description="kind of place the cue words say: camp, admin1...")
+    relation: Relation | None = Field(None, description="the event is in part of ('part') or near the place")
+    container: int | None = Field(None, description="index of the mention named as this one's container")
+    sentence_start: int = Field(0, description="token index where the mention's sentence starts")
+
+
+class PlaceWords(BaseModel):
+    """A language's place cue words (lang/<code>/places.yaml), folded."""
+
+    entity_labels: frozenset[str]
+    types_before: dict[str, str]
+    types_after: dict[str, str]
+    parts_before: frozenset[str]
+    parts_after: frozenset[str]
+    near_before: frozenset[str]
+    directions: frozenset[str]
+    distance_units: frozenset[str]
+    connectors: frozenset[str]
+    locative_prepositions: frozenset[str]
+    not_places: frozenset[str]
+
+
+@cache
+def place_words(lang: str) -> PlaceWords:
+    raw = langdata.load(lang, "places")
+    folded = {key: ({fold(k): v for k, v in (value or {}).items()} if isinstance(value, dict)
+                    else frozenset(fold(v) for v in value or ()) if key != "entity_labels" else frozenset(value))
+              for key, value in raw.items()}
+    return PlaceWords(**folded)
+
+
+def _word(token: Token) -> str:
+    return fold(token.text)
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _is_actor(token: Token) -> bool:
+    return token.ent_type_ in ACTOR_LABELS
+
+
+def _trim(doc: Doc, start: int, end: int, words: PlaceWords) -> tuple[int, int] | None:
+    """The name inside an entity: leading cue/connector words and trailing type words removed."""
+    def is_cue(token: Token) -> bool:
+        w = _word(token)
+        return (not _is_capitalised(token) or w in words.types_before or w in words.parts_before
+                or w in words.directions) and not token.text.startswith(("al-", "el-"))
+
+    while start < end and is_cue(doc[start]):
+        start += 1
+    while end > start and (_word(doc[end - 1]) in words.types_after or not any(c.isalnum() for c in doc[end - 1].text)):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _capitalised_run(doc: Doc, start: int, limit: int) -> int:
+    """End of the capitalised name starting at ``start`` ("Cheikh Saïd", "al-Bab", "Ras al-Ain")."""
+    end = start
+    while end < min(limit, start + MAX_NAME_TOKENS):
+        token = doc[end]
+        if _is_actor(token) or token.is_sent_start and end > start:
+            break
+        if _is_capitalised(token):
+            end += 1
+        elif token.text == "-" and end + 1 < limit and _is_capitalised(doc[end + 1]) and end > start:
+            end += 1
+        elif exact_key(token.text) == "" and end + 1 < limit and doc[end + 1].text == "-" and end + 2 < limit \
+                and _is_capitalised(doc[end + 2]):
+            end += 2  # an article written apart by the tokenizer: "al", "-", "Bab"
+        else:
+            break
+    return end
+
+
+def _cue_before(doc: Doc, start: int, words: PlaceWords) -> bool:
+    """True where a cue word (not just a connector) stands before ``start``, across connectors."""
+    index = start - 1
+    while index >= 0 and start - index <= MAX_CUE_TOKENS:
+        w = _word(doc[index])
+        if w in words.types_before or w in words.parts_before or w in words.near_before or w in words.directions:
+            return True
+        if w not in words.connectors:
+            return False
+        index -= 1
+    return False
+
+
+def _name_spans(doc: Doc, words: PlaceWords) -> list[tuple[int, int]]:
+    """Token ranges of place names: place entities, and capitalised names that cue words introduce."""
+    spans: list[tuple[int, int]] = []
+    for entity in doc.ents:
+        if entity.label_ in words.entity_labels:
+            trimmed = _trim(doc, entity.start, entity.end, words)
+            if trimmed is not None:
+                spans.append(trimmed)
+    taken = {i for start, end in spans for i in range(start, end)}
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if index in taken or not _is_capitalised(token) or _is_actor(token):
+            index += 1
+            continue
+        end = _capitalised_run(doc, index, len(doc))
+        if any(i in taken for i in range(index, end)):
+            end = next(i for i in range(index, end) if i in taken)
+        cued_after = end < len(doc) and (_word(doc[end]) in words.types_after or _word(doc[end]) in words.parts_after)
+        if end > index and not token.is_sent_start and (_cue_before(doc, index, words) or cued_after):
+            spans.append((index, end))
+            taken.update(range(index, end))
+        index = max(end, index + 1)
+    return sorted(s for s in spans if fold(doc[s[0]:s[1]].text) not in words.not_places)
+
+
+def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> list[tuple[int, int]]:
+    """Capitalised names that sound like a place already found ("Hanadarte" after "Handarate")."""
+    sounds = {sound_key(doc[s:e].text) for s, e in found}
+    sounds.discard("")
+    taken = {i for start, end in found for i in range(start, end)}
+    siblings = []
+    index = 0
+    while index < len(doc):
+        if index in taken or not _is_capitalised(doc[index]) or _is_actor(doc[index]):
+            index += 1
+            continue
+        end = _capitalised_run(doc, index, len(doc))
+        if any(i in taken for i in range(index, end)):
+            index += 1
+            continue
+        if sound_key(doc[index:end].text) in sounds and fold(doc[index:end].text) not in words.not_places:
+            siblings.append((index, end))
+        index = max(end, index + 1)
+    return siblings
+
+
+def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -> int:
+    """Fill the mention's cues from the words before (down to token ``floor``) and after its name;
+    returns the token index the backward scan stopped at."""
+    index = mention.name_start - 1
+    phrase_start = mention.name_start
+    while index >= floor and mention.name_start - index <= MAX_CUE_TOKENS:
+        token = doc[index]
+        w = _word(token)
+        if w in words.types_before and mention.feature_hint is None and mention.relation is None:
+            mention.feature_hint = words.types_before[w]
+        elif w in words.parts_before or w in words.directions:
+            mention.relation = mention.relation or "part"
+        elif w in words.types_before:
+            mention.feature_hint = mention.feature_hint or words.types_before[w]
+        elif w in words.near_before or w in words.distance_units or (token.like_num and mention.relation):
+            mention.relation = "near"
+        elif w in words.connectors:
+            index -= 1
+            continue
+        else:
+            break
+        phrase_start = index
+        index -= 1
+    phrase_end = mention.name_end
+    if phrase_end < len(doc):
+        after = _word(doc[phrase_end])
+        if after in words.types_after and mention.feature_hint is None:
+            mention.feature_hint = words.types_after[after]
+            phrase_end += 1
+        elif after in words.parts_after:
+            mention.relation = mention.relation or "part"
+            phrase_end += 1
+    mention.token_start, mention.token_end = phrase_start, phrase_end
+    phrase = doc[phrase_start:phrase_end]
+    mention.text = phrase.text
+    mention.span = Span(start=phrase.start_char, end=phrase.end_char, text=phrase.text)
+    return index
+
+
+def _sentence_start(token: Token) -> int:
+    doc = token.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return token.sent.start
+    return 0
+
+
+def mention_for(doc: Doc, start: int, end: int) -> PlaceMention:
+    """A bare mention of the name at tokens [start, end), before its cues are read."""
+    name: SpacySpan = doc[start:end]
+    return PlaceMention(text=name.text, span=Span(start=name.start_char, end=name.end_char, text=name.text),
+                        token_start=start, token_end=end, name=name.text, name_start=start, name_end=end,
+                        sentence_start=_sentence_start(doc[start]))
+
+
+def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMention]:
+    """Read each mention's cue words and link it to the next mention where that one names its
+    container ("camp X dans le nord-est de la province d'Alep", "Kismaayo (Lower Juba)")."""
+    words = place_words(lang)
+    previous_end = 0
+    for index, mention in enumerate(mentions):
+        floor = max(previous_end, mention.sentence_start)
+        stopped = _read_cues(doc, mention, floor, words)
+        if index > 0 and mentions[index - 1].sentence_start == mention.sentence_start:
+            gap = doc[previous_end:mention.token_start]
+            joined = stopped < floor or all(t.text in CONTAINER_PUNCTUATION for t in gap)
+            if joined and mentions[index - 1].container is None:
+                mentions[index - 1].container = index
+        previous_end = mention.token_end
+    return mentions
+
+
+def find_places(doc: Doc, lang: str) -> list[PlaceMention]:
+    """Every place mention of ``doc``, in text order, with its cue words read."""
+    words = place_words(lang)
+    found = _name_spans(doc, words)
+    found = sorted(found + _sibling_spans(doc, found, words))
+    mentions = [mention_for(doc, start, end) for start, end in found]
+    return read_cues(doc, mentions, lang)
+
+
+def geocode(doc: Doc, places: list[PlaceMention], lang: str) -> str | None:
+    """Fill every mention's location; return the document's country focus (e.g. "Syria")."""
+    from sitrep.geo.resolver import resolve_mentions
+
+    return resolve_mentions(places)

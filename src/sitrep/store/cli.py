@@ -1,0 +1,170 @@
+"""The store's commands: ``sitrep ingest``, ``sitrep events``, ``sitrep stats``."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+from enum import Enum
+from typing import Annotated, BinaryIO, Optional, TextIO
+
+import typer
+
+from sitrep.exports import FORMATS, acled_row, write_events
+from sitrep.models import Event
+from sitrep.store.records import EventFilter, Incident
+from sitrep.store.store import Store
+
+app = typer.Typer()
+
+EventFormat = Enum("EventFormat", {name.replace("-", "_"): name for name in [*FORMATS, "parquet"]}, type=str)
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", envvar="SITREP_DB", help="SQLite file or postgresql://... URL (default ./sitrep.db)")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="JSON Lines batches, RSS/Atom feeds, text or HTML files, folders")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="extraction worker processes")] = 1,
+    progress: Annotated[Optional[bool], typer.Option(help="progress bar (default: on a terminal)")] = None,
+    retry_failed: Annotated[bool, typer.Option(help="extract again the documents that failed with an error")] = False,
+) -> None:
+    """Extract and store documents; already stored ones are skipped, so an interrupted ingest resumes."""
+    from sitrep.cli import EXIT_SKIPPED
+    from sitrep.store.ingest import ingest as run_ingest
+
+    with Store(db) as store:
+        summary = run_ingest(store, paths, workers=workers, progress=progress, retry_failed=retry_failed)
+    for line in summary.lines():
+        typer.echo(line, err=True)
+    if summary.skipped or summary.errors:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _parse_near(near: str | None) -> tuple[float, float, float] | None:
+    if near is None:
+        return None
+    try:
+        latitude, longitude, km = (float(part) for part in near.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"--near takes LAT,LON,KM (e.g. 36.2,37.15,10), not {near!r}") from None
+    return latitude, longitude, km
+
+
+def _parse_day(value: str | None, option: str) -> Date | None:
+    try:
+        return Date.fromisoformat(value) if value else None
+    except ValueError:
+        raise typer.BadParameter(f"{option} takes YYYY-MM-DD, not {value!r}") from None
+
+
+def headline_event(store: Store, incident: Incident) -> Event:
+    """An incident as one event record: its most precisely placed report, with the headline fatalities."""
+    report = next((r for r in incident.reports if r.location_name == incident.location_name), incident.reports[0])
+    event = store.get_event(report.event_id).event
+    return event.model_copy(update={"event_id": f"incident-{incident.id}", "fatalities": incident.fatalities})
+
+
+def write_parquet(events: Iterable[Event], out: BinaryIO) -> None:
+    """ACLED's columns plus sitrep's (doc id, claim status, the full record as JSON), one row per event."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = []
+    for event in events:
+        row = {key: (None if value == "" else value) for key, value in acled_row(event).items()}
+        row.update(doc_id=event.doc_id, claim_status=event.claim_status, record=event.model_dump_json())
+        rows.append(row)
+    table = pa.Table.from_pylist(rows) if rows else pa.table({"event_id_cnty": pa.array([], pa.string())})
+    pq.write_table(table, out)
+
+
+def _write_incidents_json(incidents: list[Incident], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        for incident in incidents:
+            out.write(incident.model_dump_json() + "\n")
+    else:
+        json.dump([i.model_dump(mode="json") for i in incidents], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+@contextmanager
+def _output(path: str | None, binary: bool) -> Iterator[TextIO | BinaryIO]:
+    """The file at ``path`` or standard output, text or binary."""
+    if path is None:
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    with open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    country: Annotated[Optional[str], typer.Option(help='ACLED country name, e.g. "Syria"')] = None,
+    admin1: Annotated[Optional[str], typer.Option()] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="YYYY-MM-DD")] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type")] = None,
+    sub_event_type: Annotated[Optional[str], typer.Option("--sub-type")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="canonical actor name (case-insensitive)")] = None,
+    source: Annotated[Optional[str], typer.Option(help="cited source or outlet (case-insensitive)")] = None,
+    near: Annotated[Optional[str], typer.Option(help="LAT,LON,KM")] = None,
+    incidents: Annotated[bool, typer.Option("--incidents", help="one row per incident, with all its reports")] = False,
+    format: Annotated[Optional[EventFormat], typer.Option("--format", "-f", help="default: table on a terminal, else jsonl")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="at most this many rows")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="write to this file (needed for parquet on a terminal)")] = None,
+) -> None:
+    """Query stored events (newest first)."""
+    filters = EventFilter(
+        country=country, admin1=admin1, date_from=_parse_day(date_from, "--from"), date_to=_parse_day(date_to, "--to"),
+        event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
+    )
+    fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
+    if fmt == "parquet" and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("parquet is binary: give --output FILE or redirect standard output")
+    with Store(db) as store, _output(output, binary=fmt == "parquet") as out:
+        if incidents:
+            found_incidents = store.list_incidents(filters, limit=limit or 1_000_000_000)
+            if fmt in ("jsonl", "json"):
+                _write_incidents_json(found_incidents, fmt, out)
+                return
+            found: Iterable[Event] = (headline_event(store, incident) for incident in found_incidents)
+        else:
+            stored = store.query_events(filters, limit=limit) if limit else store.iter_events(filters)
+            found = (s.event for s in stored)
+        if fmt == "parquet":
+            write_parquet(found, out)
+        else:
+            write_events(found, fmt, out)
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the counts as JSON")] = False,
+) -> None:
+    """Counts of stored documents and events: by type, country, week, cited source and outlet."""
+    from rich.console import Console
+    from rich.table import Table
+
+    with Store(db) as store:
+        counts = store.stats()
+    if as_json:
+        typer.echo(counts.model_dump_json(indent=2))
+        return
+    console = Console()
+    documents = ", ".join(f"{n} {status}" for status, n in sorted(counts.documents.items()))
+    console.print(f"documents: {documents or 0}; events: {counts.events}; incidents: {counts.incidents}")
+    for title, table_counts in (("event type", counts.by_type), ("country", counts.by_country),
+                                ("week", counts.by_week), ("cited source", counts.by_source),
+                                ("outlet", counts.by_outlet)):
+        table = Table(title=f"events by {title}", header_style="bold")
+        table.add_column(title)
+        table.add_column("events", justify="right")
+        for key, n in table_counts.items():
+            table.add_row(key, str(n))
+        console.print(table)

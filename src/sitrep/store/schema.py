@@ -1,0 +1,141 @@
+"""The store's tables (SQLAlchemy Core), the same for SQLite and PostgreSQL.
+
+The full event record is kept as JSON (``events.record``) so that what comes out is exactly what
+went in; the fields analysts filter on are also columns, indexed for the common queries
+(date range + country, near a point, by actor). Migrations in ``migrations/versions`` create
+these tables; a test checks that the two never drift apart.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(200), primary_key=True, comment="the input's id, made unique"),
+    Column("url", Text, unique=True),
+    Column("outlet", String(300)),
+    Column("published", Date),
+    Column("language", String(10)),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("status", String(10), nullable=False, comment="ok | skipped | error"),
+    Column("reason", Text, comment="why the document was skipped or failed"),
+    Column("origin", Text, comment="the file the document came from"),
+    Column("text", Text, comment="the text the pipeline read (evidence offsets point into it)"),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_type", String(60), nullable=False),
+    Column("sub_event_type", String(80), nullable=False),
+    Column("date_earliest", Date),
+    Column("date_latest", Date),
+    Column("country", String(100)),
+    Column("location_name", String(300)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("fatalities", Integer, comment="headline figure: the lowest one reported (see docs/store.md)"),
+    Column("n_reports", Integer, nullable=False),
+    Column("n_documents", Integer, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(250), nullable=False, unique=True),
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("incident_id", Integer, ForeignKey("incidents.id"), nullable=False),
+    Column("event_type", String(60), nullable=False),
+    Column("sub_event_type", String(80), nullable=False),
+    Column("plover_event_type", String(60)),
+    Column("cameo_root", String(10)),
+    Column("date", Date),
+    Column("date_earliest", Date),
+    Column("date_latest", Date),
+    Column("time_precision", Integer),
+    Column("actor1", String(300)),
+    Column("actor1_type", String(30)),
+    Column("actor2", String(300)),
+    Column("actor2_type", String(30)),
+    Column("location_name", String(300)),
+    Column("admin1", String(200)),
+    Column("admin2", String(200)),
+    Column("country", String(100)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer),
+    Column("fatalities_text", Text),
+    Column("claim_status", String(15), nullable=False),
+    Column("language", String(10)),
+    Column("confidence", Float),
+    Column("record", Text, nullable=False, comment="the Event record as JSON"),
+    Index("ix_events_country_date", "country", "date"),
+    Index("ix_events_date", "date"),
+    Index("ix_events_lat_lon", "latitude", "longitude"),
+    Index("ix_events_type_window", "event_type", "date_earliest"),
+    Index("ix_events_doc", "doc_id"),
+    Index("ix_events_incident", "incident_id"),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("role", String(20), primary_key=True, comment="actor1 | assoc_actor1 | actor2 | assoc_actor2"),
+    Column("position", Integer, primary_key=True),
+    Column("actor_key", String(300), nullable=False, comment="canonical name (or words found), lower case"),
+    Column("name", String(300)),
+    Column("text", Text, nullable=False),
+    Column("actor_type", String(30)),
+    Column("event_date", Date, comment="copied from the event so actor queries sort by date on the index"),
+    Index("ix_event_actors_key_date", "actor_key", "event_date"),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(300), nullable=False, unique=True, comment="canonical name, or the words found"),
+    Column("kind", String(20)),
+    Column("alignment", String(100)),
+)
+
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_event_sources_source", "source_id"),
+)
+
+evidence_spans = Table(
+    "evidence_spans",
+    metadata,
+    Column("event_pk", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("role", String(30), nullable=False, comment="sentence | trigger | actor1 | place | date | fatalities | claim ..."),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)

@@ -1,0 +1,301 @@
+"""The HTTP API and the explorer page over a store: ``create_app(store_url, token)``.
+
+Reads (events, incidents, actors, sources, stats, extraction without storing) are open unless
+the settings protect them; writes (POST /documents) need the API token. Bad input gets a 4xx
+with a ``detail`` saying what is wrong, never a 500.
+"""
+from __future__ import annotations
+
+import hmac
+import io
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date as Date
+from enum import Enum
+from importlib import resources
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError, OperationalError
+
+from sitrep import __version__
+from sitrep.exports import FORMATS, write_events
+from sitrep.models import DocumentResult, Event
+from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
+from sitrep.web.limits import BodySizeLimit
+from sitrep.web.schemas import (
+    EventPage,
+    ExtractRequest,
+    IncidentPage,
+    IngestedDocument,
+    IngestRequest,
+    IngestResponse,
+    Problem,
+)
+from sitrep.web.settings import WebSettings, resolve_token
+
+STATIC_DIR = resources.files("sitrep.web").joinpath("static")
+MAX_PAGE = 1000
+# Larger offsets are no page anyone reads, and overflow some databases' integers.
+MAX_OFFSET = 1_000_000_000
+# Filter strings: no control characters (PostgreSQL refuses NUL), no novel-length values.
+FILTER_TEXT = {"max_length": 300, "pattern": r"^[^\x00-\x1f\x7f]*$"}
+# Scripts, styles, map data: from this server only (the page works offline and loads no CDN).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+EventFormat = Enum("EventFormat", {name.replace("-", "_"): name for name in [*FORMATS, "parquet"]}, type=str)
+MEDIA_TYPES = {
+    "jsonl": "application/x-ndjson",
+    "acled-csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "table": "text/plain; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+ERRORS = {
+    401: {"model": Problem, "description": "API token missing or wrong"},
+    422: {"model": Problem, "description": "invalid parameters or body"},
+}
+WRITE_ERRORS = ERRORS | {
+    403: {"model": Problem, "description": "writing is disabled: the server has no API token configured"},
+    413: {"model": Problem, "description": "request body too large"},
+}
+
+
+def _presented_token(request: Request) -> str | None:
+    authorization = request.headers.get("authorization", "")
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return request.headers.get("x-api-token")
+
+
+def _check_token(request: Request, expected: str) -> None:
+    presented = _presented_token(request)
+    if presented is None or not hmac.compare_digest(presented.encode(), expected.encode()):
+        raise HTTPException(401, "API token missing or wrong: send 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def validation_summary(errors: list[dict]) -> str:
+    """One readable line per problem: where (body.text, query.from) and what."""
+    lines = []
+    for error in errors:
+        where = ".".join(str(part) for part in error.get("loc", ()))
+        lines.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", "invalid"))
+    return "; ".join(lines) or "invalid request"
+
+
+def _parse_near(near: str | None) -> tuple[float, float, float] | None:
+    if near is None:
+        return None
+    try:
+        latitude, longitude, km = (float(part) for part in near.split(","))
+    except ValueError:
+        raise HTTPException(422, f"near takes LAT,LON,KM (e.g. 36.2,37.15,10), not {near!r}") from None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 < km <= 20_000):
+        raise HTTPException(422, "near: latitude within ±90, longitude within ±180, radius 0 < KM <= 20000")
+    return latitude, longitude, km
+
+
+def event_filter(
+    country: Annotated[str | None, Query(description='ACLED country name, e.g. "Syria"', **FILTER_TEXT)] = None,
+    admin1: Annotated[str | None, Query(**FILTER_TEXT)] = None,
+    date_from: Annotated[Date | None, Query(alias="from", description="earliest event date")] = None,
+    date_to: Annotated[Date | None, Query(alias="to", description="latest event date")] = None,
+    event_type: Annotated[str | None, Query(alias="type", **FILTER_TEXT)] = None,
+    sub_event_type: Annotated[str | None, Query(alias="sub_type", **FILTER_TEXT)] = None,
+    actor: Annotated[str | None, Query(description="canonical actor name (case-insensitive)", **FILTER_TEXT)] = None,
+    source: Annotated[str | None, Query(description="cited source or outlet (case-insensitive)", **FILTER_TEXT)] = None,
+    near: Annotated[str | None, Query(description="LAT,LON,KM", max_length=100)] = None,
+) -> EventFilter:
+    """The same filters as ``sitrep events``."""
+    return EventFilter(country=country, admin1=admin1, date_from=date_from, date_to=date_to, event_type=event_type,
+                       sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near))
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size (at most {MAX_PAGE})")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+
+
+def _next_offset(offset: int, limit: int, fetched: int) -> int | None:
+    return offset + limit if fetched > limit else None
+
+
+def _formatted(events: list[Event], fmt: str) -> Response:
+    if fmt == "parquet":
+        from sitrep.store.cli import write_parquet
+
+        buffer = io.BytesIO()
+        write_parquet(events, buffer)
+        return Response(buffer.getvalue(), media_type=MEDIA_TYPES[fmt])
+    text = io.StringIO()
+    write_events(events, fmt, text)
+    return Response(text.getvalue(), media_type=MEDIA_TYPES[fmt])
+
+
+def create_app(store_url: str | None = None, token: str | None = None, *,
+               settings: WebSettings | None = None) -> FastAPI:
+    """The web app over the store at ``store_url`` (None: $SITREP_DB or ./sitrep.db).
+
+    ``token`` is the API token writes need (None: $SITREP_API_TOKEN, else the config file);
+    ``settings`` overrides the rest (reads protected, size limits).
+    """
+    settings = (settings or WebSettings()).model_copy(update={"api_token": resolve_token(token)})
+    store = Store(store_url)
+    # spaCy pipelines are not meant to be shared between threads: one extraction at a time.
+    extraction_lock = threading.Lock()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan,
+                  description="Conflict events extracted from news, with the evidence for each field.")
+    app.add_middleware(BodySizeLimit, max_body_bytes=settings.max_body_bytes)
+    app.state.store = store
+    app.state.settings = settings
+
+    def require_read(request: Request) -> None:
+        if settings.protect_reads:
+            if settings.api_token is None:
+                raise HTTPException(403, "reading is protected and no API token is configured")
+            _check_token(request, settings.api_token)
+
+    def require_write(request: Request) -> None:
+        if settings.api_token is None:
+            raise HTTPException(403, "writing is disabled: set SITREP_API_TOKEN (or [web] api_token in the "
+                                     "config file) and restart the server")
+        _check_token(request, settings.api_token)
+
+    read = [Depends(require_read)]
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problem = Problem(detail=validation_summary(exc.errors()), errors=jsonable_encoder(exc.errors()))
+        return JSONResponse(problem.model_dump(), status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def _store_unavailable(_request: Request, exc: OperationalError) -> JSONResponse:
+        return JSONResponse({"detail": f"the store cannot answer now: {exc.orig}"}, status_code=503)
+
+    @app.exception_handler(DataError)
+    async def _store_refused(_request: Request, exc: DataError) -> JSONResponse:
+        return JSONResponse({"detail": f"the store refused a value: {exc.orig}"}, status_code=422)
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    # ---- the page ------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(str(STATIC_DIR.joinpath("index.html")), media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+
+    @app.get("/health", summary="Liveness, and whether the page's map assets are installed")
+    def health() -> dict[str, object]:
+        return {"status": "ok", "version": __version__,
+                "map_assets": STATIC_DIR.joinpath("vendor", "VERSIONS").is_file(),
+                "writes_enabled": settings.api_token is not None}
+
+    @app.get("/taxonomy", summary="Event types and their sub-types")
+    def taxonomy() -> dict[str, list[str]]:
+        from sitrep.taxonomy import sub_event_types
+
+        grouped: dict[str, list[str]] = {}
+        for sub in sub_event_types().values():
+            grouped.setdefault(sub.event_type, []).append(sub.sub_event_type)
+        return grouped
+
+    # ---- extraction and ingest -------------------------------------------------------------
+
+    @app.post("/extract", response_model=DocumentResult, dependencies=read,
+              responses=ERRORS | {413: WRITE_ERRORS[413]},
+              summary="Extract the events of one article (text or HTML); nothing is stored")
+    def extract(body: ExtractRequest) -> DocumentResult:
+        from sitrep.pipeline import extract_document
+
+        with extraction_lock:
+            return extract_document(body.document())
+
+    @app.post("/documents", response_model=IngestResponse, dependencies=[Depends(require_write)],
+              responses=WRITE_ERRORS, summary="Extract and store documents (needs the API token)")
+    def ingest(body: IngestRequest) -> IngestResponse:
+        from sitrep.pipeline import extract_document
+
+        if len(body.documents) > settings.max_documents:
+            raise HTTPException(422, f"at most {settings.max_documents} documents per request, "
+                                     f"not {len(body.documents)}")
+        stored = []
+        for request_document in body.documents:
+            document = request_document.document()
+            with extraction_lock:
+                result = extract_document(document)
+            outcome = store.add_result(document, result, origin="api")
+            stored.append(IngestedDocument(**outcome.model_dump(), reason=result.reason))
+        return IngestResponse(documents=stored)
+
+    # ---- queries -----------------------------------------------------------------------------
+
+    @app.get("/events", dependencies=read, responses=ERRORS | {
+        200: {"model": EventPage, "description": "a page of events (format=json); other formats as their "
+                                                 "media type, the same page"}},
+        summary="Stored events matching the filters, newest first, a page at a time")
+    def list_events(filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                    format: Annotated[EventFormat, Query(description="json (a page object), or a format of "
+                                                                     "sitrep events")] = EventFormat.json):
+        found = store.query_events(filters, limit=limit + 1, offset=offset)
+        page_events = [stored.event for stored in found[:limit]]
+        if format.value != "json":
+            return _formatted(page_events, format.value)
+        return EventPage(limit=limit, offset=offset, count=len(page_events),
+                         next_offset=_next_offset(offset, limit, len(found)), events=page_events)
+
+    @app.get("/events/{event_id}", response_model=StoredEvent, dependencies=read,
+             responses=ERRORS | {404: {"model": Problem, "description": "no such event"}},
+             summary="One event with its evidence spans, its document's text and its incident's other reports")
+    def get_event(event_id: Annotated[str, Path(max_length=500)]) -> StoredEvent:
+        found = store.get_event(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return found
+
+    @app.get("/incidents", response_model=IncidentPage, dependencies=read, responses=ERRORS,
+             summary="Incidents with an event matching the filters, each with all its reports")
+    def list_incidents(filters: Filters, limit: Limit = 100, offset: Offset = 0) -> IncidentPage:
+        found = store.list_incidents(filters, limit=limit + 1, offset=offset)
+        return IncidentPage(limit=limit, offset=offset, count=min(len(found), limit),
+                            next_offset=_next_offset(offset, limit, len(found)), incidents=found[:limit])
+
+    @app.get("/actors", response_model=list[NameCount], dependencies=read, responses=ERRORS,
+             summary="Actors with their number of events, most active first")
+    def list_actors() -> list[NameCount]:
+        return store.list_actors()
+
+    @app.get("/sources", response_model=list[NameCount], dependencies=read, responses=ERRORS,
+             summary="Sources the articles cite, with their number of events, most cited first")
+    def list_sources() -> list[NameCount]:
+        return store.list_sources()
+
+    @app.get("/stats", response_model=StoreStats, dependencies=read, responses=ERRORS,
+             summary="Counts by type, country, week, source and outlet of the events matching the filters")
+    def stats(filters: Filters) -> StoreStats:
+        return store.stats(filters)
+
+    return app

@@ -1,0 +1,52 @@
+"""``sitrep serve``: the API and the explorer page on uvicorn."""
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated, Optional
+
+import typer
+
+from sitrep.web.settings import DEFAULT_MAX_BODY_BYTES, ConfigError, WebSettings
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    db: Annotated[Optional[str], typer.Option("--db", envvar="SITREP_DB",
+                                              help="SQLite file or postgresql://... URL (default ./sitrep.db)")] = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000,
+    protect_reads: Annotated[Optional[bool], typer.Option(
+        "--protect-reads/--open-reads",
+        help="reads need the API token too (default: open on a loopback address, protected elsewhere)")] = None,
+    max_body_mb: Annotated[float, typer.Option(min=0.001, help="largest request body accepted, MB")] =
+        DEFAULT_MAX_BODY_BYTES / 1e6,
+) -> None:
+    r"""Serve the HTTP API and the explorer page (map, timeline, evidence) over the store.
+
+    Writing (POST /documents) needs the API token from $SITREP_API_TOKEN or the config file
+    ($SITREP_CONFIG, default ~/.config/sitrep/config.toml: \[web] api_token = "...").
+    """
+    import uvicorn
+
+    from sitrep.web.app import create_app
+
+    settings = WebSettings(protect_reads=not is_loopback(host) if protect_reads is None else protect_reads,
+                           max_body_bytes=int(max_body_mb * 1e6))
+    try:
+        app = create_app(db, settings=settings)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    writes = "enabled (token required)" if app.state.settings.api_token else "disabled (no API token configured)"
+    reads = "need the token" if settings.protect_reads else "open"
+    where = app.state.store.engine.url.render_as_string(hide_password=True)
+    typer.echo(f"sitrep: serving {where} on http://{host}:{port}/ — reads {reads}, writes {writes}",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,87 @@
+"""End-to-end extraction on small articles the project writes, in both languages: events coded
+with the right sub-type, date, toll and claim status; denials, threats and event-free sentences
+never come out as asserted events."""
+from datetime import date
+
+import pytest
+
+import sitrep
+
+
+def _asserted(events):
+    return [e for e in events if e.claim_status == "asserted"]
+
+
+def _one(events, sub_event_type):
+    matching = [e for e in _asserted(events) if e.sub_event_type == sub_event_type]
+    assert matching, f"no asserted {sub_event_type}: {[(e.sub_event_type, e.claim_status) for e in events]}"
+    return matching[0]
+
+
+def test_french_takeover_with_relative_date():
+    events = sitrep.extract("L'armée malienne a repris samedi le contrôle de la ville de Gao.",
+                            published="2024-03-11", lang="fr")
+    event = _one(events, "Government regains territory")
+    assert event.date == date(2024, 3, 9)
+    assert event.actor1 is not None and "Mali" in (event.actor1.name or "")
+    assert event.location is not None and event.location.text == "Gao"
+    assert event.evidence.trigger.text.startswith("repris")
+
+
+def test_english_attack_with_toll_and_source():
+    text = "Taliban fighters attacked a police checkpoint in Kunduz on Monday, killing five policemen, officials said."
+    events = sitrep.extract(text, published="2020-03-25", lang="en")
+    event = _asserted(events)[0]
+    assert event.event_type == "Battles"
+    assert event.date == date(2020, 3, 23)
+    assert event.fatalities == 5
+    assert event.actor1 is not None and event.actor1.name == "Taliban"
+    assert text[event.evidence.trigger.start:event.evidence.trigger.end] == event.evidence.trigger.text
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("L'armée a nié avoir bombardé l'hôpital de la ville d'Idleb.", "fr"),
+    ("The army denied shelling the village of Kafr Nabl.", "en"),
+])
+def test_denials_are_never_asserted(text, lang):
+    events = sitrep.extract(text, published="2020-01-10", lang=lang)
+    assert events, "the denied event is still recorded"
+    assert all(e.claim_status == "denied" for e in events)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les rebelles menacent d'attaquer la ville de Kidal dans les prochains jours.", "fr"),
+    ("Al-Shabaab threatened to attack Mogadishu.", "en"),
+    ("Une offensive terrestre pourrait être lancée contre la ville de Raqqa.", "fr"),
+    ("The militants could launch new attacks on the capital.", "en"),
+])
+def test_threats_and_possibilities_are_hypothetical(text, lang):
+    assert not _asserted(sitrep.extract(text, published="2020-01-10", lang=lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le ministre a rencontré son homologue français à Paris pour discuter de coopération économique.", "fr"),
+    ("Le président a appelé à déplacer la bataille politique vers le Parlement.", "fr"),
+    ("The president met the prime minister in Kabul to discuss the budget.", "en"),
+    ("Analysts say the battle for public opinion is far from over.", "en"),
+])
+def test_sentences_without_events_give_none(text, lang):
+    assert not _asserted(sitrep.extract(text, published="2020-01-10", lang=lang))
+
+
+def test_protests_in_both_languages():
+    fr = sitrep.extract("Des centaines de manifestants se sont rassemblés vendredi à Bamako.",
+                        published="2024-03-09", lang="fr")
+    en = sitrep.extract("Hundreds of protesters gathered in Colombo on Friday to demand the president's resignation.",
+                        published="2022-04-10", lang="en")
+    assert _one(fr, "Peaceful protest").date == date(2024, 3, 8)
+    assert _one(en, "Peaceful protest").date == date(2022, 4, 8)
+
+
+def test_language_is_identified_and_unsupported_language_is_refused():
+    events = sitrep.extract("Les forces gouvernementales ont bombardé la ville de Homs mardi, tuant dix civils.",
+                            published="2020-01-10")
+    assert events and events[0].evidence.language == "fr"
+    with pytest.raises(ValueError, match="unsupported language"):
+        sitrep.extract("Die Armee hat am Dienstag die Stadt bombardiert und zehn Zivilisten getötet.",
+                       published="2020-01-10")
