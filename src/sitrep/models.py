@@ -78,6 +78,9 @@ class ActorRef(BaseModel):
     country: str | None = None
     resolved: bool = False
     span: Span | None = None
+    inferred_from: str | None = Field(
+        None, description="set where the event's own clause names no actor and this one was carried over "
+                          "from an earlier event of the article (its event_id)")
 
 
 class SourceRef(BaseModel):

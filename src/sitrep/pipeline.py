@@ -9,7 +9,9 @@ with status "skipped" and the reason.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 
@@ -77,15 +79,39 @@ def extract_document(document: Document | InputProblem) -> DocumentResult:
     return DocumentResult(doc_id=document.id, status="ok", language=decision.lang, text=text, events=found)
 
 
+def extract_batch(documents: list[Document | InputProblem]) -> list[DocumentResult]:
+    """One worker's unit of work: a few documents, so inter-process overhead stays negligible."""
+    return [extract_document(document) for document in documents]
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+# Documents a worker gets at a time, and batches queued per worker (one running, one waiting):
+# the parent reads ahead at most this far, where Pool.imap would read the whole input at once.
+WORKER_BATCH = 4
+BATCHES_IN_FLIGHT_PER_WORKER = 2
+
+
 def extract_documents(documents: Iterable[Document | InputProblem], n_process: int = 1) -> Iterator[DocumentResult]:
     """Results in input order; with ``n_process`` > 1, worker processes that each load the models
-    once, fed from the stream without holding the whole corpus."""
+    once, fed from the stream with a bounded read-ahead, so the corpus is never held in memory."""
     if n_process <= 1:
         yield from map(extract_document, documents)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(n_process) as pool:
-        yield from pool.imap(extract_document, documents, chunksize=4)
+        in_flight: deque = deque()
+        for batch in batches(documents, WORKER_BATCH):
+            if len(in_flight) >= BATCHES_IN_FLIGHT_PER_WORKER * n_process:
+                yield from in_flight.popleft().get()
+            in_flight.append(pool.apply_async(extract_batch, (batch,)))
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def extract(text: str, published: Date | str | None = None, lang: str = "auto") -> list[Event]:

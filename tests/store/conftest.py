@@ -130,6 +130,12 @@ def new_postgres_database(server: tuple[str, int]) -> str:
     return f"postgresql://postgres@{host}:{port}/{name}"
 
 
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """A new, empty PostgreSQL database."""
+    return new_postgres_database(postgres_server)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path) -> str:
     """A fresh, empty database: a SQLite file, and (second run of each test) a PostgreSQL database."""

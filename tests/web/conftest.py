@@ -123,6 +123,17 @@ def small_corpus() -> list[tuple[Document, DocumentResult]]:
 
 
 @pytest.fixture(scope="session")
+def token() -> str:
+    return TOKEN
+
+
+@pytest.fixture(scope="session")
+def shelling_text() -> str:
+    """The text of the small store's first article (it contains markup, to be shown as text)."""
+    return SHELLING_EN
+
+
+@pytest.fixture(scope="session")
 def small_store_url(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("web-store") / "small.db"
     with Store(str(path)) as store:
@@ -133,7 +144,13 @@ def small_store_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def artefacts_dir() -> Path:
     """Where browser tests leave screenshots: $SITREP_ARTEFACTS, else tmp/artefacts in the repo."""
-    folder = Path(os.environ.get("SITREP_ARTEFACTS") or REPO / "tmp" / "artefacts")
+    if os.environ.get("SITREP_ARTEFACTS"):
+        folder = Path(os.environ["SITREP_ARTEFACTS"])
+    else:
+        folder = REPO / "tmp" / "artefacts"
+        folder.mkdir(parents=True, exist_ok=True)
+        # test output, never committed (as .pytest_cache does it)
+        (REPO / "tmp" / ".gitignore").write_text("*\n", encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -178,6 +195,20 @@ def stop_server(server: Server) -> None:
     except subprocess.TimeoutExpired:
         server.process.kill()
         server.process.wait()
+
+
+@pytest.fixture
+def serve():
+    """Starts ``sitrep serve`` processes (``serve(db, *options, env=...)``); stops them after the test."""
+    started: list[Server] = []
+
+    def start(db: str, *extra: str, env: dict[str, str] | None = None) -> Server:
+        started.append(start_server(db, *extra, env=env))
+        return started[-1]
+
+    yield start
+    for server in started:
+        stop_server(server)
 
 
 @pytest.fixture(scope="session")

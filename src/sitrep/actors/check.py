@@ -88,8 +88,12 @@ def _check_entries(kb: KnowledgeBase) -> list[Problem]:
     for kind in kb.type_cues:
         if kind not in known_types:
             problems.append(Problem(level="error", where="cues.yaml", message=f"unknown actor type {kind!r}"))
+    for event_type, role in kb.implied_by_event_type.items():
+        if role not in kb.roles:
+            problems.append(Problem(level="error", where="generic.yaml",
+                                    message=f"implied_by_event_type: {event_type} -> unknown role {role!r}"))
     for country in kb.countries.values():
-        for role, target in country.overrides.items():
+        for role in country.overrides:
             if role not in kb.roles:
                 problems.append(Problem(level="error", where=f"countries.yaml: {country.name}",
                                         message=f"override of unknown role {role!r}"))

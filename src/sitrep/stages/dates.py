@@ -183,7 +183,7 @@ class DateGrammar:
             Rule("period", self._compile(f"(?P<period>{_alternation(self.periods)})"), self._period),
             Rule("month", self._compile(
                 rf"(?:(?:(?P<last>{_alternation(data['last_before'] or [chr(0)])})"
-                rf"|(?P<context>{_alternation(data['month_before'])}))\s*)?{month}(?:\s+(?P<after>{after_mod}))?"),
+                rf"|(?P<context>{_alternation(data['month_before'])}))\s*)?{month}(?!\s+\d)(?:\s+(?P<after>{after_mod}))?"),
                 self._month_name, names_only=True),
         ]
         for template in data["ago"]:
@@ -300,11 +300,11 @@ def _names_a_person(doc: Doc, start: int, end: int) -> bool:
     return following.ent_type_ in PERSON_LABELS or (following.ent_iob_ == "I" and bool(following.ent_type_))
 
 
-def _candidates(doc: Doc, lang: str, published: date | None) -> list[tuple[int, int, Resolved]]:
+def _candidates(doc: Doc, text: str, lang: str, published: date | None) -> list[tuple[int, int, Resolved]]:
     grammar = grammar_for(lang)
     found = []
     for rule in grammar.rules:
-        for match in rule.pattern.finditer(doc.text):
+        for match in rule.pattern.finditer(text):
             start, end = match.span()
             if doc.char_span(start, end) is None:  # not on token boundaries: inside a word
                 continue
@@ -316,12 +316,12 @@ def _candidates(doc: Doc, lang: str, published: date | None) -> list[tuple[int, 
     return found
 
 
-def _widen_since(doc: Doc, lang: str, start: int, resolved: Resolved,
+def _widen_since(text: str, lang: str, start: int, resolved: Resolved,
                  published: date | None) -> tuple[int, Resolved]:
     """"depuis jeudi soir": a span from the point to publication, coded at the point."""
     if not resolved.is_point or published is None or resolved.day > published:
         return start, resolved
-    before = grammar_for(lang).since_point.search(doc.text, max(0, start - 30), start)
+    before = grammar_for(lang).since_point.search(text, max(0, start - 30), start)
     if before is None:
         return start, resolved
     return before.start(), Resolved(day=resolved.day, precision=TimePrecision.WEEK_OR_SPAN,
@@ -331,15 +331,16 @@ def _widen_since(doc: Doc, lang: str, start: int, resolved: Resolved,
 def find_dates(doc: Doc, lang: str, published: date | None) -> list[DateMention]:
     """Every temporal expression in ``doc``, text order, non-overlapping (the longest wins),
     resolved against ``published``; relative ones are left out where ``published`` is None."""
-    candidates = sorted(_candidates(doc, lang, published), key=lambda c: (c[0] - c[1], c[0]))
+    text = doc.text
+    candidates = sorted(_candidates(doc, text, lang, published), key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
     mentions = []
     for start, end, resolved in candidates:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
-        start, resolved = _widen_since(doc, lang, start, resolved, published)
-        mentions.append(DateMention(span=Span(start=start, end=end, text=doc.text[start:end]),
+        start, resolved = _widen_since(text, lang, start, resolved, published)
+        mentions.append(DateMention(span=Span(start=start, end=end, text=text[start:end]),
                                     date=resolved.day, time_precision=resolved.precision,
                                     earliest=resolved.earliest, latest=resolved.latest))
     return sorted(mentions, key=lambda m: m.span.start)
@@ -349,7 +350,7 @@ def date_token_indices(doc: Doc, lang: str) -> frozenset[int]:
     """Tokens of written dates ("21 mars 2020", "le 3 août", "en 2012" excepted): never head counts.
     Needs no publication date: any fixed day stands in, only the spans matter."""
     indices: set[int] = set()
-    for start, end, _ in _candidates(doc, lang, date(2000, 1, 1)):
+    for start, end, _ in _candidates(doc, doc.text, lang, date(2000, 1, 1)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             indices.update(range(span.start, span.end))

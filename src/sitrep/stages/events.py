@@ -49,6 +49,8 @@ ACTOR_CLASSES = {
 }
 # Event types whose death tolls a bare "la mort de 68 miliciens" can complete.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# Event types whose unnamed attacker is carried over from the article's previous event.
+ACTOR_CARRYING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 # Two triggers this close in the tree (not coordinated) describe one happening: "a pris le
 # contrôle du camp après des combats" is one takeover, not a takeover and a battle.
 SAME_HAPPENING_DISTANCE = 2
@@ -134,10 +136,12 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
 
 
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
-    """Trigger words that are part of a name ("Bouclier de l'Euphrate", "front al-Nosra")."""
-    spans = [(m.token_start, m.token_end) for m in context.actors] + \
-            [(p.token_start, p.token_end) for p in context.places]
-    return any(start <= trigger.token_start and trigger.token_end <= end for start, end in spans)
+    """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",
+    "On 2 March 2020")."""
+    spans = [(m.span.start, m.span.end) for m in context.actors] + \
+            [(p.span.start, p.span.end) for p in context.places] + \
+            [(d.span.start, d.span.end) for d in context.dates]
+    return any(start < trigger.span.end and trigger.span.start < end for start, end in spans)
 
 
 def describes_background(head: Token) -> bool:
@@ -264,10 +268,11 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
     """The first resolved place attached to the trigger; else the nearest resolved place named
     before it in the same paragraph, else the article's most named place, both coded no finer
     than precision 2 since the text does not tie them to the event."""
-    for index in frame.places:
-        location = context.places[index].location
-        if location is not None and location.resolved:
-            return location
+    attached = [context.places[i].location for i in frame.places]
+    resolved = [loc for loc in attached if loc is not None and loc.resolved]
+    if resolved:
+        # the most precise of the places attached, the nearest in the tree among equals
+        return min(resolved, key=lambda loc: int(loc.geo_precision or GeoPrecision.REGION))
     trigger_start = frame.trigger.span.start
     text = context.doc.text
     paragraph_start = text.rfind("\n", 0, trigger_start) + 1
@@ -322,12 +327,34 @@ def consecutive_days(sentence: SpacySpan, lang: str) -> int:
     return 1
 
 
-def reporters(sentence: SpacySpan, lang: str) -> list[SourceRef]:
-    found = []
-    for phrase in find_reporters(sentence, lang):
-        source = resolve_source(phrase.text, lang)
-        found.append(source.model_copy(update={"span": span_of(phrase)}))
+def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
+    """The sources the sentence cites; a phrase that holds a known source ("le correspondant
+    d'al-Manar") is that source. A verbless fragment just before the sentence in its paragraph
+    ("Selon Media de Guerre, instance médiatique," split off by the parser) counts as its own."""
+    fragment = _leading_fragment(sentence)
+    phrases = find_reporters(sentence, context.lang) + (find_reporters(fragment, context.lang) if fragment else [])
+    known = [m for m in context.actors if m.is_source and m.source is not None]
+    found: list[SourceRef] = []
+    for phrase in phrases:
+        if not any(c.isalpha() for c in phrase.text):
+            continue
+        inside = next((m for m in known if phrase.start_char <= m.span.start and m.span.end <= phrase.end_char), None)
+        if inside is not None:
+            source = inside.source.model_copy(update={"span": inside.span})
+        else:
+            source = resolve_source(phrase.text, context.lang).model_copy(update={"span": span_of(phrase)})
+        if all((s.name or s.text) != (source.name or source.text) for s in found):
+            found.append(source)
     return found
+
+
+def _leading_fragment(sentence: SpacySpan) -> SpacySpan | None:
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    same_paragraph = "\n" not in doc.text[previous.end_char:sentence.start_char]
+    return previous if same_paragraph and is_headline(previous) else None
 
 
 # --- assembly ---------------------------------------------------------------------------------
@@ -376,7 +403,7 @@ def build_event(frame: EventFrame, context: DocumentContext, days_before: int = 
         location=location,
         fatalities=toll.count if toll else None,
         fatalities_text=toll.span.text if toll else None,
-        reported_by=reporters(sentence, lang),
+        reported_by=reporters(sentence, context),
         claim_status=claim.status,
         evidence=Evidence(
             sentence=sentence.text.strip(),
@@ -425,14 +452,31 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
             continue
         toll_event = None if frame.agent else _event_for_toll(frame, events, context)
         if toll_event is not None and frame.fatalities is not None:
-            add_toll(toll_event, frame.fatalities, reporters(sentence, context.lang), vague)
+            add_toll(toll_event, frame.fatalities, reporters(sentence, context), vague)
         elif toll_event is None and (frame.fatalities or frame.agent or frame.targets):
             event = build_event(frame, context)
             vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
             events.append(event)
             sentences_with_events.add(sentence.start)
     events = merge_repeated(drop_title_repeats(events, doc), vague)
-    return sorted(events, key=lambda e: (e.evidence.trigger.start, e.event_id))
+    events.sort(key=lambda e: (e.evidence.trigger.start, e.event_id))
+    carry_over_actors(events)
+    return events
+
+
+def carry_over_actors(events: list[Event]) -> None:
+    """A strike or clash whose clause names no attacker ("les raids aériens se sont poursuivis")
+    is, in a report about one side's operations, that side's: it takes the attacker of the
+    article's latest earlier event that names one, marked as inferred."""
+    latest: Event | None = None
+    for event in events:
+        if event.claim_status != "asserted":
+            continue
+        if event.actor1 is None and latest is not None and event.event_type in ACTOR_CARRYING_TYPES \
+                and (event.actor2 is None or event.actor2.name != latest.actor1.name):
+            event.actor1 = latest.actor1.model_copy(update={"span": None, "inferred_from": latest.event_id})
+        elif event.actor1 is not None and event.actor1.resolved and event.actor1.inferred_from is None:
+            latest = event
 
 
 def is_title_line(doc: Doc, position: int) -> bool:
@@ -484,16 +528,20 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 def _event_for_toll(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:
-    """The violent event of the toll's date (latest named before it) that a bare death toll
-    ("l'OSDH a évoqué la mort de 68 miliciens vendredi") belongs to."""
+    """The violent event that a bare death toll ("l'OSDH a évoqué la mort de 68 miliciens
+    vendredi") belongs to: the one of the nearest date within the toll's precision, and of those
+    the one told last before the toll."""
     when = event_date(frame, context)
     if when is None:
         return None
+    position = frame.trigger.span.start
     candidates = [e for e in events if e.event_type in VIOLENT_TYPES and e.claim_status == "asserted"
                   and e.date is not None and abs((e.date - when.date).days) <= _tolerance(when)]
-    before = [e for e in candidates if e.evidence.trigger.start < frame.trigger.span.start]
-    pool = before or candidates
-    return pool[-1] if pool else None
+    if not candidates:
+        return None
+    return min(candidates, key=lambda e: (abs((e.date - when.date).days),
+                                          e.evidence.trigger.start > position,
+                                          abs(position - e.evidence.trigger.start)))
 
 
 def _tolerance(when: DateMention) -> int:

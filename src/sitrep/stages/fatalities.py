@@ -20,16 +20,20 @@ from spacy.tokens import Doc, Token
 from sitrep import lang as langdata
 from sitrep.models import FatalityMention, Span
 from sitrep.stages.dates import date_token_indices
-from sitrep.stages.numbers import Quantity, find_quantities
+from sitrep.stages.numbers import Quantity, find_quantities, lemma_key, text_key
 from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is
 from sitrep.stages.triggers import PatternWord, compile_pattern, fold, match_at
 
 # how far from the death word a count may stand, in tokens
 COUNT_AFTER_WINDOW = 6
-COUNT_BEFORE_WINDOW = 10
+COUNT_BEFORE_WINDOW = 12
 # words inside a noun phrase between a count and its death word ("12 Taliban militants were killed")
 PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "AUX", "ADV", "PART", "PRON", "NUM", "X", "SCONJ"})
-JOINING_PUNCT = frozenset({"-", "'", "’"})
+JOINING_PUNCT = frozenset({"-", "'", "’", "‘", '"', "“", "”", "«", "»"})
+# verbs inside a noun phrase ("5 suspected militants", "30 alleged militants")
+PHRASE_VERB_DEPS = frozenset({"amod", "compound", "acl"})
+# words of a noun phrase after a count ("5 soldiers and 3 of their officers")
+NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON"})
 
 
 class DeathEntry(BaseModel):
@@ -45,8 +49,8 @@ class FatalityLexicon:
     patterns: dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
     links: tuple[frozenset[str] | None, ...]
     approximators: frozenset[str]
-    sum_words: frozenset[str]
-    inclusion_words: frozenset[str]
+    joiner_kinds: tuple[str, ...]
+    joiners: dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
     passable_verbs: frozenset[str]
     not_deaths: frozenset[str]
     not_death_phrases: dict[str, tuple[tuple[PatternWord, ...], ...]]
@@ -80,8 +84,8 @@ def lexicon(lang: str) -> FatalityLexicon:
         patterns=_index([(n, p) for n, entry in enumerate(entries) for p in entry.patterns]),
         links=tuple(None if e.count_after is None else _words(e.count_after) for e in entries),
         approximators=_words(raw["approximators"]),
-        sum_words=_words(raw["sum_words"]),
-        inclusion_words=_words(raw["inclusion_words"]),
+        joiner_kinds=tuple(["sum"] * len(raw["sum_words"]) + ["inclusion"] * len(raw["inclusion_words"])),
+        joiners=_index(list(enumerate(raw["sum_words"] + raw["inclusion_words"]))),
         passable_verbs=_words(raw["passable_verbs"]),
         not_deaths=_words(raw["not_deaths"]),
         not_death_phrases=_index(list(enumerate(raw["not_death_phrases"]))),
@@ -89,22 +93,23 @@ def lexicon(lang: str) -> FatalityLexicon:
 
 
 def _keys(token: Token) -> tuple[str, str]:
-    return token._.text_key, token._.lemma_key
+    return text_key(token), lemma_key(token)
 
 
 def _is_any(token: Token, words: frozenset[str]) -> bool:
-    return token._.text_key in words or token._.lemma_key in words
+    return text_key(token) in words or lemma_key(token) in words
 
 
-def _matches(doc: Doc, index: dict) -> list[tuple[int, int, int]]:
-    """(pattern number, start, end) of every pattern match, longest first where they overlap."""
+def _matches(doc: Doc, index: dict, keys: list[tuple[str, str]]) -> list[tuple[int, int, int]]:
+    """(pattern number, start, end) of every pattern match, longest first where they overlap;
+    ``keys`` are each token's folded form and lemma."""
     found = []
-    for token in doc:
-        candidates = {id(words): (number, words) for key in _keys(token) for number, words in index.get(key, ())}
+    for position, token_keys in enumerate(keys):
+        candidates = {id(words): (number, words) for key in token_keys for number, words in index.get(key, ())}
         for number, words in candidates.values():
-            end = match_at(doc, token.i, words)
+            end = match_at(doc, position, words)
             if end is not None:
-                found.append((number, token.i, end))
+                found.append((number, position, end))
     found.sort(key=lambda m: (m[1] - m[2], m[1]))
     taken: set[int] = set()
     kept = []
@@ -119,74 +124,126 @@ def _has_object(doc: Doc, start: int, end: int) -> bool:
     return any(dep_is(child, OBJECT_DEPS) for token in doc[start:end] for child in token.children)
 
 
-def _wounded_next(doc: Doc, quantity: Quantity, lex: FatalityLexicon) -> bool:
-    """"le bilan fait état de 30 blessés": the count is of the wounded."""
-    return any(_is_any(t, lex.not_deaths) for t in doc[quantity.token_end:quantity.token_end + 3])
+@dataclass
+class _Reading:
+    """One document as the toll grammar reads it: its counts, and the joining words between them."""
 
+    doc: Doc
+    lex: FatalityLexicon
+    by_start: dict[int, Quantity]
+    by_end: dict[int, Quantity]
+    joiner_at: dict[int, str]  # token -> "sum" ("et", "as well as") or "inclusion" ("dont", "including")
 
-def _count_after(doc: Doc, end: int, links: frozenset[str], by_start: dict[int, Quantity],
-                 lex: FatalityLexicon) -> list[Quantity]:
-    index = end
-    sentence_end = doc[end - 1].sent.end
-    while index < min(sentence_end, end + COUNT_AFTER_WINDOW):
-        quantity = by_start.get(index)
-        if quantity is not None:
-            return [] if _wounded_next(doc, quantity, lex) else [quantity]
-        if not (_is_any(doc[index], links) or _is_any(doc[index], lex.approximators)):
-            return []
-        index += 1
-    return []
+    @classmethod
+    def of(cls, doc: Doc, lex: FatalityLexicon, quantities: list[Quantity], keys: list[tuple[str, str]]) -> _Reading:
+        joiner_at = {i: lex.joiner_kinds[number]
+                     for number, start, end in _matches(doc, lex.joiners, keys) for i in range(start, end)}
+        return cls(doc, lex, {q.token_start: q for q in quantities}, {q.token_end: q for q in quantities}, joiner_at)
 
+    def wounded_next(self, quantity: Quantity) -> bool:
+        """"le bilan fait état de 30 blessés", "30 people wounded": the count is of the wounded
+        (but "killing 20 and injuring others" is a toll of 20)."""
+        for token in self.doc[quantity.token_end:quantity.token_end + 3]:
+            if _is_any(token, self.lex.not_deaths):
+                return True
+            if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                return False
+        return False
 
-def _count_before(doc: Doc, start: int, end: int, by_end: dict[int, Quantity], lex: FatalityLexicon) -> list[Quantity]:
-    """The count of the phrase before the death word, with the counts it adds up with."""
-    sentence_start = doc[start].sent.start
-    found: list[Quantity] = []
-    joiner: str | None = None
-    index = start - 1
-    while index >= max(sentence_start, start - COUNT_BEFORE_WINDOW):
-        quantity = by_end.get(index + 1)
-        if quantity is not None:
-            if not found:
-                found = [quantity]
-            elif joiner == "sum":
-                found.append(quantity)
-            elif joiner == "inclusion":
-                found = [quantity]
-            else:
+    def joined_to(self, index: int, start: int) -> bool:
+        """"kidnapped and killed", "shot and killed": a verb coordinated right before the death word."""
+        return index + 2 == start and self.joiner_at.get(index + 1) == "sum"
+
+    def count_after(self, end: int, links: frozenset[str]) -> list[Quantity]:
+        """The count after the death word across linking words, with the counts added to it
+        ("killing 5 soldiers and 3 civilians")."""
+        sentence_end = self.doc[end - 1].sent.end
+        for index in range(end, min(sentence_end, end + COUNT_AFTER_WINDOW)):
+            quantity = self.by_start.get(index)
+            if quantity is not None:
+                if self.wounded_next(quantity):
+                    return []
+                return [quantity, *self.added_counts(quantity.token_end, sentence_end)]
+            token = self.doc[index]
+            if not (token.is_space or token.text in JOINING_PUNCT or _is_any(token, links)
+                    or _is_any(token, self.lex.approximators)):
+                return []
+        return []
+
+    def added_counts(self, index: int, sentence_end: int) -> list[Quantity]:
+        """Counts joined to a first one by "et/and", read forwards within its noun phrase."""
+        added: list[Quantity] = []
+        joined = False
+        limit = min(sentence_end, index + COUNT_BEFORE_WINDOW)
+        while index < limit:
+            quantity = self.by_start.get(index)
+            if quantity is not None:
+                if not joined or self.wounded_next(quantity):
+                    return added
+                added.append(quantity)
+                joined = False
+                index = quantity.token_end
+                continue
+            token = self.doc[index]
+            if self.joiner_at.get(index) == "sum":
+                joined = True
+            elif not (token.is_space or token.text in JOINING_PUNCT or token.pos_ in NOUN_PHRASE_POS
+                      and not _is_any(token, self.lex.not_deaths)):
+                return added
+            index += 1
+        return added
+
+    def count_before(self, start: int, end: int) -> list[Quantity]:
+        """The count of the phrase before the death word, with the counts it adds up with."""
+        doc = self.doc
+        sentence_start = doc[start].sent.start
+        found: list[Quantity] = []
+        joiner: str | None = None
+        index = start - 1
+        while index >= max(sentence_start, start - COUNT_BEFORE_WINDOW):
+            quantity = self.by_end.get(index + 1)
+            if quantity is not None:
+                if found and joiner is None:
+                    break
+                found = [quantity] if joiner != "sum" else [*found, quantity]
+                joiner = None
+                index = quantity.token_start - 1
+                continue
+            token = doc[index]
+            aside = self.aside_start(index) if token.text == "," and not found else None
+            if index in self.joiner_at:
+                joiner = self.joiner_at[index] if joiner != "inclusion" else joiner
+            elif _is_any(token, self.lex.not_deaths) and not self.joined_to(index, start):
                 break
-            joiner = None
-            index = quantity.token_start - 1
-            continue
-        token = doc[index]
-        if _is_any(token, lex.not_deaths):
-            break
-        if _is_any(token, lex.sum_words):
-            joiner = joiner or "sum"
-        elif _is_any(token, lex.inclusion_words):
-            joiner = "inclusion"
-        elif token.pos_ == "VERB" and not _is_any(token, lex.passable_verbs):
-            break
-        elif token.text == "," and (joiner == "inclusion" or not found and _inclusion_aside(doc, index, lex)):
-            pass  # "Douze miliciens, dont deux chefs, ont été tués"
-        elif token.is_punct and token.text not in JOINING_PUNCT:
-            break
-        elif token.pos_ not in PHRASE_POS and token.pos_ != "VERB":
-            break
-        index -= 1
-    if len(found) == 1 and found[0].article and not _is_subject_of(doc[found[0].token_start].head, start, end):
-        return []  # "In a raid soldiers were killed": an article counts one only for the dead themselves
-    return found
+            elif token.pos_ == "VERB" and not (_is_any(token, self.lex.passable_verbs)
+                                               or token.dep_ in PHRASE_VERB_DEPS or self.joined_to(index, start)):
+                break
+            elif aside is not None:
+                index = aside  # the aside's own counts are not the toll
+            elif token.is_punct and token.text not in JOINING_PUNCT:
+                break
+            elif not (token.is_space or token.is_punct or token.pos_ in PHRASE_POS or token.pos_ == "VERB"):
+                break
+            index -= 1
+        # an article counts one only for the dead themselves: "a soldier was killed", "5 civilians
+        # and a policeman were killed"; not "In a raid soldiers were killed"
+        return [q for q in found if not q.article or _is_subject_of(doc[q.token_start].head, start, end)
+                or len(found) > 1 and doc[q.token_start].head.dep_ == "conj"]
 
-
-def _inclusion_aside(doc: Doc, comma: int, lex: FatalityLexicon) -> bool:
-    """Whether the words before this comma, back to the previous one, open with "dont"/"including"."""
-    for token in reversed(doc[max(0, comma - 6):comma]):
-        if token.is_punct:
-            return False
-        if _is_any(token, lex.inclusion_words):
-            return True
-    return False
+    def aside_start(self, comma: int) -> int | None:
+        """The opening comma of an aside that ends at ``comma`` inside a count's noun phrase
+        ("Douze miliciens, dont deux chefs, ont été tués", "1 civilian, a tribal elder, was killed"):
+        words with no verb, opening with "dont"/"including" or following a count."""
+        inclusion = False
+        for index in range(comma - 1, max(-1, comma - 8), -1):
+            token = self.doc[index]
+            inclusion = inclusion or self.joiner_at.get(index) == "inclusion"
+            if token.text == ",":
+                count_before = any(end in self.by_end for end in range(index - 2, index + 1))
+                return index if inclusion or count_before else None
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in PHRASE_VERB_DEPS or token.is_punct:
+                return None
+        return None
 
 
 def _is_subject_of(token: Token, start: int, end: int) -> bool:
@@ -194,8 +251,8 @@ def _is_subject_of(token: Token, start: int, end: int) -> bool:
     return start <= token.head.i < end and dep_is(token, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
 
 
-def _excluded_tokens(doc: Doc, lex: FatalityLexicon) -> set[int]:
-    return {i for _, start, end in _matches(doc, lex.not_death_phrases) for i in range(start, end)}
+def _excluded_tokens(doc: Doc, lex: FatalityLexicon, keys: list[tuple[str, str]]) -> set[int]:
+    return {i for _, start, end in _matches(doc, lex.not_death_phrases, keys) for i in range(start, end)}
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -222,22 +279,21 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
     each count used once."""
     lex = lexicon(lang)
     dates = date_token_indices(doc, lang)
-    quantities = find_quantities(doc, lang, skip=dates)
-    by_start = {q.token_start: q for q in quantities}
-    by_end = {q.token_end: q for q in quantities}
-    excluded = _excluded_tokens(doc, lex)
+    keys = [_keys(token) for token in doc]
+    reading = _Reading.of(doc, lex, find_quantities(doc, lang, skip=dates), keys)
+    excluded = _excluded_tokens(doc, lex, keys)
     used: set[int] = set()
     mentions = []
-    for number, start, end in _matches(doc, lex.patterns):
+    for number, start, end in _matches(doc, lex.patterns, keys):
         if excluded.intersection(range(start, end)):
             continue
         entry = lex.entries[number]
         counts: list[Quantity] = []
         if lex.links[number] is not None:
-            counts = _count_after(doc, end, lex.links[number], by_start, lex)
+            counts = reading.count_after(end, lex.links[number])
         if not counts and (entry.count_before == "always"
                            or entry.count_before == "unless_object" and not _has_object(doc, start, end)):
-            counts = _count_before(doc, start, end, by_end, lex)
+            counts = reading.count_before(start, end)
         if counts and all(q.token_start in used for q in counts):
             continue  # "le bilan s'élève à 30 morts": one toll, already taken by "bilan"
         if not counts and entry.needs_count:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, Field
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
 from sitrep.stages.triggers import fold
@@ -19,6 +19,19 @@ from sitrep.stages.triggers import fold
 DIGITS = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$|^\d+$")
 THREE_DIGITS = re.compile(r"^\d{3}$")
 HYPHENS = frozenset({"-", "‑", "–"})
+
+
+# fold() normalises Unicode on every call; words repeat, so their keys are remembered
+cached_fold = lru_cache(maxsize=1 << 16)(fold)
+
+
+def text_key(token: Token) -> str:
+    """The token's accent-folded lower-case form, as lexicons are matched on."""
+    return cached_fold(token.text)
+
+
+def lemma_key(token: Token) -> str:
+    return cached_fold(token.lemma_ or token.text)
 
 
 class Quantity(BaseModel):
@@ -38,10 +51,13 @@ class NumberLexicon:
     connectors: frozenset[str]
     article_one: frozenset[str]
     vague: dict[tuple[str, ...], int]
+    vague_first_words: frozenset[str]
     longest_vague: int
     not_counts_after: frozenset[str]
     not_counts_before: frozenset[str]
     year_prepositions: frozenset[str]
+    range_joiners: frozenset[str]
+    range_openers: dict[str, str]
 
     def is_number_word(self, key: str) -> bool:
         return split_number_word(key, self) is not None
@@ -57,10 +73,13 @@ def lexicon(lang: str) -> NumberLexicon:
         connectors=frozenset(fold(w) for w in raw["connectors"]),
         article_one=frozenset(fold(w) for w in raw["article_one"]),
         vague=vague,
+        vague_first_words=frozenset(k[0] for k in vague),
         longest_vague=max(len(k) for k in vague),
         not_counts_after=frozenset(fold(w) for w in raw["not_counts_after"]),
         not_counts_before=frozenset(fold(w) for w in raw["not_counts_before"]),
         year_prepositions=frozenset(fold(w) for w in raw["year_prepositions"]),
+        range_joiners=frozenset(fold(w) for w in raw["range_joiners"]),
+        range_openers={fold(k): fold(v) for k, v in raw["range_openers"].items()},
     )
 
 
@@ -116,8 +135,10 @@ def _digits_value(text: str) -> int:
 
 def _vague_at(doc: Doc, start: int, lex: NumberLexicon) -> int | None:
     """End of the longest vague phrase starting at ``start``, or None."""
+    if text_key(doc[start]) not in lex.vague_first_words:
+        return None
     for length in range(min(lex.longest_vague, len(doc) - start), 0, -1):
-        key = tuple(t._.text_key for t in doc[start:start + length])
+        key = tuple(text_key(t) for t in doc[start:start + length])
         if key in lex.vague:
             return start + length
     return None
@@ -136,17 +157,17 @@ def _digits_at(doc: Doc, start: int) -> int | None:
 
 def _words_at(doc: Doc, start: int, lex: NumberLexicon) -> tuple[int, int] | None:
     """End and value of the longest well-formed number-word sequence from ``start``."""
-    parts = split_number_word(doc[start]._.text_key, lex)
+    parts = split_number_word(text_key(doc[start]), lex)
     if parts is None or number_value(parts, lex) is None:
         return None
     best = (start + 1, number_value(parts, lex))
     index = start + 1
     while index < len(doc):
-        key = doc[index]._.text_key
+        key = text_key(doc[index])
         if key in lex.connectors or key in HYPHENS:
             if index + 1 >= len(doc):
                 break
-            following = split_number_word(doc[index + 1]._.text_key, lex)
+            following = split_number_word(text_key(doc[index + 1]), lex)
             step = 2
         else:
             following = split_number_word(key, lex)
@@ -162,11 +183,11 @@ def _words_at(doc: Doc, start: int, lex: NumberLexicon) -> tuple[int, int] | Non
 def _is_count(doc: Doc, start: int, end: int, value: int, lex: NumberLexicon, is_digits: bool) -> bool:
     """Ages, measures, times and years are no head counts."""
     after = end
-    while after < len(doc) and doc[after]._.text_key in HYPHENS:
+    while after < len(doc) and text_key(doc[after]) in HYPHENS:
         after += 1
-    if after < len(doc) and doc[after]._.text_key in lex.not_counts_after:
+    if after < len(doc) and text_key(doc[after]) in lex.not_counts_after:
         return False
-    before = doc[start - 1]._.text_key if start > 0 else ""
+    before = text_key(doc[start - 1]) if start > 0 else ""
     if before in lex.not_counts_before:
         return False
     if is_digits and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", doc[start].text) \
@@ -188,18 +209,33 @@ def find_quantities(doc: Doc, lang: str, skip: frozenset[int] = frozenset()) -> 
         if quantity is None:
             index += 1
             continue
+        quantity = _as_range(doc, quantity, lex)
         found.append(quantity)
         index = quantity.token_end
     return found
+
+
+def _as_range(doc: Doc, low: Quantity, lex: NumberLexicon) -> Quantity:
+    """"7-15", "between 11 and 14", "5 à 10": the lower bound, as a vague count."""
+    if low.vague or low.article or low.token_end + 1 >= len(doc):
+        return low
+    joiner = text_key(doc[low.token_end])
+    opener = text_key(doc[low.token_start - 1]) if low.token_start > 0 else ""
+    if joiner not in lex.range_joiners and lex.range_openers.get(opener) != joiner:
+        return low
+    high = _quantity_at(doc, low.token_end + 1, lex)
+    if high is None or high.vague or high.article or high.value <= low.value:
+        return low
+    return Quantity(token_start=low.token_start, token_end=high.token_end, value=low.value, vague=True)
 
 
 def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
     vague_end = _vague_at(doc, index, lex)
     if vague_end is not None:
         next_is_number = vague_end < len(doc) and (
-            DIGITS.match(doc[vague_end].text) or lex.is_number_word(doc[vague_end]._.text_key))
+            DIGITS.match(doc[vague_end].text) or lex.is_number_word(text_key(doc[vague_end])))
         if not next_is_number:  # "plusieurs 100" never; "some 20 people" is the number
-            key = tuple(t._.text_key for t in doc[index:vague_end])
+            key = tuple(text_key(t) for t in doc[index:vague_end])
             return Quantity(token_start=index, token_end=vague_end, value=lex.vague[key], vague=True)
     digits_end = _digits_at(doc, index)
     if digits_end is not None:
@@ -207,7 +243,7 @@ def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
         if _is_count(doc, index, digits_end, value, lex, is_digits=True):
             return Quantity(token_start=index, token_end=digits_end, value=value)
         return None
-    key = doc[index]._.text_key
+    key = text_key(doc[index])
     words = _words_at(doc, index, lex)
     if words is not None:
         end, value = words

@@ -7,8 +7,9 @@ Handarate", "Aleppo province") and how the event relates to it ("près de X", "t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -16,6 +17,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from sitrep import lang as langdata
 from sitrep.geo.names import exact_key, fold, sound_key
 from sitrep.models import Location, Span
+
+if TYPE_CHECKING:
+    from sitrep.geo.store import Gazetteer
 
 # entity labels the actor ruler sets: an actor or outlet is never a place
 ACTOR_LABELS = frozenset({"ACTOR", "SOURCE"})
@@ -131,8 +135,18 @@ def _cue_before(doc: Doc, start: int, words: PlaceWords) -> bool:
     return False
 
 
-def _name_spans(doc: Doc, words: PlaceWords) -> list[tuple[int, int]]:
-    """Token ranges of place names: place entities, and capitalised names that cue words introduce."""
+def _after_locative(doc: Doc, start: int, words: PlaceWords) -> bool:
+    """True where a locative preposition ("à", "in", "near") stands right before ``start``, or
+    before the one article between them."""
+    before = [_word(doc[i]) for i in range(max(0, start - 2), start)]
+    return bool(before) and (before[-1] in words.locative_prepositions
+                             or (len(before) == 2 and before[0] in words.locative_prepositions
+                                 and before[1] in words.connectors))
+
+
+def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Token ranges of place names: place entities, capitalised names that cue words introduce,
+    and capitalised names after a locative preposition that the gazetteer knows (``known``)."""
     spans: list[tuple[int, int]] = []
     for entity in doc.ents:
         if entity.label_ in words.entity_labels:
@@ -150,7 +164,9 @@ def _name_spans(doc: Doc, words: PlaceWords) -> list[tuple[int, int]]:
         if any(i in taken for i in range(index, end)):
             end = next(i for i in range(index, end) if i in taken)
         cued_after = end < len(doc) and (_word(doc[end]) in words.types_after or _word(doc[end]) in words.parts_after)
-        if end > index and not token.is_sent_start and (_cue_before(doc, index, words) or cued_after):
+        cued = _cue_before(doc, index, words) or cued_after
+        if end > index and not token.is_sent_start and (
+                cued or (_after_locative(doc, index, words) and known(doc[index:end].text))):
             spans.append((index, end))
             taken.update(range(index, end))
         index = max(end, index + 1)
@@ -249,17 +265,22 @@ def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMe
     return mentions
 
 
-def find_places(doc: Doc, lang: str) -> list[PlaceMention]:
-    """Every place mention of ``doc``, in text order, with its cue words read."""
+def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place mention of ``doc``, in text order, with its cue words read (``gazetteer``:
+    the one that confirms names after a bare preposition; default: the embedded default)."""
+    from sitrep.geo.build import open_gazetteer
+
     words = place_words(lang)
-    found = _name_spans(doc, words)
+    gazetteer = gazetteer or open_gazetteer()
+    found = _name_spans(doc, words, lambda name: bool(gazetteer.by_key(exact_key(name))))
     found = sorted(found + _sibling_spans(doc, found, words))
     mentions = [mention_for(doc, start, end) for start, end in found]
     return read_cues(doc, mentions, lang)
 
 
-def geocode(doc: Doc, places: list[PlaceMention], lang: str) -> str | None:
-    """Fill every mention's location; return the document's country focus (e.g. "Syria")."""
+def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """Fill every mention's location; return the document's country focus as ACLED names countries
+    (e.g. "Syria"), or None where no place resolves."""
     from sitrep.geo.resolver import resolve_mentions
 
-    return resolve_mentions(places)
+    return resolve_mentions(places, gazetteer)

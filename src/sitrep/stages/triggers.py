@@ -43,6 +43,7 @@ class TriggerEntry(BaseModel):
     stative: bool = False
     requires_target: bool = False
     death_only: bool = False
+    subject_is_target: bool = False
     plover: str | None = None
     cameo: str | None = None
 

@@ -13,6 +13,7 @@ import typer
 
 from sitrep.exports import FORMATS, acled_row, write_events
 from sitrep.models import Event
+from sitrep.scale import Engine
 from sitrep.store.records import EventFilter, Incident
 from sitrep.store.store import Store
 
@@ -31,13 +32,19 @@ def ingest(
     workers: Annotated[int, typer.Option(min=1, help="extraction worker processes")] = 1,
     progress: Annotated[Optional[bool], typer.Option(help="progress bar (default: on a terminal)")] = None,
     retry_failed: Annotated[bool, typer.Option(help="extract again the documents that failed with an error")] = False,
+    engine: Annotated[Engine, typer.Option(help="local: worker processes; ray: extraction on a Ray cluster")] = Engine.local,
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster for --engine ray (default: a local Ray instance)")] = None,
 ) -> None:
     """Extract and store documents; already stored ones are skipped, so an interrupted ingest resumes."""
     from sitrep.cli import EXIT_SKIPPED
     from sitrep.store.ingest import ingest as run_ingest
 
+    extract = None
+    if engine is Engine.ray:  # sitrep.scale.ray_engine: --workers actors, joined or started per --address
+        from sitrep.scale.ray_engine import ray_extractor
+        extract = ray_extractor(address, workers)
     with Store(db) as store:
-        summary = run_ingest(store, paths, workers=workers, progress=progress, retry_failed=retry_failed)
+        summary = run_ingest(store, paths, workers=workers, progress=progress, retry_failed=retry_failed, extract=extract)
     for line in summary.lines():
         typer.echo(line, err=True)
     if summary.skipped or summary.errors:

@@ -114,7 +114,7 @@ def identity(item: Document | InputProblem, origin: str) -> tuple[str, Document]
 
 
 def ingest(store: Store, paths: list[str], workers: int = 1, progress: bool | None = None,
-           retry_failed: bool = False) -> IngestSummary:
+           retry_failed: bool = False, extract=None) -> IngestSummary:
     """Ingest every document in ``paths`` into ``store``: stored documents are skipped, except,
     with ``retry_failed``, those that failed with an error. ``progress``: None shows the bar on a terminal."""
     from sitrep.pipeline import extract_documents
@@ -142,7 +142,9 @@ def ingest(store: Store, paths: list[str], workers: int = 1, progress: bool | No
             yield item
 
     try:
-        for result in extract_documents(new_inputs(), n_process=workers):
+        # ``extract``: another engine's extract_documents-shaped function (sitrep.scale.ray_engine)
+        extracted = extract(new_inputs()) if extract else extract_documents(new_inputs(), n_process=workers)
+        for result in extracted:
             origin, digest, document = pending.popleft()
             outcome = store.add_result(document, result, origin=origin, digest=digest, replace_failed=retry_failed)
             if outcome.duplicate:

@@ -61,6 +61,7 @@ MEDIA_TYPES = {
 }
 
 ERRORS = {
+    400: {"model": Problem, "description": "the body cannot be read (not JSON, not UTF-8)"},
     401: {"model": Problem, "description": "API token missing or wrong"},
     422: {"model": Problem, "description": "invalid parameters or body"},
 }

@@ -272,12 +272,13 @@ function drawTimeline(events) {
     perDay.set(day, counts);
   }
   const tallest = Math.max(...[...perDay.values()].map((c) => Object.values(c).reduce((a, b) => a + b, 0)));
-  const slot = width / (last - first + 1);
+  const margin = 36;  // room for the first and last date labels
+  const slot = (width - 2 * margin) / (last - first + 1);
   const barWidth = Math.min(28, Math.max(1, slot * 0.8));
   const scale = (height - axis - 4) / tallest;
   for (const [day, counts] of perDay) {
     let top = height - axis;
-    const x = (day - first) * slot + (slot - barWidth) / 2;
+    const x = margin + (day - first) * slot + (slot - barWidth) / 2;
     for (const [type, n] of Object.entries(counts)) {
       const barHeight = n * scale;
       top -= barHeight;
@@ -293,7 +294,7 @@ function drawTimeline(events) {
   const ticks = Math.min(8, last - first + 1);
   for (let i = 0; i < ticks; i++) {
     const day = first + Math.round((i * (last - first)) / Math.max(1, ticks - 1));
-    const label = svg("text", { x: (day - first) * slot + slot / 2, y: height - 4, class: "timeline-tick" });
+    const label = svg("text", { x: margin + (day - first) * slot + slot / 2, y: height - 4, class: "timeline-tick" });
     label.textContent = isoOfDay(day);
     chart.appendChild(label);
   }
