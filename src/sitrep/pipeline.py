@@ -44,7 +44,7 @@ def code_document(text: str, lang: str, published: Date | None, doc_id: str | No
     found_places = places.find_places(doc, lang)
     country = places.geocode(doc, found_places, lang)
     context = events.DocumentContext(
-        doc=doc, lang=lang, published=published, doc_id=doc_id,
+        doc=doc, lang=lang, published=published, doc_id=doc_id, country=country,
         places=found_places,
         actors=actors.find_actors(doc, lang, published=published, country=country),
         dates=dates.find_dates(doc, lang, published),

@@ -144,3 +144,8 @@ def test_protest_implies_protesters_of_the_country():
     assert actor.name == "Protesters (Sri Lanka)" and actor.actor_type == "protesters" and actor.text == "people"
     assert event_type_actor("Riots", published=None, country="Kenya").name == "Rioters (Kenya)"
     assert event_type_actor("Battles", published=None, country="Kenya") is None
+
+
+def test_punctuation_keeps_a_group_and_a_generic_word_apart(mentions):
+    found = mentions("Ils sont partis combattre Daesh, civils et militaires ensemble.", "fr", AUTUMN_2016, "Syria")
+    assert [m.text for m in found] == ["Daesh", "civils", "militaires"]

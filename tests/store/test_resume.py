@@ -63,8 +63,11 @@ def _stored_count(db: Path) -> int:
 
 
 def _ingest(docs: Path, db: Path, workers: int) -> subprocess.Popen:
+    # A fixed hash seed: this test is about the store, and must not see extraction vary with
+    # Python's per-process string hashing (set order) from one run to the next.
     return subprocess.Popen([*SITREP, "ingest", str(docs), "--db", str(db), "--no-progress", "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            env={**os.environ, "PYTHONHASHSEED": "0"})
 
 
 def test_kill_nine_at_random_points_loses_and_doubles_nothing(tmp_path):

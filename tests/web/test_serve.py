@@ -11,6 +11,7 @@ def test_served_api_reads_and_page(served_small_store):
     assert httpx.get(f"{base}/events/wire-1:2").json()["document"]["id"] == "wire-1"
     assert "text/html" in httpx.get(f"{base}/").headers["content-type"]
     spec = httpx.get(f"{base}/openapi.json").json()
+    assert httpx.get(f"{base}/docs").status_code == 404  # Swagger UI would come from a CDN
     assert {"/events", "/events/{event_id}", "/extract", "/documents", "/incidents", "/actors", "/sources"} <= set(spec["paths"])
 
 

@@ -154,15 +154,18 @@ def build_language_data(kb: KnowledgeBase, words: dict) -> LanguageData:
 
 
 def merge_generic_with_named(matches: list[Match], words: Sequence[str],
-                             links: frozenset[tuple[str, ...]]) -> list[Match]:
+                             links: frozenset[tuple[str, ...]],
+                             punctuated: Callable[[int, int], bool]) -> list[Match]:
     """One mention for a generic word joined to a named actor: "miliciens de Jaïsh al-Fateh",
-    "Taliban militants", "Hezbollah fighters"; member words left alone name no actor."""
+    "Taliban militants", "Hezbollah fighters"; member words left alone name no actor.
+    ``punctuated(end, start)`` tells whether punctuation separates word ``end - 1`` from word
+    ``start`` ("... the Taliban. Civilians fled" stays two mentions)."""
     merged: list[Match] = []
     for match in matches:
         if merged:
             previous = merged[-1]
             between = tuple(words[previous.end:match.start])
-            joined = not between or between in links
+            joined = (not between or between in links) and not punctuated(previous.end, match.start)
             kinds = (previous.targets[0].kind, match.targets[0].kind)
             if joined and kinds in (("role", "actor"), ("actor", "role"), ("member", "actor"), ("actor", "member")):
                 named = previous if kinds[0] == "actor" else match
@@ -186,7 +189,7 @@ def choose_actor(kb: KnowledgeBase, ids: Sequence[str], day: date | None, countr
     return kb.successor_on(best, day)
 
 
-def _actor_ref(kb: KnowledgeBase, actor: Actor, day: date | None, country: str | None) -> ActorRef:
+def _actor_ref(actor: Actor, day: date | None, country: str | None) -> ActorRef:
     actor_type = actor.type
     if actor_type == "state_forces" and actor.country and country and actor.country != country:
         actor_type = "external_other"  # ACLED codes state forces abroad as external forces
@@ -204,7 +207,7 @@ def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | Non
         role, definition, override = override, kb.roles[override], None
     named = kb.actor_for_role(role, country)
     if named is not None:
-        return _actor_ref(kb, named, day, context)
+        return _actor_ref(named, day, context)
     country_form = kb.countries[country].actor_form if country in kb.countries else country
     actor_type = definition.type
     if actor_type == "state_forces" and context and country != context:
@@ -219,7 +222,7 @@ def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | 
     kb = knowledge_base()
     named = [t.ref for t in targets if t.kind == "actor"]
     if named:
-        return _actor_ref(kb, choose_actor(kb, named, day, country), day, country)
+        return _actor_ref(choose_actor(kb, named, day, country), day, country)
     role = next(t for t in targets if t.kind == "role")
     return _role_ref(kb, role.ref, role.country or country, day, country)
 

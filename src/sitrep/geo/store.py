@@ -16,7 +16,8 @@ from pydantic import BaseModel
 
 from sitrep.geo.names import exact_key, is_latin, sound_key
 
-SCHEMA_VERSION = "2"
+# bump when the schema or what the default build puts in changes: files of another version are rebuilt
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

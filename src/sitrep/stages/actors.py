@@ -18,7 +18,6 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.actors.resolver import (
     WORD,
     LanguageData,
-    Match,
     Target,
     coalitions,
     implied_actor,
@@ -80,7 +79,10 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
     def accept(start: int, end: int, target: Target) -> bool:
         return target.exact is None or target.exact in doc[token_of[start]:token_of[end - 1] + 1].text
 
-    matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links)
+    def punctuated(end: int, start: int) -> bool:
+        return any(token.is_punct for token in doc[token_of[end - 1] + 1:token_of[start]])
+
+    matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links, punctuated)
     found: list[TokenMatch] = []
     for match in matches:
         start, end = token_of[match.start], token_of[match.end - 1] + 1

@@ -30,7 +30,7 @@ from sitrep.models import (
     Span,
     TimePrecision,
 )
-from sitrep.stages.actors import ActorMention, resolve_source
+from sitrep.stages.actors import ActorMention, event_type_actor, resolve_source
 from sitrep.stages.arguments import EventFrame, attach
 from sitrep.stages.attribution import claim_status, claim_words, find_reporters, is_reporting_verb
 from sitrep.stages.places import PlaceMention
@@ -93,6 +93,7 @@ class DocumentContext:
     dates: list[DateMention]
     tolls: list[FatalityMention]
     reporting_verbs: frozenset[int] = field(default_factory=frozenset)
+    country: str | None = None  # the article's country focus (the geocoder's)
 
 
 def span_of(tokens: SpacySpan | Token) -> Span:
@@ -156,10 +157,17 @@ def describes_background(head: Token) -> bool:
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or \
         any(c.dep_.startswith("aux") for c in head.children)
     past_participle = "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense")
-    if past_participle and not has_aux and verb.dep_ != "ROOT":
+    if past_participle and not has_aux and verb.dep_ != "ROOT" and _has_other_predicate(head):
         return True
     relative = head.dep_ in ("acl:relcl", "relcl")
     return relative and "Pres" in head.morph.get("Tense") and not has_aux
+
+
+def _has_other_predicate(verb: Token) -> bool:
+    """Whether the sentence has a main verb besides ``verb``: where it has none, the parser took
+    the main verb for a participle ("a group of workers protested in X" parsed as a noun phrase)."""
+    return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or "Fin" in t.morph.get("VerbForm"))
+               for t in verb.sent)
 
 
 def in_quotation(token: Token) -> bool:
@@ -385,6 +393,12 @@ def build_event(frame: EventFrame, context: DocumentContext, days_before: int = 
     location = choose_location(frame, context)
     claim = claim_status(head, lang)
     actor1 = _actor_ref(frame.agent)
+    if actor1 is None or not actor1.resolved:
+        # protesters and rioters are coded by what they do, whatever the words call them
+        implied = event_type_actor(sub_type.event_type, published=context.published,
+                                   country=(location.country if location else None) or context.country,
+                                   text=actor1.text if actor1 else frame.trigger.span.text)
+        actor1 = implied.model_copy(update={"span": actor1.span if actor1 else None}) if implied else actor1
     actor2 = next((ref for ref in map(_actor_ref, frame.targets)
                    if ref is not None and (actor1 is None or ref.name != actor1.name or ref.name is None)), None)
     toll = frame.fatalities if not days_before else None

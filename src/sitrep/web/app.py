@@ -161,7 +161,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
         yield
         store.close()
 
-    app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan,
+    # No /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline.
+    app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Conflict events extracted from news, with the evidence for each field.")
     app.add_middleware(BodySizeLimit, max_body_bytes=settings.max_body_bytes)
     app.state.store = store
