@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, jsonl, run_cli
+from clitools import ROOT, jsonl, run_cli
 
 from sitrep.cli import EXIT_SKIPPED
 from sitrep.exports import ACLED_COLUMNS

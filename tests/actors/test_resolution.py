@@ -149,3 +149,10 @@ def test_protest_implies_protesters_of_the_country():
 def test_punctuation_keeps_a_group_and_a_generic_word_apart(mentions):
     found = mentions("Ils sont partis combattre Daesh, civils et militaires ensemble.", "fr", AUTUMN_2016, "Syria")
     assert [m.text for m in found] == ["Daesh", "civils", "militaires"]
+
+
+def test_recorded_matches_survive_doc_serialisation():
+    doc = parse("SOHR said Hezbollah fighters died.", "en")
+    copy = Doc(doc.vocab).from_bytes(doc.to_bytes())  # what nlp.pipe(n_process=2) does
+    found = find_actors(copy, "en", published=None, country="Syria")
+    assert [(m.text, m.is_source) for m in found] == [("SOHR", True), ("Hezbollah fighters", False)]

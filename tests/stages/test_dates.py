@@ -56,12 +56,18 @@ def dates(parsed):
     ("fr", "Le 3 août, des combats ont éclaté.", "3 août", date(2016, 8, 3)),
     ("fr", "Le 1er octobre, des combats ont éclaté.", "1er octobre", date(2015, 10, 1)),
     ("fr", "Samedi 24 septembre, des combats ont éclaté.", "Samedi 24 septembre", SATURDAY),
+    ("fr", "Le 12 septembre dernier, la ville est tombée.", "12 septembre dernier", date(2016, 9, 12)),
+    ("fr", "Un vote est prévu le 3 août prochain.", "3 août prochain", date(2017, 8, 3)),
     ("en", "On 21 March 2020, clashes broke out.", "21 March 2020", date(2020, 3, 21)),
     ("en", "On March 21, 2020, clashes broke out.", "March 21, 2020", date(2020, 3, 21)),
     ("en", "On Friday, March 20, 2020, clashes broke out.", "Friday, March 20, 2020", date(2020, 3, 20)),
     ("en", "The attack on Aug. 3 killed two.", "Aug. 3", date(2016, 8, 3)),
     ("en", "The report is dated 2020-03-21.", "2020-03-21", date(2020, 3, 21)),
     ("fr", "Le rapport date du 21/03/2020.", "21/03/2020", date(2020, 3, 21)),
+    # a night between two days is coded on the day it began
+    ("fr", "Dans la nuit de jeudi à vendredi, des raids ont visé la ville.", "Dans la nuit de jeudi à vendredi",
+     date(2016, 9, 22)),
+    ("en", "Overnight Friday to Saturday, raids hit the town.", "Overnight Friday to Saturday", date(2016, 9, 23)),
 ])
 def test_days(dates, lang, text, words, expected):
     mention = dates(text, lang)[words]
@@ -106,6 +112,10 @@ def test_a_month_without_last_may_be_the_current_one(dates):
      date(2016, 9, 12), date(2016, 9, 18)),
     ("en", "Last week the town fell.", "Last week", date(2016, 9, 15), date(2016, 9, 12), date(2016, 9, 18)),
     ("en", "The town fell two weeks ago.", "two weeks ago", date(2016, 9, 10), date(2016, 9, 7), date(2016, 9, 13)),
+    ("en", "Women protested from Thursday to Sunday in Imphal.", "from Thursday to Sunday", date(2016, 9, 16),
+     date(2016, 9, 15), date(2016, 9, 18)),
+    ("fr", "Les manifestations ont duré de jeudi à samedi.", "de jeudi à samedi", date(2016, 9, 23),
+     date(2016, 9, 22), SATURDAY),
     # "depuis"/"since" a point: from that point up to publication, coded at the point
     ("fr", "Depuis jeudi soir, des sièges ont été détruits.", "Depuis jeudi soir", date(2016, 9, 22),
      date(2016, 9, 22), SATURDAY),

@@ -84,6 +84,17 @@ def test_deaths_without_a_number(tolls, lang, text, expected):
     assert tolls(text, lang) == expected
 
 
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "No casualties were reported.", [(0, False, "No casualties")]),
+    ("en", "No one was killed in the blast.", [(0, False, "No one was killed")]),
+    ("fr", "Personne n'a été tué dans l'explosion.", [(0, False, "Personne n'a été tué")]),
+    ("fr", "L'attaque n'a fait aucune victime.", [(0, False, "aucune victime")]),
+    ("en", "The blast killed 3 people; no one was injured.", [(3, False, "killed")]),
+])
+def test_no_deaths_is_a_toll_of_zero(tolls, lang, text, expected):
+    assert tolls(text, lang) == expected
+
+
 @pytest.mark.parametrize("lang, text", [
     ("fr", "Quelque 5.500 réfugiés palestiniens habitent le camp."),
     ("fr", "15 passages avaient été aménagés pour les habitants."),

@@ -85,7 +85,8 @@ def test_page_loads_the_store_on_a_map(small_page, artefacts_dir):
     assert listed_events(small_page) == ["wire-3:1", "wire-1:1", "wire-1:2", "depeche-2:1"]
     assert "4 event(s), 4 on the map" in small_page.text_content("#status")
     # country boundaries drawn, event points (or their clusters) on the map, a bar per day and type
-    assert small_page.locator("#map path.leaflet-interactive, #map .cluster-icon").count() >= 2
+    assert small_page.evaluate("state.cluster.getLayers().length") == 4
+    playwright.expect(small_page.locator("#map path.leaflet-interactive, #map .cluster-icon").first).to_be_visible()
     assert small_page.locator("#map svg path").count() > 100
     assert small_page.locator("#timeline rect.timeline-bar").count() == 3
     small_page.wait_for_timeout(SETTLE_MS)

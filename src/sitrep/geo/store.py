@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from sitrep.geo.names import exact_key, is_latin, sound_key
 
 # bump when the schema or what the default build puts in changes: files of another version are rebuilt
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -90,6 +90,12 @@ class NewPlace(BaseModel):
     longitude: float | None = None
     population: int = 0
     source: str
+    keys: frozenset[str] | None = Field(None, description="exact keys of the names, where already computed")
+
+
+def name_keys(names: Iterable[str]) -> frozenset[str]:
+    """The exact keys of the Latin-script names among ``names``."""
+    return frozenset(key for key in (exact_key(n) for n in names if n and is_latin(n)) if key)
 
 
 def default_path() -> Path:
@@ -123,8 +129,8 @@ class Gazetteer:
                                place.admin1_code, place.admin1, place.admin2_code, place.admin2,
                                place.latitude, place.longitude,
                                place.population, place.source))
-            keys = {exact_key(n) for n in [place.name, *place.names] if n and is_latin(n)}
-            name_rows.extend((key, sound_key(key), next_id) for key in keys if key)
+            keys = place.keys if place.keys is not None else name_keys([place.name, *place.names])
+            name_rows.extend((key, sound_key(key), next_id) for key in keys)
             next_id += 1
         with self.connection:
             cursor.executemany(f"INSERT INTO place VALUES ({','.join('?' * len(PLACE_COLUMNS))})", place_rows)

@@ -9,6 +9,7 @@ alias ACTOR or SOURCE (the NER keeps preset entities: spaCy's French model would
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 from spacy.language import Language
@@ -56,10 +57,19 @@ class ActorMention(BaseModel):
                                  description="coalitions the actor belonged to on the article's date")
 
 
-class TokenMatch(BaseModel):
+class TokenMatch(NamedTuple):
     token_start: int
     token_end: int
     targets: tuple[Target, ...]
+
+    def to_plain(self) -> list:
+        """Lists and strings only: docs cross process boundaries as msgpack (nlp.pipe(n_process))."""
+        return [self.token_start, self.token_end, [list(t) for t in self.targets]]
+
+    @classmethod
+    def from_plain(cls, plain: list) -> TokenMatch:
+        start, end, targets = plain
+        return cls(start, end, tuple(Target(*t) for t in targets))
 
 
 def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
@@ -90,7 +100,7 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
             continue  # two matches inside one token ("d'al-Manar" split differently): keep the first
         if end - start == 1 and not match.targets[0].is_named and doc[start].dep_ in MODIFIER_DEPS:
             continue
-        found.append(TokenMatch(token_start=start, token_end=end, targets=match.targets))
+        found.append(TokenMatch(start, end, match.targets))
     return found
 
 
@@ -102,7 +112,7 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = match_tokens(doc, language_data(self.lang))
-        doc._.sitrep_actor_matches = matches
+        doc._.sitrep_actor_matches = [m.to_plain() for m in matches]
         entities = []
         for match in matches:
             best = match.targets[0]
@@ -172,9 +182,11 @@ def _unknown_groups(doc: Doc, data: LanguageData, taken: set[int]) -> list[Actor
 def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | None) -> list[ActorMention]:
     """Every actor and source mention in ``doc``, in text order, non-overlapping, resolved for the
     article's publication date and country focus."""
-    matches = doc._.sitrep_actor_matches
-    if matches is None:
+    recorded = doc._.sitrep_actor_matches
+    if recorded is None:
         matches = match_tokens(doc, language_data(lang))
+    else:
+        matches = [TokenMatch.from_plain(plain) for plain in recorded]
     mentions = [_mention(doc, m, published, country) for m in matches]
     taken = {i for m in matches for i in range(m.token_start, m.token_end)}
     mentions += _unknown_groups(doc, language_data(lang), taken)

@@ -163,9 +163,10 @@ class DateGrammar:
         number = f"(?P<n>{number_pattern(lang)})"
         unit = f"(?P<unit>{_alternation(data['units'])})"
 
+        modifier_after = rf"(?:\s+(?P<after>{after_mod}))?"  # "le 12 septembre dernier", "le 3 août prochain"
         word_dates = {
-            "dmy": rf"{weekday_prefix}{day}\s+(?P<month>{month_any})(?:,?\s+{year})?",
-            "mdy": rf"{weekday_prefix}(?P<month>{month_any})\s+{day}(?:,?\s+{year})?",
+            "dmy": rf"{weekday_prefix}{day}\s+(?P<month>{month_any})(?:,?\s+{year})?{modifier_after}",
+            "mdy": rf"{weekday_prefix}(?P<month>{month_any})\s+{day}(?:,?\s+{year})?{modifier_after}",
         }
         numeric = {"dmy": r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})",
                    "mdy": r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"}
@@ -190,6 +191,14 @@ class DateGrammar:
             rules.append(Rule("ago", self._compile(self._template(template, number, unit)), self._ago))
         for template in data["duration_to_now"]:
             rules.append(Rule("duration", self._compile(self._template(template, number, unit)), self._duration))
+        weekday_pair = [f"(?P<{group}>{_alternation(data['weekdays'], capitalized=capitalized)}){part}"
+                        for group in ("first", "second")]
+        for key, resolve in (("night_of", self._night), ("weekday_range", self._weekday_range)):
+            for template in data[key]:
+                body = r"\s+".join(re.escape(w) for w in template.split())
+                for group in weekday_pair:
+                    body = body.replace(re.escape("{weekday}"), group, 1)
+                rules.append(Rule(key, self._compile(body), resolve, names_only=True))
         self.rules = tuple(rules)
         self.since_point = re.compile(rf"(?:{_alternation(data['since_point'])})\s+(?:(?:le|the)\s+)?$",
                                       re.IGNORECASE)
@@ -213,6 +222,8 @@ class DateGrammar:
             year = int(match["year"])
         elif published is None:
             return None
+        elif match["after"] and _key(match["after"]) in self.next_words:
+            year = published.year + ((month, day_number) <= (published.month, published.day))
         else:
             year = published.year
             if (month, day_number) > (published.month, published.day):
@@ -234,6 +245,23 @@ class DateGrammar:
                 else "this" if modifiers & self.this_words else "latest")
         day = _weekday_date(self.weekdays[match["weekday"].lower()], mode, published)
         return Resolved(day=day, precision=TimePrecision.DAY, earliest=day, latest=day, is_point=True)
+
+    def _weekday_pair(self, match: re.Match, published: date) -> tuple[date, date]:
+        """"de jeudi à dimanche": the second day is the latest on or before publication, the
+        first the latest on or before the second."""
+        second = _weekday_date(self.weekdays[match["second"].lower()], "latest", published)
+        first = _weekday_date(self.weekdays[match["first"].lower()], "latest", second)
+        return first, second
+
+    def _night(self, match: re.Match, published: date | None) -> Resolved | None:
+        """"dans la nuit de jeudi à vendredi": coded on the day the night began."""
+        if published is None:
+            return None
+        first, second = self._weekday_pair(match, published)
+        return Resolved(day=first, precision=TimePrecision.DAY, earliest=first, latest=second)
+
+    def _weekday_range(self, match: re.Match, published: date | None) -> Resolved | None:
+        return None if published is None else _span(*self._weekday_pair(match, published), TimePrecision.WEEK_OR_SPAN)
 
     def _relative_day(self, match: re.Match, published: date | None) -> Resolved | None:
         if published is None:

@@ -139,7 +139,7 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
     """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",
     "On 2 March 2020")."""
-    spans = [(m.span.start, m.span.end) for m in context.actors] + \
+    spans = [(m.span.start, m.span.end) for m in context.actors if not _names_its_event(m)] + \
             [(p.span.start, p.span.end) for p in context.places] + \
             [(d.span.start, d.span.end) for d in context.dates]
     return any(start < trigger.span.end and trigger.span.start < end for start, end in spans)
@@ -183,6 +183,11 @@ def in_quotation(token: Token) -> bool:
         elif t.text == '"':
             opened = 1 - opened
     return opened > 0
+
+
+def _names_its_event(mention: ActorMention) -> bool:
+    """Protesters and rioters are named by what they do: "manifestants" is both actor and event word."""
+    return mention.actor is not None and mention.actor.actor_type in ("protesters", "rioters")
 
 
 def keeps(frame: EventFrame, context: DocumentContext) -> bool:
@@ -323,6 +328,19 @@ def event_date(frame: EventFrame, context: DocumentContext) -> DateMention | Non
                        earliest=context.published - timedelta(days=2), latest=context.published)
 
 
+def claim_of(head: Token, lang: str):
+    """The trigger's claim status; a noun trigger carried by a verb of occurrence takes that
+    verb's ("une offensive pourrait être lancée" is hypothetical, "an offensive was launched" not)."""
+    claim = claim_status(head, lang)
+    if claim.status != "asserted" or head.pos_ in ("VERB", "AUX") or head.head is head:
+        return claim
+    occurrence = anchor_words(lang).occurrence_verbs
+    governor = head.head
+    carriers = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
+    carrier = next((c for c in carriers if c._.lemma_key in occurrence and c.pos_ in ("VERB", "AUX")), None)
+    return claim_status(carrier, lang) if carrier is not None else claim
+
+
 def consecutive_days(sentence: SpacySpan, lang: str) -> int:
     """N of "pour le Nième jour consécutif" / "for the Nth straight day": the event also
     happened on the N-1 days before."""
@@ -391,7 +409,7 @@ def build_event(frame: EventFrame, context: DocumentContext, days_before: int = 
     when = event_date(frame, context)
     day = when.date - timedelta(days=days_before) if when else None
     location = choose_location(frame, context)
-    claim = claim_status(head, lang)
+    claim = claim_of(head, lang)
     actor1 = _actor_ref(frame.agent)
     if actor1 is None or not actor1.resolved:
         # protesters and rioters are coded by what they do, whatever the words call them

@@ -6,7 +6,8 @@ that follows it across linking words only ("la mort de 68 miliciens", "killing a
 clause ("des dizaines de miliciens ont péri", "12 were killed", "left three dead"). Counts joined by
 "et/and" add up ("5 civils et 3 soldats"); a count after "dont/including" is part of the one
 before it. A death word with no count is a toll with no number (count None), except words that
-say nothing alone ("bilan", "bodies"). Wounded, arrested, ages, dates and measures never count.
+say nothing alone ("bilan", "bodies"); "no casualties", "aucune victime" are a toll of 0.
+Wounded, arrested, ages, dates and measures never count. Rules: docs/dates-and-fatalities.md.
 """
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ PHRASE_VERB_DEPS = frozenset({"amod", "compound", "acl"})
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON"})
 
 
+# folded first word -> (pattern number, compiled pattern) of every phrase starting with it
+PatternIndex = dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
+
+
 class DeathEntry(BaseModel):
     patterns: list[str]
     count_after: list[str] | None = Field(None, description="linking words before a following count; None: never")
@@ -46,14 +51,15 @@ class DeathEntry(BaseModel):
 @dataclass(frozen=True)
 class FatalityLexicon:
     entries: tuple[DeathEntry, ...]
-    patterns: dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
+    patterns: PatternIndex
     links: tuple[frozenset[str] | None, ...]
     approximators: frozenset[str]
     joiner_kinds: tuple[str, ...]
-    joiners: dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
+    joiners: PatternIndex
     passable_verbs: frozenset[str]
     not_deaths: frozenset[str]
-    not_death_phrases: dict[str, tuple[tuple[PatternWord, ...], ...]]
+    not_death_phrases: PatternIndex
+    no_deaths: PatternIndex
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -66,7 +72,7 @@ def _words(phrases: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _index(patterns: list[tuple[int, str]]) -> dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]:
+def _index(patterns: list[tuple[int, str]]) -> PatternIndex:
     index: dict[str, list[tuple[int, tuple[PatternWord, ...]]]] = {}
     for number, pattern in patterns:
         words = compile_pattern(pattern)
@@ -89,6 +95,7 @@ def lexicon(lang: str) -> FatalityLexicon:
         passable_verbs=_words(raw["passable_verbs"]),
         not_deaths=_words(raw["not_deaths"]),
         not_death_phrases=_index(list(enumerate(raw["not_death_phrases"]))),
+        no_deaths=_index(list(enumerate(raw["no_deaths"]))),
     )
 
 
@@ -100,7 +107,7 @@ def _is_any(token: Token, words: frozenset[str]) -> bool:
     return text_key(token) in words or lemma_key(token) in words
 
 
-def _matches(doc: Doc, index: dict, keys: list[tuple[str, str]]) -> list[tuple[int, int, int]]:
+def _matches(doc: Doc, index: PatternIndex, keys: list[tuple[str, str]]) -> list[tuple[int, int, int]]:
     """(pattern number, start, end) of every pattern match, longest first where they overlap;
     ``keys`` are each token's folded form and lemma."""
     found = []
@@ -276,14 +283,18 @@ def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: 
 
 def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
     """Every death toll in ``doc``, in text order of its death word; at most one per death word,
-    each count used once."""
+    each count used once; a toll of 0 where the text says nobody died."""
     lex = lexicon(lang)
     dates = date_token_indices(doc, lang)
     keys = [_keys(token) for token in doc]
     reading = _Reading.of(doc, lex, find_quantities(doc, lang, skip=dates), keys)
     excluded = _excluded_tokens(doc, lex, keys)
-    used: set[int] = set()
     mentions = []
+    for _, start, end in _matches(doc, lex.no_deaths, keys):  # "no casualties", "aucune victime": 0
+        phrase = _span(doc, start, end)
+        mentions.append(FatalityMention(span=phrase, count=0, trigger_span=phrase))
+        excluded.update(range(start, end))
+    used: set[int] = set()
     for number, start, end in _matches(doc, lex.patterns, keys):
         if excluded.intersection(range(start, end)):
             continue
@@ -300,4 +311,4 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
             continue
         used.update(q.token_start for q in counts)
         mentions.append(_mention(doc, counts, (start, end), dates))
-    return mentions
+    return sorted(mentions, key=lambda m: m.trigger_span.start)

@@ -225,14 +225,14 @@ class Store:
             .order_by(events.c.incident_id, events.c.id)
         )
         for row in rows:
-            members[row.incident_id].append(dedup.Report.of(row.doc_id, Event.model_validate_json(row.record), self.rules))
+            members[row.incident_id].append(dedup.Report.of(row.doc_id, row.record, self.rules))
         return dedup.best_incident(report, members, self.rules)
 
     def _refresh_incident(self, connection: Connection, incident_id: int) -> None:
         """Recompute an incident's headline fields from its reports (rules in docs/store.md)."""
-        members = [Event.model_validate_json(record) for record in connection.scalars(
+        members = list(connection.scalars(
             select(events.c.record).where(events.c.incident_id == incident_id).order_by(events.c.id)
-        )]
+        ))
         windows = [w for w in (dedup.date_window(e.date, e.time_precision, self.rules) for e in members) if w]
         # The sub-type most reports give; on a tie, the first reported (most_common keeps insertion order).
         headline_type = Counter(e.sub_event_type for e in members).most_common(1)[0][0]
@@ -348,7 +348,7 @@ class Store:
             .order_by(events.c.incident_id, events.c.id)
         )
         for row in rows:
-            reported = Event.model_validate_json(row.record)
+            reported = row.record
             found[row.incident_id].append(IncidentReport(
                 event_id=reported.event_id, doc_id=reported.doc_id, outlet=row.outlet, url=row.url,
                 published=row.published, reported_by=[s.name or s.text for s in reported.reported_by],
@@ -463,7 +463,7 @@ def _event_columns(stored: Event, window: tuple[date, date] | None) -> dict:
         "geo_precision": int(place.geo_precision) if place and place.geo_precision else None,
         "fatalities": stored.fatalities, "fatalities_text": stored.fatalities_text,
         "claim_status": stored.claim_status, "language": stored.evidence.language,
-        "confidence": stored.evidence.confidence, "record": stored.model_dump_json(),
+        "confidence": stored.evidence.confidence, "record": stored,
     }
 
 
@@ -485,7 +485,7 @@ def _evidence_spans(stored: Event) -> Iterator[tuple[str, object]]:
 
 
 def _stored_event(row) -> StoredEvent:
-    return StoredEvent(id=row.event_id, incident_id=row.incident_id, event=Event.model_validate_json(row.record))
+    return StoredEvent(id=row.event_id, incident_id=row.incident_id, event=row.record)
 
 
 def _incident(row, reports: list[IncidentReport]) -> Incident:

@@ -14,6 +14,8 @@ const TYPE_COLOURS = {
 const OTHER_COLOUR = "#7f7f7f";
 const PAGE_SIZE = 1000;
 const MAX_PAGES = 20;
+// Rows in the event list: more is no list anyone reads (the map and timeline show them all).
+const MAX_LIST_ROWS = 500;
 // Evidence roles (as the store names them) -> the highlight class and legend label.
 const HIGHLIGHT_ROLES = [
   ["trigger", "trigger"],
@@ -216,7 +218,7 @@ function drawMap(events) {
   });
   state.cluster.addLayers(markers);
   if (markers.length) {
-    state.map.fitBounds(state.cluster.getBounds().pad(0.3), { maxZoom: 7 });
+    state.map.fitBounds(state.cluster.getBounds().pad(0.3), { maxZoom: 7, animate: false });
   }
 }
 
@@ -312,7 +314,7 @@ function filterToDay(isoDay) {
 function drawList(events) {
   const body = document.querySelector("#event-list tbody");
   body.replaceChildren();
-  for (const event of events) {
+  for (const event of events.slice(0, MAX_LIST_ROWS)) {
     const row = document.createElement("tr");
     row.dataset.eventId = event.event_id;
     row.tabIndex = 0;
@@ -331,6 +333,11 @@ function drawList(events) {
     row.addEventListener("click", () => openEvent(event.event_id));
     row.addEventListener("keydown", (key) => { if (key.key === "Enter") openEvent(event.event_id); });
     body.appendChild(row);
+  }
+  if (events.length > MAX_LIST_ROWS) {
+    const more = el("td", `… and ${events.length - MAX_LIST_ROWS} more: narrow the filters to list them`, "muted");
+    more.colSpan = 5;
+    body.appendChild(document.createElement("tr")).appendChild(more);
   }
 }
 

@@ -72,7 +72,7 @@ def upgrade() -> None:
         sa.Column("claim_status", sa.String(15), nullable=False),
         sa.Column("language", sa.String(10)),
         sa.Column("confidence", sa.Float),
-        sa.Column("record", sa.Text, nullable=False, comment="the Event record as JSON"),
+        sa.Column("record", sa.LargeBinary, nullable=False, comment="the Event record, zlib-compressed JSON"),
     )
     op.create_index("ix_events_country_date", "events", ["country", "date"])
     op.create_index("ix_events_date", "events", ["date"])
