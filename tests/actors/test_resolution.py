@@ -156,3 +156,15 @@ def test_recorded_matches_survive_doc_serialisation():
     copy = Doc(doc.vocab).from_bytes(doc.to_bytes())  # what nlp.pipe(n_process=2) does
     found = find_actors(copy, "en", published=None, country="Syria")
     assert [(m.text, m.is_source) for m in found] == [("SOHR", True), ("Hezbollah fighters", False)]
+
+
+def test_anaphor_refers_to_the_group_named_before(mentions):
+    found = mentions("The Islamic State claimed the attack. The group said it targeted worshippers.",
+                     "en", date(2020, 3, 6), "Afghanistan")
+    assert [(m.text, m.actor.name) for m in found] == [
+        ("Islamic State", "Islamic State (Afghanistan)"), ("The group", "Islamic State (Afghanistan)"),
+        ("worshippers", "Civilians (Afghanistan)")]
+    french = mentions("La milice Noureddine al-Zenki tenait le camp. Celle-là même qui avait enlevé un enfant.",
+                      "fr", AUTUMN_2016, "Syria")
+    assert french[1].text == "Celle-là même" and french[1].actor.name == "Nour al-Din al-Zenki Movement"
+    assert mentions("The group of friends met in Kabul.", "en", date(2020, 3, 6), "Afghanistan") == []

@@ -131,6 +131,24 @@ def test_extract_rejects_bad_bodies(client):
     assert not_json.status_code == 400 and not_json.json()["detail"]
 
 
+@pytest.mark.parametrize(("body", "language", "trigger"), [
+    ({"text": "Government forces shelled the town of Maarrat al-Numan on Tuesday, killing 12 civilians, "
+              "according to SOHR.", "published": "2019-05-15"}, "en", "shelled"),
+    ({"html": "<html><body><p>L'armée syrienne a bombardé samedi la ville de Maarrat al-Numan, tuant 12 civils, "
+              "selon l'OSDH.</p></body></html>", "published": "2019-05-18"}, "fr", "bombardé"),
+])
+def test_extract_runs_the_pipeline_and_stores_nothing(client, body, language, trigger):
+    before = client.get("/stats").json()["events"]
+    result = client.post("/extract", json=body).json()
+    assert result["status"] == "ok" and result["language"] == language
+    shelling = [e for e in result["events"] if e["evidence"]["trigger"]["text"] == trigger]
+    assert shelling, result["events"]
+    span = shelling[0]["evidence"]["trigger"]
+    assert result["text"][span["start"]:span["end"]] == trigger
+    assert shelling[0]["fatalities"] == 12
+    assert client.get("/stats").json()["events"] == before
+
+
 def test_extract_html_without_text_is_skipped_with_its_reason(client):
     result = client.post("/extract", json={"html": "<html><head><title>t</title></head></html>"}).json()
     assert result["status"] == "skipped" and result["reason"] and result["events"] == []

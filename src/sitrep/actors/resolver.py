@@ -30,8 +30,9 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 class Target(NamedTuple):
-    """What a phrase stands for: ``kind`` is actor, source, role, source_role, or member (a word
-    such as "fighters" that names an actor only when joined to a named group)."""
+    """What a phrase stands for: ``kind`` is actor, source, role, source_role, member (a word
+    such as "fighters" that names an actor only when joined to a named group) or anaphor ("the
+    group", "ce groupuscule": the group named just before)."""
 
     kind: str
     ref: str
@@ -147,10 +148,16 @@ def build_language_data(kb: KnowledgeBase, words: dict) -> LanguageData:
                     index.add(expanded, Target(kind, role, country=country))
     cues = {w: kind for kind, group in kb.type_cues.items() for w in group}
     cues.update({fold(w): kind for kind, group in (words.get("type_cues") or {}).items() for w in group})
-    for phrase in words.get("member_words") or []:
-        index.add(phrase, Target("member", ""))
+    for kind, section in (("member", "member_words"), ("anaphor", "anaphora")):
+        for phrase in words.get(section) or []:
+            index.add(phrase, Target(kind, ""))
     links = frozenset(words_of(link) for link in words.get("links") or [])
     return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()})
+
+
+# (kind before, kind after) of two matches that name one actor when nothing but a link separates them
+JOINABLE = frozenset({("role", "actor"), ("actor", "role"), ("member", "actor"), ("actor", "member"),
+                      ("anaphor", "actor")})
 
 
 def merge_generic_with_named(matches: list[Match], words: Sequence[str],
@@ -167,7 +174,7 @@ def merge_generic_with_named(matches: list[Match], words: Sequence[str],
             between = tuple(words[previous.end:match.start])
             joined = (not between or between in links) and not punctuated(previous.end, match.start)
             kinds = (previous.targets[0].kind, match.targets[0].kind)
-            if joined and kinds in (("role", "actor"), ("actor", "role"), ("member", "actor"), ("actor", "member")):
+            if joined and kinds in JOINABLE:
                 named = previous if kinds[0] == "actor" else match
                 merged[-1] = Match(previous.start, match.end, named.targets)
                 continue

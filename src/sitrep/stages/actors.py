@@ -36,6 +36,10 @@ RULER_NAME = "sitrep_actor_ruler"
 # militaires", "military base", "civilian areas")
 MODIFIER_DEPS = frozenset({"amod"})
 # entity labels under which the NER may find a group the knowledge base does not know
+# how far back (tokens) "the group" / "ce groupuscule" looks for the group it refers to
+ANAPHOR_REACH = 150
+# actor types an anaphor such as "the group" can refer to
+GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
 GROUP_LABELS = frozenset({"ORG", "NORP", "MISC", "LOC", "GPE", "PER", "PERSON", "FAC"})
 NAME_ONLY_LABELS = frozenset({"ORG"})
 
@@ -179,6 +183,23 @@ def _unknown_groups(doc: Doc, data: LanguageData, taken: set[int]) -> list[Actor
     return found
 
 
+def _resolve_anaphors(anaphors: list[TokenMatch], antecedents: list[ActorMention], doc: Doc) -> list[ActorMention]:
+    """"The group", "ce groupuscule": the nearest named or unknown group before it, within
+    ANAPHOR_REACH tokens; none where there is no such group (the words are then dropped)."""
+    found = []
+    for anaphor in anaphors:
+        before = [m for m in antecedents
+                  if m.token_end <= anaphor.token_start and anaphor.token_start - m.token_end <= ANAPHOR_REACH]
+        if not before:
+            continue
+        antecedent = before[-1]
+        span = _span(doc, anaphor.token_start, anaphor.token_end)
+        found.append(antecedent.model_copy(update={
+            "text": span.text, "span": span, "token_start": anaphor.token_start, "token_end": anaphor.token_end,
+            "actor": antecedent.actor.model_copy(update={"text": span.text, "span": span})}))
+    return found
+
+
 def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | None) -> list[ActorMention]:
     """Every actor and source mention in ``doc``, in text order, non-overlapping, resolved for the
     article's publication date and country focus."""
@@ -187,9 +208,13 @@ def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | N
         matches = match_tokens(doc, language_data(lang))
     else:
         matches = [TokenMatch.from_plain(plain) for plain in recorded]
-    mentions = [_mention(doc, m, published, country) for m in matches]
+    anaphors = [m for m in matches if m.targets[0].kind == "anaphor"]
+    named = [(m, _mention(doc, m, published, country)) for m in matches if m.targets[0].kind != "anaphor"]
     taken = {i for m in matches for i in range(m.token_start, m.token_end)}
-    mentions += _unknown_groups(doc, language_data(lang), taken)
+    unknown = _unknown_groups(doc, language_data(lang), taken)
+    groups = sorted([mention for match, mention in named if match.targets[0].kind == "actor"
+                     and mention.actor.actor_type in GROUP_TYPES] + unknown, key=lambda m: m.token_start)
+    mentions = [mention for _, mention in named] + unknown + _resolve_anaphors(anaphors, groups, doc)
     return sorted(mentions, key=lambda m: m.token_start)
 
 

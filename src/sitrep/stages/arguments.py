@@ -95,6 +95,9 @@ def _target_tokens(head: Token) -> list[Token]:
             found.append(child)
         elif _case_word(child) in TARGET_CASES:
             found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
+    if not found and not is_verbal(head) and dep_is(head, SUBJECT_DEPS) and is_verbal(head.head):
+        # "un engin explosif avait visé un convoi", "a roadside bomb struck a police vehicle"
+        found = [c for c in head.head.children if dep_is(c, OBJECT_DEPS)]
     if not found and is_verbal(head):
         # "shot and killed two soldiers": coordinated verbs share the object of the last one
         shared = next((c for c in head.children if c.dep_ == "conj" and is_verbal(c)), None)

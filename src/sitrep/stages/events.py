@@ -49,8 +49,10 @@ ACTOR_CLASSES = {
 }
 # Event types whose death tolls a bare "la mort de 68 miliciens" can complete.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-# Event types whose unnamed attacker is carried over from the article's previous event.
-ACTOR_CARRYING_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+# Sub-types whose unnamed attacker is carried over from the article's previous event: strikes,
+# shelling and clashes in a report about one side's operations (not bombs, whose authors are
+# usually unknown).
+ACTOR_CARRYING_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"})
 # Two triggers this close in the tree (not coordinated) describe one happening: "a pris le
 # contrôle du camp après des combats" is one takeover, not a takeover and a battle.
 SAME_HAPPENING_DISTANCE = 2
@@ -238,6 +240,8 @@ def _absorb(kept: EventFrame, other: EventFrame) -> None:
     kept.fatalities = kept.fatalities or other.fatalities
     kept.date = kept.date or other.date
     kept.places = kept.places or other.places
+    if not kept.targets:  # "a pris le camp après des combats contre X": X is the loser of the takeover
+        kept.targets, kept.target_tokens = other.targets, other.target_tokens
 
 
 # --- sub-type, actors, place, date ------------------------------------------------------------
@@ -473,6 +477,11 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     events: list[Event] = []
     vague: dict[str, bool] = {}  # event id -> its toll came from a vague quantity
     for frame in regular:
+        earlier = _told_before(frame, events, context)
+        if earlier is not None:
+            if frame.fatalities is not None:
+                add_toll(earlier, frame.fatalities, reporters(doc[frame.head].sent, context), vague)
+            continue
         for days_before in range(consecutive_days(doc[frame.head].sent, context.lang)):
             event = build_event(frame, context, days_before)
             vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
@@ -504,11 +513,32 @@ def carry_over_actors(events: list[Event]) -> None:
     for event in events:
         if event.claim_status != "asserted":
             continue
-        if event.actor1 is None and latest is not None and event.event_type in ACTOR_CARRYING_TYPES \
+        if event.actor1 is None and latest is not None and event.sub_event_type in ACTOR_CARRYING_TYPES \
                 and (event.actor2 is None or event.actor2.name != latest.actor1.name):
             event.actor1 = latest.actor1.model_copy(update={"span": None, "inferred_from": latest.event_id})
         elif event.actor1 is not None and event.actor1.resolved and event.actor1.inferred_from is None:
             latest = event
+
+
+def _told_before(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:
+    """The earlier event a definite noun trigger with no date or place of its own refers back to
+    ("... après de violents combats. ... douze assaillants ont été tués lors des affrontements"):
+    the article's latest asserted event of the same event type."""
+    head = context.doc[frame.head]
+    if head.pos_ != "NOUN" or frame.date is not None or not _is_definite(head):
+        return None
+    if any(context.places[i].location and context.places[i].location.resolved
+           and context.places[i].token_start in {t.i for t in head.subtree} for i in frame.places):
+        return None
+    event_type = taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type
+    earlier = [e for e in events if e.event_type == event_type and e.claim_status == "asserted"]
+    return earlier[-1] if earlier else None
+
+
+def _is_definite(noun: Token) -> bool:
+    # French contracted articles ("lors des affrontements": de + les) come as a case marker
+    determiners = [c for c in noun.children if c.dep_ in ("det", "det:poss", "case")]
+    return any("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType") for d in determiners)
 
 
 def is_title_line(doc: Doc, position: int) -> bool:

@@ -212,12 +212,16 @@ class Store:
         if report.window is None or report.event.claim_status in self.rules.unlinked_claim_statuses:
             return None
         earliest, latest = report.window
-        candidate_incidents = select(events.c.incident_id).where(
+        conditions = [
             events.c.event_type == report.event.event_type,
             events.c.date_earliest.between(earliest - timedelta(days=dedup.LONGEST_WINDOW_DAYS), latest),
             events.c.date_latest >= earliest,
             events.c.doc_id != report.doc_id,
-        )
+        ]
+        country = report.event.location.country if report.event.location else None
+        if country:  # places in two different countries are never the same place
+            conditions.append(or_(events.c.country == country, events.c.country.is_(None)))
+        candidate_incidents = select(events.c.incident_id).where(*conditions)
         members: dict[int, list[dedup.Report]] = defaultdict(list)
         rows = connection.execute(
             select(events.c.incident_id, events.c.doc_id, events.c.record)
@@ -279,23 +283,26 @@ class Store:
             conditions.extend(_near_conditions(*filters.near))
         return conditions
 
-    def query_events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[StoredEvent]:
+    def _events_query(self, filters: EventFilter | None):
         """Events matching ``filters``, newest first (undated last), then in the order stored."""
-        query = (
+        return (
             select(events.c.event_id, events.c.incident_id, events.c.record)
             .where(*self._conditions(filters or EventFilter()))
             .order_by(events.c.date.desc().nulls_last(), events.c.id)
-            .limit(limit).offset(offset)
         )
+
+    def query_events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[StoredEvent]:
+        """A page of the events matching ``filters``, newest first (undated last), then in the order stored."""
         with self.engine.connect() as connection:
-            return [_stored_event(row) for row in connection.execute(query)]
+            rows = connection.execute(self._events_query(filters).limit(limit).offset(offset))
+            return [_stored_event(row) for row in rows]
 
     def iter_events(self, filters: EventFilter | None = None, batch: int = 1000) -> Iterator[StoredEvent]:
-        """Every event matching ``filters``, in query order, fetched a batch at a time."""
-        offset = 0
-        while page := self.query_events(filters, limit=batch, offset=offset):
-            yield from page
-            offset += len(page)
+        """Every event matching ``filters``, in the same order, streamed ``batch`` rows at a time."""
+        with self.engine.connect() as connection:
+            rows = connection.execution_options(yield_per=batch).execute(self._events_query(filters))
+            for row in rows:
+                yield _stored_event(row)
 
     def count_events(self, filters: EventFilter | None = None) -> int:
         with self.engine.connect() as connection:
