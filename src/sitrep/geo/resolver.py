@@ -39,10 +39,11 @@ INSIDE_KM = 30.0
 # a place of another country than the focus is taken only if the document names that country, or if
 # it is this big
 FOREIGN_MIN_POPULATION = 1_000_000
+NOT_FOUND = "name not in the gazetteer"
+NOT_ACCEPTABLE = "only candidates far from the article's places or of another kind"
 RELATION_REASONS = {"part": "the text names part of this place", "near": "the text places it near this place"}
 REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
-SETTLEMENT_FEATURES = frozenset({"city", "populated_place", "neighbourhood", "camp", "site"})
 
 
 @dataclass(frozen=True)
@@ -219,38 +220,35 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     for index, (candidates_here, mention) in enumerate(zip(found, mentions)):
         inside = _container_place(index, mentions, first)
         picks.append(_best(candidates_here, mention, context, inside) if inside is not None else first[index])
+    coded_at_container: dict[str, Location] = {}
     for index, mention in enumerate(mentions):
         place = picks[index]
         if place is not None:
             reason = RELATION_REASONS.get(mention.relation or "")
             mention.location = _location(gazetteer, mention, place, _precision(place, mention.relation), reason)
             continue
+        why = NOT_FOUND if not found[index] else NOT_ACCEPTABLE
         container = _container_place(index, mentions, picks)
         if container is not None:
-            mention.location = _coded_at_container(gazetteer, mention, container)
-        elif not found[index]:
-            mention.location = _unresolved(mention, "name not in the gazetteer")
+            mention.location = _coded_at_container(gazetteer, mention, container, why)
+            coded_at_container.setdefault(sound_key(mention.name), mention.location)
         else:
-            mention.location = _unresolved(mention, "only candidates far from the article's places or of another kind")
-    _follow_namesakes(mentions)
+            mention.location = _unresolved(mention, why)
+    _follow_namesakes(mentions, coded_at_container)
     return gazetteer.country_name(focus)
 
 
-def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: Place) -> Location:
+def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: Place, why: str) -> Location:
     precision = GeoPrecision.REGION if container.feature in REGION_FEATURES else GeoPrecision.NEAR_OR_PART_OF
-    reason = f"'{mention.name}' is not in the gazetteer: coded at the place the text puts it in, {container.name}"
+    reason = f"'{mention.name}': {why}; coded at the place the text puts it in, {container.name}"
     return _location(gazetteer, mention, container, precision, reason)
 
 
-def _follow_namesakes(mentions: list[PlaceMention]) -> None:
-    """An unresolved mention takes the coarser coding of a namesake ("Hanadarte" after "camp Handarate")."""
-    coded = {}
-    for mention in mentions:
-        location = mention.location
-        if location is not None and location.resolved and location.reason and location.name != mention.name:
-            coded.setdefault(sound_key(mention.name), location)
+def _follow_namesakes(mentions: list[PlaceMention], coded_at_container: dict[str, Location]) -> None:
+    """An unresolved mention takes the container coding of a namesake ("Hanadarte" after "camp
+    Handarate")."""
     for mention in mentions:
         if mention.location is not None and not mention.location.resolved:
-            namesake = coded.get(sound_key(mention.name))
+            namesake = coded_at_container.get(sound_key(mention.name))
             if namesake is not None:
                 mention.location = namesake.model_copy(update={"text": mention.text, "span": mention.span})

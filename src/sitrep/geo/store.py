@@ -49,9 +49,8 @@ CREATE INDEX IF NOT EXISTS place_admin ON place(country_code, feature, admin1_co
 PLACE_COLUMNS = ("id", "geonameid", "name", "feature", "country_code", "admin1_code", "admin1", "admin2_code",
                  "admin2", "latitude", "longitude", "population", "source")
 
-# Feature kinds a place row can have. Importers map their sources' codes onto these.
-FEATURES = ("country", "admin1", "admin2", "region", "city", "populated_place", "neighbourhood", "camp",
-            "site")
+# A place row's feature is one of: country, admin1, admin2, region, city, populated_place,
+# neighbourhood, camp, site (importers map their sources' codes onto these: data/feature_codes.yaml).
 
 
 class Place(BaseModel):
@@ -227,13 +226,6 @@ class Gazetteer:
     def country_name(self, code: str | None) -> str | None:
         place = self.countries().get(code or "")
         return place.name if place else None
-
-    def admin1_place(self, country_code: str | None, admin1_code: str | None) -> Place | None:
-        if not country_code or not admin1_code:
-            return None
-        found = self._rows("WHERE p.country_code = ? AND p.feature = 'admin1' AND p.admin1_code = ?",
-                           (country_code, admin1_code))
-        return max(found, key=lambda p: p.has_point, default=None)
 
     def _admin1_names(self, country_code: str) -> dict[str, str]:
         """admin1 code -> admin1 name for one country."""

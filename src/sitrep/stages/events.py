@@ -159,17 +159,22 @@ def describes_background(head: Token) -> bool:
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or \
         any(c.dep_.startswith("aux") for c in head.children)
     past_participle = "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense")
-    if past_participle and not has_aux and verb.dep_ != "ROOT" and _has_other_predicate(head):
+    if past_participle and not has_aux and verb.dep_ != "ROOT" and _is_reduced_clause(head):
         return True
     relative = head.dep_ in ("acl:relcl", "relcl")
     return relative and "Pres" in head.morph.get("Tense") and not has_aux
 
 
-def _has_other_predicate(verb: Token) -> bool:
-    """Whether the sentence has a main verb besides ``verb``: where it has none, the parser took
-    the main verb for a participle ("a group of workers protested in X" parsed as a noun phrase)."""
-    return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and (t.dep_ == "ROOT" or "Fin" in t.morph.get("VerbForm"))
-               for t in verb.sent)
+def _is_reduced_clause(participle: Token) -> bool:
+    """A participle set off as a description: after a comma or parenthesis ("the town, captured in
+    2014", "(rebaptisé X)") or with its own agent ("the town captured by rebels"). A bare
+    participle after a noun is more often the parser's mistake for a main verb ("a group of
+    workers protested in X")."""
+    doc = participle.doc
+    previous = doc[participle.i - 1] if participle.i > participle.sent.start else None
+    set_off = previous is not None and previous.text in (",", "(", "—", "–")
+    has_agent = any(c.dep_ in ("agent", "obl:agent") for c in participle.children)
+    return set_off or has_agent
 
 
 def in_quotation(token: Token) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep import lang as langdata
@@ -35,8 +35,6 @@ Relation = Literal["part", "near"]
 
 class PlaceMention(BaseModel):
     """A place mention: the whole phrase (cue words and name) and the name within it."""
-
-    model_config = ConfigDict(validate_assignment=False)
 
     text: str
     span: Span
