@@ -28,8 +28,8 @@ playwright = pytest.importorskip("playwright.sync_api", reason="SKIPPED LOUDLY: 
 
 
 class Browser:
-    """One headless Chromium with a fresh profile; records page errors, dialogs and any request
-    that leaves this machine (which it refuses)."""
+    """One headless Chromium with a fresh profile; records page errors, console errors, dialogs
+    and any request that leaves this machine (which it refuses)."""
 
     def __init__(self, profile: Path) -> None:
         self._driver = playwright.sync_playwright().start()
@@ -48,6 +48,9 @@ class Browser:
     def open(self, url: str):
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        # failed loads and Content-Security-Policy violations are reported as console errors
+        page.on("console", lambda message: message.type == "error"
+                and self.problems.append(f"console error: {message.text}"))
         page.on("dialog", lambda dialog: (self.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
         page.goto(url)
         page.wait_for_selector("body[data-loaded='true']", timeout=20_000)

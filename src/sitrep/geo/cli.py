@@ -102,8 +102,8 @@ def evaluate(data_dir: Annotated[Path, typer.Option(help="folder with geoparsing
     gazetteer = _open(path)
     gazetteer_path = gazetteer.path
     gazetteer.close()
-    rows = [s.row() for s in evaluate_all(data_dir, gazetteer_path, pipeline_for("en"), limit=limit)]
-    header = list(rows[0]) if rows else []
-    typer.echo("\t".join(header))
-    for row in rows:
-        typer.echo("\t".join(str(row[h]) for h in header))
+    for index, scores in enumerate(evaluate_all(data_dir, gazetteer_path, pipeline_for("en"), limit=limit)):
+        row = scores.row()
+        if index == 0:
+            typer.echo("\t".join(row))
+        typer.echo("\t".join(str(value) for value in row.values()))

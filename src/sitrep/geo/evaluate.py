@@ -8,6 +8,7 @@ toponyms (an unresolved one is a miss), median error over the resolved ones, sha
 from __future__ import annotations
 
 import csv
+import itertools
 import shutil
 import statistics
 import tempfile
@@ -115,12 +116,8 @@ def _gold_mentions(doc: Doc, document: GoldDocument) -> list[tuple[PlaceMention,
 def evaluate_documents(documents: Iterator[GoldDocument], corpus: str, gazetteer: Gazetteer, nlp,
                        lang: str = "en", limit: int | None = None) -> Scores:
     scores = Scores(corpus)
-    for index, document in enumerate(documents):
-        if limit is not None and index >= limit:
-            break
-        if not document.toponyms:
-            continue
-        doc = nlp(document.text)
+    chosen = [d for d in itertools.islice(documents, limit) if d.toponyms]
+    for document, doc in zip(chosen, nlp.pipe(d.text for d in chosen)):
         pairs = _gold_mentions(doc, document)
         gold_tokens = {i for mention, _ in pairs for i in range(mention.name_start, mention.name_end)}
         detected = [m for m in find_places(doc, lang)
@@ -140,18 +137,17 @@ def evaluate_documents(documents: Iterator[GoldDocument], corpus: str, gazetteer
 
 
 def evaluate_all(data_dir: Path, gazetteer_path: Path, nlp, limit: int | None = None,
-                 holdout_events: bool = True) -> list[Scores]:
-    """Scores for every corpus present under ``data_dir`` (../shared/data layout).
+                 holdout_events: bool = True) -> Iterator[Scores]:
+    """Scores for every corpus present under ``data_dir`` (../shared/data layout), one by one.
 
     With ``holdout_events``, an ACLED file is scored on a copy of the gazetteer without the places
     imported from that same file (no look-up of the answer)."""
-    results = []
     corpora = [("LGL", data_dir / "geoparsing" / "lgl.xml", read_lgl),
                ("GeoWebNews", data_dir / "geoparsing" / "GWN.xml", read_gwn)]
     gazetteer = Gazetteer(gazetteer_path)
     for name, path, reader in corpora:
         if path.exists():
-            results.append(evaluate_documents(reader(path), name, gazetteer, nlp, limit=limit))
+            yield evaluate_documents(reader(path), name, gazetteer, nlp, limit=limit)
     for path in sorted((data_dir / "acled").glob("*.csv")):
         source = f"events:{path.name}"
         if holdout_events and source in gazetteer.stats()["by_source"]:
@@ -160,10 +156,8 @@ def evaluate_all(data_dir: Path, gazetteer_path: Path, nlp, limit: int | None = 
                 shutil.copyfile(gazetteer_path, copy)
                 held_out = Gazetteer(copy)
                 held_out.remove_source(source)
-                results.append(evaluate_documents(read_acled(path), f"ACLED {path.stem}", held_out, nlp,
-                                                  limit=limit))
+                yield evaluate_documents(read_acled(path), f"ACLED {path.stem}", held_out, nlp, limit=limit)
                 held_out.close()
         else:
-            results.append(evaluate_documents(read_acled(path), f"ACLED {path.stem}", gazetteer, nlp, limit=limit))
+            yield evaluate_documents(read_acled(path), f"ACLED {path.stem}", gazetteer, nlp, limit=limit)
     gazetteer.close()
-    return results

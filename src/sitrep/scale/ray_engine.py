@@ -130,10 +130,9 @@ def extract_to_parquet(paths: Sequence[str], out_dir: str, *, address: str | Non
     ray.data.DataContext.get_current().execution_options.preserve_order = True
     # Reading lines and writing partitions take no CPU worth reserving: all CPUs go to the actors
     # (reserving one for them would leave a 2-CPU machine with one actor, or none free to read).
-    io_tasks = {"num_cpus": 0}
-    lines = ray.data.read_text([_absolute(p) for p in paths], include_paths=True, ray_remote_args=io_tasks)
+    lines = ray.data.read_text([_absolute(p) for p in paths], include_paths=True, num_cpus=0)
     extracted = lines.map_batches(Extractor, batch_size=batch_size, concurrency=n_actors, num_cpus=1)
-    extracted.write_parquet(_absolute(out_dir), ray_remote_args=io_tasks)
+    extracted.write_parquet(_absolute(out_dir), ray_remote_args={"num_cpus": 0})
 
 
 def _absolute(path: str) -> str:

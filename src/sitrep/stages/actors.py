@@ -35,11 +35,12 @@ RULER_NAME = "sitrep_actor_ruler"
 # a one-word generic match that modifies a noun is an adjective, not an actor ("académies
 # militaires", "military base", "civilian areas")
 MODIFIER_DEPS = frozenset({"amod"})
-# entity labels under which the NER may find a group the knowledge base does not know
 # how far back (tokens) "the group" / "ce groupuscule" looks for the group it refers to
 ANAPHOR_REACH = 150
 # actor types an anaphor such as "the group" can refer to
 GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
+# entity labels under which the NER may find a group the knowledge base does not know; for
+# organisations a group word anywhere in the name counts, for the others only a first word
 GROUP_LABELS = frozenset({"ORG", "NORP", "MISC", "LOC", "GPE", "PER", "PERSON", "FAC"})
 NAME_ONLY_LABELS = frozenset({"ORG"})
 
@@ -94,7 +95,9 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
         return target.exact is None or target.exact in doc[token_of[start]:token_of[end - 1] + 1].text
 
     def punctuated(end: int, start: int) -> bool:
-        return any(token.is_punct for token in doc[token_of[end - 1] + 1:token_of[start]])
+        between = doc[token_of[end - 1] + 1:token_of[start]]
+        gap = doc.text[doc[token_of[end - 1]].idx + len(doc[token_of[end - 1]]):doc[token_of[start]].idx]
+        return "\n" in gap or any(token.is_punct for token in between)  # a title's last word is no modifier
 
     matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links, punctuated)
     found: list[TokenMatch] = []

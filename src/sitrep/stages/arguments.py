@@ -5,9 +5,12 @@ Each trigger gets the mentions its clause governs: the subject or "by/par" agent
 """
 from __future__ import annotations
 
+from functools import cache
+
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
+from sitrep import lang as langdata
 from sitrep.models import DateMention, FatalityMention
 from sitrep.stages.actors import ActorMention
 from sitrep.stages.places import PlaceMention
@@ -21,12 +24,24 @@ from sitrep.stages.syntax import (
     is_verbal,
     tree_distance,
 )
-from sitrep.stages.triggers import Trigger
+from sitrep.stages.triggers import Trigger, fold
 
-# prepositions whose object is the target of an action ("raids contre", "attack on", "against")
-TARGET_CASES = frozenset({"contre", "sur", "against", "on", "at", "upon", "visant", "targeting"})
-# prepositions whose object is the doer of an action named by a noun ("raids de l'aviation", "by")
-AGENT_CASES = frozenset({"de", "du", "des", "par", "by", "of", "from"})
+
+
+class CaseWords(BaseModel):
+    """Prepositions that mark a trigger's target ("raids contre", "attack on", "clashes with") and
+    its doer where a noun names the action ("raids de l'aviation", "an attack by") —
+    lang/<code>/arguments.yaml."""
+
+    target: frozenset[str]
+    agent: frozenset[str]
+
+
+@cache
+def case_words(lang: str) -> CaseWords:
+    raw = langdata.load(lang, "arguments")
+    return CaseWords(target=frozenset(fold(w) for w in raw["target_cases"]),
+                     agent=frozenset(fold(w) for w in raw["agent_cases"]))
 
 
 class EventFrame(BaseModel):
@@ -60,17 +75,19 @@ def _case_word(token: Token) -> str | None:
         return case._.text_key
     if token.dep_ == "pobj":
         return token.head._.text_key
+    if token.dep_ in ("prep", "agent"):  # English trees hang the preposition itself on the head
+        return token._.text_key
     return None
 
 
-def _agent_token(head: Token, reporting: frozenset[int]) -> Token | None:
+def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords) -> Token | None:
     if is_verbal(head):
         deps = AGENT_DEPS if is_passive(head) else SUBJECT_DEPS
         for child in head.children:
             if dep_is(child, deps) or child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), child)
         if head.dep_ in ("xcomp", "conj") and head.head is not head:
-            return _agent_token(head.head, reporting)
+            return _agent_token(head.head, reporting, cases)
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
         return None
@@ -78,22 +95,22 @@ def _agent_token(head: Token, reporting: frozenset[int]) -> Token | None:
         if child.dep_ in ("nmod", "amod", "compound", "poss", "prep", "nmod:poss") and child.i != head.i:
             if child.dep_ == "prep":
                 child = next((g for g in child.children if g.dep_ == "pobj"), child)
-            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") or _case_word(child) in AGENT_CASES:
+            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") or _case_word(child) in cases.agent:
                 return child
     governor = head.head
     if governor is not head and is_verbal(governor) and governor.i not in reporting \
             and dep_is(head, OBJECT_DEPS):
-        return _agent_token(governor, reporting)
+        return _agent_token(governor, reporting, cases)
     return None
 
 
-def _target_tokens(head: Token) -> list[Token]:
+def _target_tokens(head: Token, cases: CaseWords) -> list[Token]:
     found = []
     object_deps = PASSIVE_SUBJECT_DEPS if is_verbal(head) and is_passive(head) else OBJECT_DEPS
     for child in head.children:
         if is_verbal(head) and dep_is(child, object_deps):
             found.append(child)
-        elif _case_word(child) in TARGET_CASES:
+        elif _case_word(child) in cases.target:
             found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
     if not found and not is_verbal(head) and dep_is(head, SUBJECT_DEPS) and is_verbal(head.head):
         # "un engin explosif avait visé un convoi", "a roadside bomb struck a police vehicle"
@@ -135,12 +152,13 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | 
 
 def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[PlaceMention],
            dates: list[DateMention], fatalities: list[FatalityMention],
-           reporting_verbs: frozenset[int]) -> EventFrame:
+           reporting_verbs: frozenset[int], lang: str) -> EventFrame:
     """The frame of one trigger; ``reporting_verbs`` are token indices of verbs whose subject is a
     source, never an agent."""
     head = syntactic_head(doc, trigger)
-    agent_token = _agent_token(head, reporting_verbs)
-    targets = _target_tokens(head)
+    cases = case_words(lang)
+    agent_token = _agent_token(head, reporting_verbs, cases)
+    targets = _target_tokens(head, cases)
     if trigger.entry.subject_is_target and agent_token is not None:
         # "des dizaines de miliciens ont péri": the subject of a death word is the dead
         targets, agent_token = [agent_token, *targets], None

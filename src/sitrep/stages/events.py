@@ -237,7 +237,8 @@ def _same_happening(a: EventFrame, b: EventFrame, doc: Doc) -> bool:
     while node != upper:
         if node.dep_ == "conj":
             return False
-        node, distance = node.head, distance + 1
+        distance += node.pos_ != "ADP"  # "after (two days of) clashes": prepositions add no distance
+        node = node.head
     return distance <= SAME_HAPPENING_DISTANCE
 
 
@@ -377,7 +378,7 @@ def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
         if inside is not None:
             source = inside.source.model_copy(update={"span": inside.span})
         else:
-            source = resolve_source(phrase.text, context.lang).model_copy(update={"span": span_of(phrase)})
+            source = resolve_source(phrase.text, context.lang, context.country).model_copy(update={"span": span_of(phrase)})
         if all((s.name or s.text) != (source.name or source.text) for s in found):
             found.append(source)
     return found
@@ -622,4 +623,4 @@ def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
 
 def frames_for(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:
     return [attach(context.doc, t, context.actors, context.places, context.dates, context.tolls,
-                   context.reporting_verbs) for t in triggers]
+                   context.reporting_verbs, context.lang) for t in triggers]

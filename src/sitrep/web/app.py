@@ -47,7 +47,7 @@ MAX_OFFSET = 1_000_000_000
 FILTER_TEXT = {"max_length": 300, "pattern": r"^[^\x00-\x1f\x7f]*$"}
 # Scripts, styles, map data: from this server only (the page works offline and loads no CDN).
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 
