@@ -149,14 +149,16 @@ def fill_synthetic(path: str, n_events: int, seed: int = 7) -> float:
                     "fatalities": fatalities, "claim_status": "asserted", "language": "en", "confidence": 0.8,
                     "record": _record(f"{doc_id}:{n}", doc_id, kind, day, country, lat, lon, actor1, actor2, fatalities),
                 })
-                for role, name in (("actor1", actor1), ("actor2", actor2)):
-                    actor_rows.append({"event_pk": n + 1, "role": role, "position": 0, "actor_key": name.lower(),
+                roles = {actor1: "actor1"}
+                roles.setdefault(actor2, "actor2")  # one row per actor of the event, as the store writes
+                for name, role in roles.items():
+                    actor_rows.append({"event_pk": n + 1, "actor_key": name.lower(), "role": role,
                                        "name": name, "text": name, "event_date": day})
             for table, rows in ((documents, doc_rows), (incidents, incident_rows), (events, event_rows),
                                 (event_actors, actor_rows)):
                 if rows:
                     _bulk_insert(cursor, table, rows)
-        raw.commit()
+            raw.commit()  # a batch at a time keeps the write-ahead log small
         raw.close()
         with store.engine.begin() as connection:
             for index in secondary_indexes:

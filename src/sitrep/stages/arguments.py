@@ -80,14 +80,22 @@ def _case_word(token: Token) -> str | None:
     return None
 
 
-def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords) -> Token | None:
+def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
+                 actors: list[ActorMention]) -> Token | None:
+    """The phrase naming who acts: the subject (or "by/par" agent) of a verb; for a noun, a
+    modifier or "de/by" complement naming an actor, the agent of a participle on it ("bombs
+    planted by the Taliban"), or the subject of the verb it is the object of."""
+    def names_actor(token: Token | None) -> bool:
+        return token is not None and _mention_for(token, actors) is not None
+
     if is_verbal(head):
         deps = AGENT_DEPS if is_passive(head) else SUBJECT_DEPS
-        for child in head.children:
-            if dep_is(child, deps) or child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), child)
+        for verb in (head, *(c for c in head.children if c.dep_ == "conj" and is_verbal(c))):
+            for child in verb.children:
+                if dep_is(child, deps) or child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), child)
         if head.dep_ in ("xcomp", "conj") and head.head is not head:
-            return _agent_token(head.head, reporting, cases)
+            return _agent_token(head.head, reporting, cases, actors)
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
         return None
@@ -95,31 +103,43 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords) -> To
         if child.dep_ in ("nmod", "amod", "compound", "poss", "prep", "nmod:poss") and child.i != head.i:
             if child.dep_ == "prep":
                 child = next((g for g in child.children if g.dep_ == "pobj"), child)
-            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") or _case_word(child) in cases.agent:
+            if (child.dep_ in ("amod", "compound", "poss", "nmod:poss") or _case_word(child) in cases.agent) \
+                    and names_actor(child):
                 return child
+        if child.dep_ == "acl" and is_verbal(child):
+            agent = next((a for a in child.children if dep_is(a, AGENT_DEPS) or a.dep_ == "agent"), None)
+            agent = next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent is not None else None
+            if names_actor(agent):
+                return agent
     governor = head.head
     if governor is not head and is_verbal(governor) and governor.i not in reporting \
             and dep_is(head, OBJECT_DEPS):
-        return _agent_token(governor, reporting, cases)
+        return _agent_token(governor, reporting, cases, actors)
     return None
 
 
-def _target_tokens(head: Token, cases: CaseWords) -> list[Token]:
-    found = []
+def _target_tokens(head: Token, cases: CaseWords, actors: list[ActorMention]) -> list[Token]:
+    """The phrases naming who the action is against; only phrases that name an actor count, so
+    "on 8 March" is no target."""
+    def naming_actors(tokens: list[Token]) -> list[Token]:
+        return [t for t in tokens if _mention_for(t, actors) is not None]
+
     object_deps = PASSIVE_SUBJECT_DEPS if is_verbal(head) and is_passive(head) else OBJECT_DEPS
+    found = []
     for child in head.children:
         if is_verbal(head) and dep_is(child, object_deps):
             found.append(child)
         elif _case_word(child) in cases.target:
             found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
+    found = naming_actors(found)
     if not found and not is_verbal(head) and dep_is(head, SUBJECT_DEPS) and is_verbal(head.head):
         # "un engin explosif avait visé un convoi", "a roadside bomb struck a police vehicle"
-        found = [c for c in head.head.children if dep_is(c, OBJECT_DEPS)]
+        found = naming_actors([c for c in head.head.children if dep_is(c, OBJECT_DEPS)])
     if not found and is_verbal(head):
         # "shot and killed two soldiers": coordinated verbs share the object of the last one
         shared = next((c for c in head.children if c.dep_ == "conj" and is_verbal(c)), None)
         if shared is not None:
-            found = [c for c in shared.children if dep_is(c, OBJECT_DEPS)]
+            found = naming_actors([c for c in shared.children if dep_is(c, OBJECT_DEPS)])
     return found
 
 
@@ -157,8 +177,8 @@ def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[
     source, never an agent."""
     head = syntactic_head(doc, trigger)
     cases = case_words(lang)
-    agent_token = _agent_token(head, reporting_verbs, cases)
-    targets = _target_tokens(head, cases)
+    agent_token = _agent_token(head, reporting_verbs, cases, actors)
+    targets = _target_tokens(head, cases, actors)
     if trigger.entry.subject_is_target and agent_token is not None:
         # "des dizaines de miliciens ont péri": the subject of a death word is the dead
         targets, agent_token = [agent_token, *targets], None

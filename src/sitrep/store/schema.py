@@ -121,14 +121,13 @@ event_actors = Table(
     "event_actors",
     metadata,
     Column("event_pk", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("role", String(20), primary_key=True, comment="actor1 | assoc_actor1 | actor2 | assoc_actor2"),
-    Column("position", Integer, primary_key=True),
-    Column("actor_key", String(300), nullable=False, comment="canonical name (or words found), lower case"),
+    Column("actor_key", String(300), primary_key=True, comment="canonical name (or words found), lower case"),
+    Column("role", String(20), nullable=False, comment="the first of actor1 | assoc_actor1 | actor2 | assoc_actor2"),
     Column("name", String(300)),
     Column("text", Text, nullable=False),
     Column("actor_type", String(30)),
-    Column("event_date", Date, comment="copied from the event so actor queries sort by date on the index"),
-    Index("ix_event_actors_key_date", "actor_key", "event_date"),
+    Column("event_date", Date, comment="copied from the event so actor queries read the index in date order"),
+    Index("ix_event_actors_key_date", "actor_key", "event_date", "event_pk"),
 )
 
 sources = Table(

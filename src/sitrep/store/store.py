@@ -178,14 +178,16 @@ class Store:
         return int(linked)
 
     def _add_event_details(self, connection: Connection, event_pk: int, stored: Event) -> None:
-        actor_rows = [
-            {"event_pk": event_pk, "role": role, "position": position, "actor_key": _actor_key(actor.name or actor.text),
-             "name": actor.name, "text": actor.text, "actor_type": actor.actor_type, "event_date": stored.date}
-            for role in ACTOR_ROLES
-            for position, actor in enumerate(_as_list(getattr(stored, role)))
-        ]
+        actor_rows: dict[str, dict] = {}  # one row per actor of the event, with the first role it has
+        for role in ACTOR_ROLES:
+            for actor in _as_list(getattr(stored, role)):
+                key = _actor_key(actor.name or actor.text)
+                actor_rows.setdefault(key, {
+                    "event_pk": event_pk, "actor_key": key, "role": role, "name": actor.name, "text": actor.text,
+                    "actor_type": actor.actor_type, "event_date": stored.date,
+                })
         if actor_rows:
-            connection.execute(insert(event_actors), actor_rows)
+            connection.execute(insert(event_actors), list(actor_rows.values()))
         source_rows = [
             {"event_pk": event_pk, "position": position, "source_id": self._source_id(connection, source), "text": source.text}
             for position, source in enumerate(stored.reported_by)
@@ -284,15 +286,24 @@ class Store:
         return conditions
 
     def _events_query(self, filters: EventFilter | None):
-        """Events matching ``filters``, newest first (undated last), then in the order stored."""
+        """Events matching ``filters``, newest first (undated last), then the last stored first."""
+        filters = filters or EventFilter()
+        columns = (events.c.event_id, events.c.incident_id, events.c.record)
+        if not filters.actor:
+            return (select(*columns).where(*self._conditions(filters))
+                    .order_by(events.c.date.desc().nulls_last(), events.c.id.desc()))
+        # By actor: read the actor's index entries in date order and stop at the page's end, rather
+        # than fetch and sort every event of a busy actor.
         return (
-            select(events.c.event_id, events.c.incident_id, events.c.record)
-            .where(*self._conditions(filters or EventFilter()))
-            .order_by(events.c.date.desc().nulls_last(), events.c.id)
+            select(*columns)
+            .join(event_actors, event_actors.c.event_pk == events.c.id)
+            .where(event_actors.c.actor_key == _actor_key(filters.actor),
+                   *self._conditions(filters.model_copy(update={"actor": None})))
+            .order_by(event_actors.c.event_date.desc().nulls_last(), event_actors.c.event_pk.desc())
         )
 
     def query_events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[StoredEvent]:
-        """A page of the events matching ``filters``, newest first (undated last), then in the order stored."""
+        """A page of the events matching ``filters``, newest first (undated last), then the last stored first."""
         with self.engine.connect() as connection:
             rows = connection.execute(self._events_query(filters).limit(limit).offset(offset))
             return [_stored_event(row) for row in rows]
@@ -338,7 +349,7 @@ class Store:
         with self.engine.connect() as connection:
             rows = connection.execute(
                 select(incidents).where(incidents.c.id.in_(matching))
-                .order_by(incidents.c.date_earliest.desc().nulls_last(), incidents.c.id)
+                .order_by(incidents.c.date_earliest.desc().nulls_last(), incidents.c.id.desc())
                 .limit(limit).offset(offset)
             ).all()
             reports = self._reports(connection, [row.id for row in rows])

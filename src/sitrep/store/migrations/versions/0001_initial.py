@@ -83,15 +83,15 @@ def upgrade() -> None:
     op.create_table(
         "event_actors",
         sa.Column("event_pk", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("role", sa.String(20), primary_key=True, comment="actor1 | assoc_actor1 | actor2 | assoc_actor2"),
-        sa.Column("position", sa.Integer, primary_key=True),
-        sa.Column("actor_key", sa.String(300), nullable=False, comment="canonical name (or words found), lower case"),
+        sa.Column("actor_key", sa.String(300), primary_key=True, comment="canonical name (or words found), lower case"),
+        sa.Column("role", sa.String(20), nullable=False,
+                  comment="the first of actor1 | assoc_actor1 | actor2 | assoc_actor2"),
         sa.Column("name", sa.String(300)),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("actor_type", sa.String(30)),
-        sa.Column("event_date", sa.Date, comment="copied from the event so actor queries sort by date on the index"),
+        sa.Column("event_date", sa.Date, comment="copied from the event so actor queries read the index in date order"),
     )
-    op.create_index("ix_event_actors_key_date", "event_actors", ["actor_key", "event_date"])
+    op.create_index("ix_event_actors_key_date", "event_actors", ["actor_key", "event_date", "event_pk"])
     op.create_table(
         "sources",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
