@@ -41,25 +41,33 @@ def run_parse(path: str) -> dict:
     langs = _languages(docs)
     for lang in set(langs):
         pipeline_for(lang)("Warm-up sentence.")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for doc, lang in zip(docs, langs):
         pipeline_for(lang)(doc["text"])
     seconds = time.perf_counter() - start
     return {"docs": len(docs), "events": 0, "seconds": seconds, "steady_seconds": seconds,
+            "cpu_seconds": time.process_time() - cpu_start,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def _ray_actor_peaks() -> list[float]:
-    """Peak RSS (MB) of the live Ray extraction actors on this machine."""
-    peaks = []
+def _cpu_seconds(usage: int) -> float:
+    r = resource.getrusage(usage)
+    return r.ru_utime + r.ru_stime
+
+
+def _ray_actors() -> dict[str, tuple[float, float]]:
+    """(peak RSS in MB, CPU seconds) of each live Ray extraction actor on this machine, by pid."""
+    found = {}
+    ticks = os.sysconf("SC_CLK_TCK")
     for proc in Path("/proc").iterdir():
         try:
             if proc.name.isdigit() and (proc / "cmdline").read_bytes().startswith(RAY_ACTOR_MARK):
-                status = (proc / "status").read_text()
-                peaks.append(int(status.split("VmHWM:")[1].split()[0]) / 1024)
-        except (OSError, IndexError):
+                peak = int((proc / "status").read_text().split("VmHWM:")[1].split()[0]) / 1024
+                utime, stime = (proc / "stat").read_text().rsplit(")", 1)[1].split()[11:13]
+                found[proc.name] = (peak, (int(utime) + int(stime)) / ticks)
+        except (OSError, IndexError, ValueError):
             continue
-    return peaks
+    return found
 
 
 def run_pipeline(path: str, workers: int, engine: str) -> dict:
@@ -73,24 +81,32 @@ def run_pipeline(path: str, workers: int, engine: str) -> dict:
         connect(None, workers)  # starting Ray itself is not extraction time
         results = extract_documents_ray(read_jsonl(path), workers=workers)
     else:
+        if workers == 1:  # in this process: load the models before the clock starts
+            from sitrep.models import Document
+            from sitrep.pipeline import extract_document
+
+            for lang in set(_languages([json.loads(line) for line in open(path, encoding="utf-8")])):
+                extract_document(Document(text="Warm-up: the army took the town on Monday.", language=lang))
         results = extract_documents(read_jsonl(path), n_process=workers)
+    usage = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
     docs = events = 0
-    ray_peak = 0.0
-    start = time.perf_counter()
+    actors: dict[str, tuple[float, float]] = {}
+    start, cpu_start = time.perf_counter(), _cpu_seconds(usage)
     first = None
     for result in results:
         first = first or time.perf_counter()
         docs += 1
         events += len(result.events)
-        if engine == "ray" and docs % 25 == 0:  # the actors die with the run: sample while they live
-            ray_peak = max([ray_peak, *_ray_actor_peaks()])
+        if engine == "ray" and docs % 10 == 0:  # the actors die with the run: sample while they live
+            actors.update(_ray_actors())
     end = time.perf_counter()
     if engine == "ray":
-        peak = ray_peak
+        peak = max((rss for rss, _ in actors.values()), default=0.0)
+        cpu = sum(cpu for _, cpu in actors.values())  # up to the last sample: a few documents short
     else:
-        usage = resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN
         peak = resource.getrusage(usage).ru_maxrss / 1024
-    return {"docs": docs, "events": events, "seconds": end - start,
+        cpu = _cpu_seconds(usage) - cpu_start
+    return {"docs": docs, "events": events, "seconds": end - start, "cpu_seconds": cpu,
             "steady_seconds": end - (first or start), "steady_docs": max(docs - 1, 1), "peak_rss_mb": peak}
 
 
@@ -143,6 +159,30 @@ def profile_stages(path: str, size: int) -> None:
     print(f"CPU time per stage over {len(docs)} documents: {total:.1f} s in all, {1000 * total / len(docs):.0f} ms/doc")
     for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
         print(f"  {name:34s} {seconds:7.2f} s  {100 * seconds / total:5.1f}%  {1000 * seconds / len(docs):6.1f} ms/doc")
+    profile_parse_components(docs)
+
+
+def profile_parse_components(docs: list[dict]) -> None:
+    """CPU time of each component of the spaCy pipeline, language by language."""
+    from sitrep.stages.parse import pipeline_for
+
+    langs = _languages(docs)
+    for lang in sorted(set(langs)):
+        nlp = pipeline_for(lang)
+        texts = [doc["text"] for doc, doc_lang in zip(docs, langs) if doc_lang == lang]
+        spent = dict.fromkeys(["tokenizer", *nlp.pipe_names], 0.0)
+        for text in texts:
+            start = time.process_time()
+            doc = nlp.make_doc(text)
+            spent["tokenizer"] += time.process_time() - start
+            for name, component in nlp.pipeline:
+                start = time.process_time()
+                doc = component(doc)
+                spent[name] += time.process_time() - start
+        total = sum(spent.values())
+        print(f"spaCy parse ({lang}, {len(texts)} documents): {1000 * total / len(texts):.0f} CPU ms/doc; by component:")
+        for name, seconds in spent.items():
+            print(f"  {name:34s} {100 * seconds / total:5.1f}%  {1000 * seconds / len(texts):6.1f} ms/doc")
 
 
 def _mode(args: list[str]) -> dict:
@@ -190,6 +230,7 @@ def main() -> None:
         rates[tuple(mode)] = steady
         print(f"{label:33s}: {r['docs'] / r['seconds']:6.2f} docs/s end to end, {steady:6.2f} docs/s steady, "
               f"{r['events'] / r['seconds']:7.2f} events/s, {words / r['seconds']:7.0f} words/s, "
+              f"{1000 * r['cpu_seconds'] / r['docs']:4.0f} CPU ms/doc, "
               f"peak RSS per worker {r['peak_rss_mb']:5.0f} MB ({r['seconds']:.0f} s)")
     parse, one, two = rates[("parse", "1")], rates[("local", "1")], rates[("local", "2")]
     print(f"pipeline / parse time ratio (1 process, steady): {parse / one:.2f}x (target <= 1.3x)")

@@ -37,6 +37,7 @@ SMALL_GAZETTEER = [
     _place("Springfield", "populated_place", "US", 37.21, -93.29, 160_000, admin1="Missouri"),
     _place("Illinois", "admin1", "US", 41.85, -87.65, 2_700_000, admin1="Illinois"),
     _place("United States", "country", "US", 38.90, -77.04, 310_000_000, names=("US", "U.S.")),
+    _place("Police", "populated_place", "PL", 53.55, 14.57, 33_000),  # a town named like a common noun
 ]
 
 

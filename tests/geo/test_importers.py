@@ -127,6 +127,6 @@ def test_import_events_from_acled_and_ged(tmp_path, small_gazetteer):
 
 
 def test_info_and_lookup_commands(small_gazetteer):
-    assert '"places": 16' in invoke("info", "--path", str(small_gazetteer.path))
+    assert '"places": 17' in invoke("info", "--path", str(small_gazetteer.path))
     output = invoke("lookup", "Damas", "--path", str(small_gazetteer.path))
     assert "Damascus" in output and "33.51" in output

@@ -133,3 +133,9 @@ def test_mentions_carry_offsets_into_the_text(nlp_fr, small_gazetteer):
         assert text[place.span.start:place.span.end] == place.text == place.span.text
         assert place.location.span == place.span
     assert [p.token_start for p in places] == sorted(p.token_start for p in places)
+
+
+def test_a_known_name_after_a_bare_preposition_is_a_place_but_not_after_of(nlp_en, small_gazetteer):
+    places, _ = resolve(nlp_en, "Protesters in Damascus denounced the involvement of the Police.", "en",
+                        small_gazetteer)
+    assert [p.name for p in places] == ["Damascus"]

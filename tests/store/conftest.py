@@ -19,26 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep import taxonomy
 from sitrep.models import ActorRef, Document, DocumentResult, Event, Evidence, Location, SourceRef, Span
 from sitrep.store import Store
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-TAXONOMY_CODES = {  # (PLOVER type, CAMEO root) per sub-type used in these tests
-    "Air/drone strike": ("ATTACK", "19"),
-    "Shelling/artillery/missile attack": ("ATTACK", "19"),
-    "Armed clash": ("FIGHT", "19"),
-    "Government regains territory": ("FIGHT", "19"),
-    "Non-state actor overtakes territory": ("FIGHT", "19"),
-    "Attack": ("ASSAULT", "18"),
-}
-EVENT_TYPES = {
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Attack": "Violence against civilians",
-}
 
 
 def place(name: str, lat: float | None, lon: float | None, *, admin1: str | None = None, admin2: str | None = None,
@@ -55,11 +38,11 @@ def make_event(event_id: str, sub_event_type: str, day: date | None, where: Loca
                actor1: ActorRef | None = None, actor2: ActorRef | None = None, fatalities: int | None = None,
                fatalities_text: str | None = None, sources: tuple[str, ...] = (), precision: int = 1,
                claim_status: str = "asserted", language: str = "en", sentence: str = "Sentence.") -> Event:
-    plover, cameo = TAXONOMY_CODES[sub_event_type]
+    kind = taxonomy.lookup(sub_event_type)
     span = Span(start=0, end=len(sentence), text=sentence)
     return Event(
-        event_id=event_id, event_type=EVENT_TYPES[sub_event_type], sub_event_type=sub_event_type,
-        plover_event_type=plover, cameo_root=cameo, date=day, time_precision=precision if day else None,
+        event_id=event_id, event_type=kind.event_type, sub_event_type=sub_event_type,
+        plover_event_type=kind.plover, cameo_root=kind.cameo, date=day, time_precision=precision if day else None,
         actor1=actor1, actor2=actor2, location=where, fatalities=fatalities, fatalities_text=fatalities_text,
         reported_by=[SourceRef(text=s, name=s, resolved=True) for s in sources], claim_status=claim_status,
         evidence=Evidence(sentence=sentence, sentence_span=span, trigger=Span(start=0, end=1, text=sentence[0]),

@@ -115,7 +115,7 @@ def _events(db: str, *options: str) -> str:
 
 def test_events_formats_and_filters(filled_db, tmp_path):
     records = [Event.model_validate_json(line) for line in _events(filled_db, "--format", "jsonl").splitlines()]
-    assert [e.event_id for e in records] == ["c:1", "b:1", "a:1"]  # newest first, then the last stored first
+    assert [e.event_id for e in records] == ["c:1", "a:1", "b:1"]  # newest first, then in the order stored
     assert [e.event_id for e in map(Event.model_validate_json, _events(
         filled_db, "--country", "Syria", "--from", "2016-09-24", "--to", "2016-09-24", "--near", "36.28,37.18,2",
         "--source", "sohr").splitlines())] == ["a:1"]
@@ -133,8 +133,8 @@ def test_events_formats_and_filters(filled_db, tmp_path):
     parquet = tmp_path / "events.parquet"
     _events(filled_db, "-f", "parquet", "-o", str(parquet))
     table = pq.read_table(parquet)
-    assert table.num_rows == 3 and table.column("event_id_cnty").to_pylist() == ["c:1", "b:1", "a:1"]
-    assert Event.model_validate_json(table.column("record")[2].as_py()).event_id == "a:1"
+    assert table.num_rows == 3 and table.column("event_id_cnty").to_pylist() == ["c:1", "a:1", "b:1"]
+    assert Event.model_validate_json(table.column("record")[1].as_py()).event_id == "a:1"
 
 
 def test_events_by_incident(filled_db):

@@ -36,20 +36,24 @@ CONTEXT_CANDIDATES = 5
 CONTEXT_KM = 100.0
 # a camp or neighbourhood must lie this close to the place the text puts it in
 INSIDE_KM = 30.0
-# a place of another country than the focus is taken only if the document names that country, or if
-# it is this big
+# where the focus is clear (this many votes: a named country, a named admin area, two places), a
+# place of another country is taken only if the document names that country, or if it is this big
+FOCUS_MIN_VOTES = 1.5
 FOREIGN_MIN_POPULATION = 1_000_000
 NOT_FOUND = "name not in the gazetteer"
 NOT_ACCEPTABLE = "only candidates far from the article's places or of another kind"
 RELATION_REASONS = {"part": "the text names part of this place", "near": "the text places it near this place"}
 REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
+# kinds of place that, unknown, are coded at the settlement or region their sentence names
+INSIDE_HINTS = LOCAL_HINTS | {"populated_place"}
 
 
 @dataclass(frozen=True)
 class Candidate:
     place: Place
     match: float  # 1.0 for an exact key, the rapidfuzz ratio / 100 otherwise
+    primary: bool = False  # the key is the place's own name, not one of its alternate names
 
 
 def km_between(a: Place, b: Place) -> float:
@@ -70,7 +74,7 @@ def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     key = exact_key(name)
     if not key:
         return []
-    found = {p.id: Candidate(p, 1.0) for p in gazetteer.by_key(key)}
+    found = {p.id: Candidate(p, 1.0, exact_key(p.name) == key) for p in gazetteer.by_key(key)}
     if not found and len(key) >= FUZZY_MIN_LENGTH:
         for other_key, place in gazetteer.by_sound(sound_key(key)):
             if place.id not in found:
@@ -86,17 +90,31 @@ def _prior(candidate: Candidate) -> tuple:
     return candidate.match, rank, candidate.place.population
 
 
-def country_focus(per_mention: list[list[Candidate]]) -> str | None:
-    """The country exactly matched mentions point to most: each mention splits one vote among the
-    countries of its candidates (a named country gets two votes, a named admin area 1.5)."""
+def country_focus(per_mention: list[list[Candidate]]) -> tuple[str | None, float]:
+    """The country exactly matched mentions point to most, and its votes. A mention counts its
+    candidates by their own names where it has such; if they all lie in one country it gives it one
+    vote (two for the country's name, 1.5 for an admin area's), else it splits one vote among their
+    countries by population."""
     votes: Counter[str] = Counter()
     for found in per_mention:
-        countries = {c.place.country_code for c in found if c.match == 1.0 and c.place.country_code}
-        named = {c.place.country_code for c in found if c.match == 1.0 and c.place.feature == "country"}
-        areas = {c.place.country_code for c in found if c.match == 1.0 and c.place.feature == "admin1"}
-        for code in countries:
-            votes[code] += 2.0 if code in named else 1.5 if code in areas else 1.0 / len(countries)
-    return votes.most_common(1)[0][0] if votes else None
+        exact = [c for c in found if c.match == 1.0 and c.place.country_code]
+        # a place's own name is the likelier reading than another place's alternate name ("Gao")
+        exact = [c.place for c in ([c for c in exact if c.primary] or exact)]
+        named = {p.country_code for p in exact if p.feature == "country"}
+        areas = {p.country_code for p in exact if p.feature == "admin1"}
+        weight: Counter[str] = Counter()
+        for place in exact:
+            weight[place.country_code] = max(weight[place.country_code], place.population + 1000)
+        if len(weight) == 1:
+            code = next(iter(weight))
+            votes[code] += 2.0 if code in named else 1.5 if code in areas else 1.0
+            continue
+        total = sum(weight.values())
+        for code, population in weight.items():
+            votes[code] += population / total
+    if not votes:
+        return None, 0.0
+    return votes.most_common(1)[0]
 
 
 def _type_fit(hint: str | None, feature: str) -> float:
@@ -115,6 +133,7 @@ class Context:
     of its other mentions (by name), the admin1 areas it names."""
 
     focus: str | None
+    focus_votes: float
     named_countries: frozenset[str]
     places_by_name: dict[str, tuple[Place, ...]]
     admin1_areas: frozenset[tuple[str | None, str]]
@@ -139,7 +158,7 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
         return km_between(place, inside) <= INSIDE_KM
     if candidate.match < 1.0:
         return place.country_code == context.focus or support > 0
-    if context.focus is not None and place.country_code != context.focus:
+    if context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES and place.country_code != context.focus:
         return (place.feature in REGION_FEATURES or place.country_code in context.named_countries
                 or place.population >= FOREIGN_MIN_POPULATION or support > 0)
     return True
@@ -150,6 +169,8 @@ def _score(candidate: Candidate, mention: PlaceMention, context: Context, suppor
     score = candidate.match + 0.1 * math.log10(place.population + 1) + _type_fit(mention.feature_hint, place.feature)
     if context.focus is not None and place.country_code == context.focus:
         score += 1.5
+    if candidate.primary:
+        score += 0.5
     return score + 0.7 * min(support, 3)
 
 
@@ -191,7 +212,7 @@ def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place
     mention = mentions[index]
     if mention.container is not None and picks[mention.container] is not None:
         return picks[mention.container]
-    if mention.feature_hint is None or mention.feature_hint in REGION_FEATURES:
+    if mention.feature_hint not in INSIDE_HINTS:
         return None
     same_sentence = [(abs(j - index), picks[j]) for j, other in enumerate(mentions)
                      if j != index and other.sentence_start == mention.sentence_start and picks[j] is not None
@@ -204,7 +225,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     """Fill ``location`` on every mention; return the focus country's name."""
     gazetteer = gazetteer or open_gazetteer()
     found = [candidates(gazetteer, m.name) for m in mentions]
-    focus = country_focus(found)
+    focus, focus_votes = country_focus(found)
     named_countries = frozenset(c.place.country_code for f in found for c in f
                                 if c.match == 1.0 and c.place.feature == "country")
     likely: dict[str, tuple[Place, ...]] = {}
@@ -214,7 +235,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     admin1_areas = frozenset((c.place.country_code, key) for f, m in zip(found, mentions)
                              for c in f if c.place.feature == "admin1" and c.match == 1.0
                              for key in (exact_key(c.place.name), exact_key(m.name)))
-    context = Context(focus, named_countries, likely, admin1_areas)
+    context = Context(focus, focus_votes, named_countries, likely, admin1_areas)
     first = [_best(f, m, context, None) for f, m in zip(found, mentions)]
     picks: list[Place | None] = []
     for index, (candidates_here, mention) in enumerate(zip(found, mentions)):

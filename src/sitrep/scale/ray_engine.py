@@ -15,6 +15,7 @@ Every node of a cluster needs sitrep installed (same version) in the Python that
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -91,22 +92,20 @@ def extract_documents_ray(documents: Iterable[Document | InputProblem], *, addre
     """Results in input order, like :func:`sitrep.pipeline.extract_documents`, from a pool of
     ``workers`` actors (default: one per CPU of the cluster) that each load the models once."""
     ray = _ray()
-    from ray.util import ActorPool
-
     n_actors = connect(address, workers)
     remote_extractor = ray.remote(num_cpus=1)(Extractor)
     actors = [remote_extractor.remote(languages) for _ in range(n_actors)]
-    pool = ActorPool(actors)
-    in_flight = 0
+    # Round robin: an actor runs its calls one after the other, so each has its next batch queued
+    # beside it and never waits for this process (ray.util.ActorPool would hold the queue here and
+    # leave an actor idle until the results before its own are collected).
+    in_flight: deque = deque()
     try:
-        for batch in batches(documents, batch_size):
-            if in_flight >= BATCHES_IN_FLIGHT_PER_ACTOR * n_actors:
-                yield from pool.get_next()  # the oldest batch: results stay in input order
-                in_flight -= 1
-            pool.submit(lambda actor, docs: actor.extract.remote(docs), batch)
-            in_flight += 1
-        while pool.has_next():
-            yield from pool.get_next()
+        for number, batch in enumerate(batches(documents, batch_size)):
+            if len(in_flight) >= BATCHES_IN_FLIGHT_PER_ACTOR * n_actors:
+                yield from ray.get(in_flight.popleft())  # the oldest batch: results stay in input order
+            in_flight.append(actors[number % n_actors].extract.remote(batch))
+        while in_flight:
+            yield from ray.get(in_flight.popleft())
     finally:
         for actor in actors:
             ray.kill(actor)
@@ -116,6 +115,7 @@ def ray_extractor(address: str | None, workers: int | None):
     """``extract_documents``-shaped function for the store's ingest: documents in, results out in
     order. Raises RuntimeError at once where Ray is not installed."""
     _ray()
+
     def extract(documents: Iterable[Document | InputProblem]) -> Iterator[DocumentResult]:
         return extract_documents_ray(documents, address=address, workers=workers)
     return extract

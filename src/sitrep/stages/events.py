@@ -480,6 +480,7 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     """Events from the frames of one document, in text order."""
     doc = context.doc
     regular = one_per_happening([f for f in frames if not f.trigger.entry.death_only and keeps(f, context)], doc)
+    _add_victims(regular, [f for f in frames if f.trigger.entry.death_only], doc)
     events: list[Event] = []
     vague: dict[str, bool] = {}  # event id -> its toll came from a vague quantity
     for frame in regular:
@@ -524,6 +525,18 @@ def carry_over_actors(events: list[Event]) -> None:
             event.actor1 = latest.actor1.model_copy(update={"span": None, "inferred_from": latest.event_id})
         elif event.actor1 is not None and event.actor1.resolved and event.actor1.inferred_from is None:
             latest = event
+
+
+def _add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -> None:
+    """An event with no target of its own is against those its sentence says it killed or
+    wounded ("Russian forces shelled Kharkiv, killing three civilians")."""
+    for frame in regular:
+        if frame.targets:
+            continue
+        sentence = doc[frame.head].sent
+        victims = next((d for d in deaths if d.targets and doc[d.head].sent == sentence), None)
+        if victims is not None:
+            frame.targets, frame.target_tokens = victims.targets, victims.target_tokens
 
 
 def _told_before(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:

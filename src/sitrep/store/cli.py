@@ -1,10 +1,9 @@
 """The store's commands: ``sitrep ingest``, ``sitrep events``, ``sitrep stats``."""
 from __future__ import annotations
 
-import json
 import sys
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date as Date
 from enum import Enum
 from typing import Annotated, BinaryIO, Optional, TextIO
@@ -89,15 +88,6 @@ def write_parquet(events: Iterable[Event], out: BinaryIO) -> None:
     pq.write_table(table, out)
 
 
-def _write_incidents_json(incidents: list[Incident], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        for incident in incidents:
-            out.write(incident.model_dump_json() + "\n")
-    else:
-        json.dump([i.model_dump(mode="json") for i in incidents], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-
-
 @contextmanager
 def _output(path: str | None, binary: bool) -> Iterator[TextIO | BinaryIO]:
     """The file at ``path`` or standard output, text or binary."""
@@ -135,9 +125,9 @@ def events(
         raise typer.BadParameter("parquet is binary: give --output FILE or redirect standard output")
     with Store(db) as store, _output(output, binary=fmt == "parquet") as out:
         if incidents:
-            found_incidents = store.list_incidents(filters, limit=limit or 1_000_000_000)
-            if fmt in ("jsonl", "json"):
-                _write_incidents_json(found_incidents, fmt, out)
+            found_incidents = store.list_incidents(filters, limit=limit)
+            if fmt in ("jsonl", "json"):  # the incidents themselves, with all their reports
+                write_events(found_incidents, fmt, out)
                 return
             found: Iterable[Event] = (headline_event(store, incident) for incident in found_incidents)
         else:

@@ -286,12 +286,12 @@ class Store:
         return conditions
 
     def _events_query(self, filters: EventFilter | None):
-        """Events matching ``filters``, newest first (undated last), then the last stored first."""
+        """Events matching ``filters``, newest first (undated last), then in the order stored."""
         filters = filters or EventFilter()
         columns = (events.c.event_id, events.c.incident_id, events.c.record)
         if not filters.actor:
             return (select(*columns).where(*self._conditions(filters))
-                    .order_by(events.c.date.desc().nulls_last(), events.c.id.desc()))
+                    .order_by(events.c.date.desc().nulls_last(), events.c.id))
         # By actor: read the actor's index entries in date order and stop at the page's end, rather
         # than fetch and sort every event of a busy actor.
         return (
@@ -299,11 +299,11 @@ class Store:
             .join(event_actors, event_actors.c.event_pk == events.c.id)
             .where(event_actors.c.actor_key == _actor_key(filters.actor),
                    *self._conditions(filters.model_copy(update={"actor": None})))
-            .order_by(event_actors.c.event_date.desc().nulls_last(), event_actors.c.event_pk.desc())
+            .order_by(event_actors.c.event_date.desc().nulls_last(), event_actors.c.event_pk)
         )
 
     def query_events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[StoredEvent]:
-        """A page of the events matching ``filters``, newest first (undated last), then the last stored first."""
+        """A page of the events matching ``filters``, newest first (undated last), then in the order stored."""
         with self.engine.connect() as connection:
             rows = connection.execute(self._events_query(filters).limit(limit).offset(offset))
             return [_stored_event(row) for row in rows]
@@ -343,13 +343,14 @@ class Store:
             row = connection.execute(select(documents).where(documents.c.id == doc_id)).first()
         return StoredDocument.model_validate(row._asdict()) if row else None
 
-    def list_incidents(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[Incident]:
-        """Incidents with at least one event matching ``filters``, newest first, each with all its reports."""
+    def list_incidents(self, filters: EventFilter | None = None, limit: int | None = 100, offset: int = 0) -> list[Incident]:
+        """Incidents with at least one event matching ``filters``, newest first, each with all its
+        reports (``limit`` None: all of them)."""
         matching = select(events.c.incident_id).where(*self._conditions(filters or EventFilter()))
         with self.engine.connect() as connection:
             rows = connection.execute(
                 select(incidents).where(incidents.c.id.in_(matching))
-                .order_by(incidents.c.date_earliest.desc().nulls_last(), incidents.c.id.desc())
+                .order_by(incidents.c.date_earliest.desc().nulls_last(), incidents.c.id)
                 .limit(limit).offset(offset)
             ).all()
             reports = self._reports(connection, [row.id for row in rows])
