@@ -33,7 +33,8 @@ def test_unknown_camp_in_a_named_province_is_coded_at_the_province_not_at_a_far_
     camp = mention(places, "Handarate")
     assert camp.feature_hint == "camp"
     assert camp.location.name == "Aleppo" and camp.location.country == "Syria"
-    assert camp.location.geo_precision == GeoPrecision.REGION
+    # an unknown place in a known province is coded at it with precision 2 (issue 3's rule)
+    assert camp.location.geo_precision == GeoPrecision.NEAR_OR_PART_OF
     assert "Handarate" in camp.location.reason
     assert focus == "Syria"
 
@@ -139,3 +140,17 @@ def test_a_known_name_after_a_bare_preposition_is_a_place_but_not_after_of(nlp_e
     places, _ = resolve(nlp_en, "Protesters in Damascus denounced the involvement of the Police.", "en",
                         small_gazetteer)
     assert [p.name for p in places] == ["Damascus"]
+
+
+def test_a_compass_part_of_a_town_is_coded_in_that_part_and_back_references_follow(nlp_fr, small_gazetteer):
+    text = ("Les raids ont visé les quartiers est d'Alep. Ce samedi, les raids contre ces quartiers Est "
+            "se sont poursuivis. Des combats ont eu lieu dans le sud d'Alep.")
+    places, _ = resolve(nlp_fr, text, "fr", small_gazetteer)
+    east, back, south = (p for p in places if p.location is not None and p.location.resolved)
+    centre = (36.2, 37.16)  # Aleppo in the small test gazetteer
+    assert east.bearing == 90 and east.location.longitude > centre[1]
+    assert south.bearing == 180 and south.location.latitude < centre[0]
+    assert 1 <= km_from(east, *centre) <= 8 and east.location.geo_precision == GeoPrecision.NEAR_OR_PART_OF
+    assert back.text == "ces quartiers Est" and back.antecedent is not None
+    assert (back.location.latitude, back.location.longitude) == (east.location.latitude, east.location.longitude)
+    assert "points back" in back.location.reason

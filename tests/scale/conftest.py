@@ -27,7 +27,8 @@ def local_ray():
 @pytest.fixture(scope="session")
 def docs_file(tmp_path_factory) -> Path:
     """The example articles in both languages, each twice under another id (so a worker gets
-    each language), and a line that is not JSON (skipped with its reason on every engine)."""
+    each language), and two lines without an id that cannot be extracted (each skipped with its
+    reason, and stored as its own record, on every engine)."""
     path = tmp_path_factory.mktemp("scale") / "docs.jsonl"
     lines = []
     for copy in ("a", "b"):
@@ -37,6 +38,6 @@ def docs_file(tmp_path_factory) -> Path:
                 text = f"Updated report.\n\n{text}"
             lines.append(json.dumps({"id": f"{article.stem}-{copy}", "text": text,
                                      "published": PUBLISHED[article.name]}, ensure_ascii=False))
-    lines.append("{not json")
+    lines += ["{not json", '{"id": null, "text": ""}']
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -42,6 +42,11 @@ FOCUS_MIN_VOTES = 1.5
 FOREIGN_MIN_POPULATION = 1_000_000
 NOT_FOUND = "name not in the gazetteer"
 NOT_ACCEPTABLE = "only candidates far from the article's places or of another kind"
+# people per km² of a town, to size it from its population; a part named by a compass direction
+# is coded half its radius from the centre, at most MAX_PART_OFFSET_KM
+URBAN_DENSITY = 5000
+MAX_PART_OFFSET_KM = 8.0
+KM_PER_DEGREE = 111.32
 RELATION_REASONS = {"part": "the text names part of this place", "near": "the text places it near this place"}
 REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
@@ -246,7 +251,8 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
         place = picks[index]
         if place is not None:
             reason = RELATION_REASONS.get(mention.relation or "")
-            mention.location = _location(gazetteer, mention, place, _precision(place, mention.relation), reason)
+            mention.location = _toward_part(
+                _location(gazetteer, mention, place, _precision(place, mention.relation), reason), mention, place)
             continue
         why = NOT_FOUND if not found[index] else NOT_ACCEPTABLE
         container = _container_place(index, mentions, picks)
@@ -259,8 +265,25 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     return gazetteer.country_name(focus)
 
 
+def _toward_part(location: Location, mention: PlaceMention, place: Place) -> Location:
+    """"Les quartiers est d'Alep", "northern Kharkiv": a part of a town named by a compass direction
+    is coded in that part, half the town's radius from its centre (radius from its population at
+    URBAN_DENSITY), never further than MAX_PART_OFFSET_KM; regions keep their main town's point."""
+    if mention.relation != "part" or mention.bearing is None or place.feature in REGION_FEATURES \
+            or not place.population or location.latitude is None or location.longitude is None:
+        return location
+    radius_km = math.sqrt(place.population / URBAN_DENSITY / math.pi)
+    offset_km = min(radius_km / 2, MAX_PART_OFFSET_KM)
+    bearing = math.radians(mention.bearing)
+    latitude = location.latitude + offset_km * math.cos(bearing) / KM_PER_DEGREE
+    longitude = location.longitude + offset_km * math.sin(bearing) / (KM_PER_DEGREE * math.cos(math.radians(location.latitude)))
+    reason = f"{location.reason or RELATION_REASONS['part']}; coded {offset_km:.1f} km from its centre, in the part named"
+    return location.model_copy(update={"latitude": round(latitude, 5), "longitude": round(longitude, 5), "reason": reason})
+
+
 def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: Place, why: str) -> Location:
-    precision = GeoPrecision.REGION if container.feature in REGION_FEATURES else GeoPrecision.NEAR_OR_PART_OF
+    # issue 3's rule: an unknown place in a known district or province is coded at it, precision 2
+    precision = GeoPrecision.NEAR_OR_PART_OF
     reason = f"'{mention.name}': {why}; coded at the place the text puts it in, {container.name}"
     return _location(gazetteer, mention, container, precision, reason)
 

@@ -14,6 +14,7 @@ Every node of a cluster needs sitrep installed (same version) in the Python that
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -55,15 +56,15 @@ def connect(address: str | None = None, workers: int | None = None) -> int:
     return max(1, min(workers or cpus, cpus))
 
 
+def _line_key(line: str) -> str:
+    """Stands for the line number in the fallback id of a line without one ("docs.jsonl:#1f0c9a2e"):
+    Ray Data reads lines in parallel, without their numbers; distinct lines get distinct ids."""
+    return "#" + hashlib.sha256(line.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
 class Extractor:
-    """What one Ray actor holds: the spaCy pipelines (loaded in the constructor for ``languages``,
-    lazily for others), used for every batch it is given."""
-
-    def __init__(self, languages: Sequence[str] = ()) -> None:
-        from sitrep.stages.parse import pipeline_for
-
-        for lang in languages:
-            pipeline_for(lang)
+    """One Ray actor: a process that lives for the whole run, so the spaCy pipeline of each
+    language is loaded once (at its first document, stages.parse caches it) and serves every batch."""
 
     def extract(self, documents: list[Document | InputProblem]) -> list[DocumentResult]:
         return extract_batch(documents)
@@ -72,7 +73,7 @@ class Extractor:
         """Ray Data batch of JSON Lines (columns ``text``, ``path``) -> rows for Parquet: the input
         as read (``input_kind`` "document" or "problem", ``input`` JSON), its ``origin`` file and
         the extraction ``result`` JSON, plus ``doc_id``/``status``/``events`` for a quick look."""
-        items = [document_from_line(str(line), 0, Path(str(path)).name)
+        items = [document_from_line(str(line), _line_key(str(line)), Path(str(path)).name)
                  for line, path in zip(batch["text"], batch["path"])]
         results = self.extract(items)
         return {
@@ -87,14 +88,13 @@ class Extractor:
 
 
 def extract_documents_ray(documents: Iterable[Document | InputProblem], *, address: str | None = None,
-                          workers: int | None = None, languages: Sequence[str] = (),
-                          batch_size: int = BATCH_SIZE) -> Iterator[DocumentResult]:
+                          workers: int | None = None, batch_size: int = BATCH_SIZE) -> Iterator[DocumentResult]:
     """Results in input order, like :func:`sitrep.pipeline.extract_documents`, from a pool of
     ``workers`` actors (default: one per CPU of the cluster) that each load the models once."""
     ray = _ray()
     n_actors = connect(address, workers)
     remote_extractor = ray.remote(num_cpus=1)(Extractor)
-    actors = [remote_extractor.remote(languages) for _ in range(n_actors)]
+    actors = [remote_extractor.remote() for _ in range(n_actors)]
     # Round robin: an actor runs its calls one after the other, so each has its next batch queued
     # beside it and never waits for this process (ray.util.ActorPool would hold the queue here and
     # leave an actor idle until the results before its own are collected).

@@ -46,6 +46,9 @@ class PlaceMention(BaseModel):
     name_end: int = 0
     feature_hint: str | None = Field(None, description="kind of place the cue words say: camp, admin1...")
     relation: Relation | None = Field(None, description="the event is in part of ('part') or near the place")
+    bearing: int | None = Field(None, description="compass bearing of the part named ('quartiers est d'Alep': 90)")
+    antecedent: int | None = Field(None, description="index of the earlier mention a demonstrative phrase "
+                                                     "('ces quartiers') points back to")
     container: int | None = Field(None, description="index of the mention named as this one's container")
     sentence_start: int = Field(0, description="token index where the mention's sentence starts")
 
@@ -59,11 +62,12 @@ class PlaceWords(BaseModel):
     parts_before: frozenset[str]
     parts_after: frozenset[str]
     near_before: frozenset[str]
-    directions: frozenset[str]
+    directions: dict[str, int]
     distance_units: frozenset[str]
     connectors: frozenset[str]
     locative_prepositions: frozenset[str]
     not_places: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 @cache
@@ -204,6 +208,8 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
             mention.feature_hint = words.types_before[w]
         elif w in words.parts_before or w in words.directions:
             mention.relation = mention.relation or "part"
+            if w in words.directions and mention.bearing is None:
+                mention.bearing = words.directions[w]
         elif w in words.types_before:
             mention.feature_hint = mention.feature_hint or words.types_before[w]
         elif w in words.near_before or w in words.distance_units or (token.like_num and mention.relation):
@@ -272,8 +278,29 @@ def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list
     gazetteer = gazetteer or open_gazetteer()
     found = _name_spans(doc, words, lambda name: bool(gazetteer.by_key(exact_key(name))))
     found = sorted(found + _sibling_spans(doc, found, words))
-    mentions = [mention_for(doc, start, end) for start, end in found]
-    return read_cues(doc, mentions, lang)
+    mentions = read_cues(doc, [mention_for(doc, start, end) for start, end in found], lang)
+    return _with_back_references(doc, mentions, words)
+
+
+def _with_back_references(doc: Doc, mentions: list[PlaceMention], words: PlaceWords) -> list[PlaceMention]:
+    """Add "ces quartiers (Est)", "this town": a demonstrative with a place word names the latest
+    earlier mention whose phrase has that word ("les quartiers est d'Alep")."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    place_words_ = set(words.parts_before) | set(words.types_before)
+    added: list[PlaceMention] = []
+    for token in doc[:-1]:
+        noun = doc[token.i + 1]
+        if _word(token) not in words.demonstratives or _word(noun) not in place_words_ or noun.i in taken:
+            continue
+        earlier = [i for i, m in enumerate(mentions) if m.token_end <= token.i
+                   and any(_word(t) == _word(noun) for t in doc[m.token_start:m.token_end])]
+        if not earlier:
+            continue
+        end = noun.i + 1 + (noun.i + 1 < len(doc) and _word(doc[noun.i + 1]) in words.directions)
+        back = mention_for(doc, token.i, end)
+        back.antecedent = earlier[-1]
+        added.append(back)
+    return sorted(mentions + added, key=lambda m: m.token_start) if added else mentions
 
 
 def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazetteer | None = None) -> str | None:
@@ -281,4 +308,18 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
     (e.g. "Syria"), or None where no place resolves."""
     from sitrep.geo.resolver import resolve_mentions
 
-    return resolve_mentions(places, gazetteer)
+    named = [p for p in places if p.antecedent is None]
+    focus = resolve_mentions(named, gazetteer)
+    for place in places:
+        if place.antecedent is not None:
+            antecedent = named_index(places, place.antecedent)
+            place.location = antecedent.location.model_copy(update={
+                "text": place.text, "span": place.span,
+                "reason": f"points back to '{antecedent.text}'" + (f"; {antecedent.location.reason}"
+                                                                    if antecedent.location.reason else "")})
+    return focus
+
+
+def named_index(places: list[PlaceMention], antecedent: int) -> PlaceMention:
+    """The mention an antecedent index (counted among named mentions, in text order) designates."""
+    return [p for p in places if p.antecedent is None][antecedent]
