@@ -118,6 +118,14 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
     return None
 
 
+def _objects(head: Token) -> list[Token]:
+    """The trigger verb's objects (its passive subject in the passive), actors or not."""
+    if not is_verbal(head):
+        return []
+    object_deps = PASSIVE_SUBJECT_DEPS if is_passive(head) else OBJECT_DEPS
+    return [c for c in head.children if dep_is(c, object_deps)]
+
+
 def _target_tokens(head: Token, cases: CaseWords, actors: list[ActorMention]) -> list[Token]:
     """The phrases naming who the action is against; only phrases that name an actor count, so
     "on 8 March" is no target."""
@@ -185,7 +193,7 @@ def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[
     frame = EventFrame(trigger=trigger, head=head.i,
                        agent=_mention_for(agent_token, actors),
                        agent_token=agent_token.i if agent_token is not None else None,
-                       target_tokens=[t.i for t in targets])
+                       target_tokens=[t.i for t in targets] or [t.i for t in _objects(head)])
     frame.targets = [m for m in (_mention_for(t, actors) for t in targets) if m is not None]
     frame.places = _nearest(head, [(p.token_start, p.token_end) for p in places])
     date_ranges = [_token_range(doc, d.span.start, d.span.end) or (-1, -1) for d in dates]

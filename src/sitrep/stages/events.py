@@ -426,7 +426,8 @@ def build_event(frame: EventFrame, context: DocumentContext, days_before: int = 
         implied = event_type_actor(sub_type.event_type, published=context.published,
                                    country=(location.country if location else None) or context.country,
                                    text=actor1.text if actor1 else frame.trigger.span.text)
-        actor1 = implied.model_copy(update={"span": actor1.span if actor1 else None}) if implied else actor1
+        if implied is not None and implied.name:
+            actor1 = implied.model_copy(update={"span": actor1.span if actor1 else None})
     actor2 = next((ref for ref in map(_actor_ref, frame.targets)
                    if ref is not None and (actor1 is None or ref.name != actor1.name or ref.name is None)), None)
     toll = frame.fatalities if not days_before else None
