@@ -229,7 +229,7 @@ def main() -> None:
         steady = r.get("steady_docs", r["docs"]) / r["steady_seconds"]
         rates[tuple(mode)] = steady
         print(f"{label:33s}: {r['docs'] / r['seconds']:6.2f} docs/s end to end, {steady:6.2f} docs/s steady, "
-              f"{r['events'] / r['seconds']:7.2f} events/s, {words / r['seconds']:7.0f} words/s, "
+              f"{r['events'] / r['seconds']:7.2f} events/s ({r['events']}), {words / r['seconds']:7.0f} words/s, "
               f"{1000 * r['cpu_seconds'] / r['docs']:4.0f} CPU ms/doc, "
               f"peak RSS per worker {r['peak_rss_mb']:5.0f} MB ({r['seconds']:.0f} s)")
     parse, one, two = rates[("parse", "1")], rates[("local", "1")], rates[("local", "2")]

@@ -154,3 +154,12 @@ def test_a_compass_part_of_a_town_is_coded_in_that_part_and_back_references_foll
     assert back.text == "ces quartiers Est" and back.antecedent is not None
     assert (back.location.latitude, back.location.longitude) == (east.location.latitude, east.location.longitude)
     assert "points back" in back.location.reason
+
+
+def test_a_known_name_after_a_comma_is_the_area_the_place_is_in(nlp_en, small_gazetteer):
+    # "X, Y" as news and ACLED notes write it: Y is the container even where the NER calls it a person
+    places, _ = resolve(nlp_en, "Two soldiers were killed in an ambush in Springfield city, Illinois.", "en",
+                        small_gazetteer)
+    town = mention(places, "Springfield")
+    assert mention(places, "Illinois").location.admin1 == "Illinois"
+    assert town.location.admin1 == "Illinois" and town.location.latitude == 39.80

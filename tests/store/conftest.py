@@ -86,11 +86,14 @@ def postgres_server():
         as_postgres = ["runuser", "-u", "postgres", "--"]
     data, port = root / "data", _free_port()
     log = root / "server.log"
-    subprocess.run([*as_postgres, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                    "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-    subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"],
-                   check=True, capture_output=True)
+    for step in ([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                  "--locale=C", "--no-sync"],
+                 [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]):
+        done = subprocess.run([*as_postgres, *step], capture_output=True, text=True)
+        if done.returncode:
+            server_log = log.read_text() if log.exists() else ""
+            pytest.fail(f"PostgreSQL test server: {Path(step[0]).name} failed: {done.stderr}{server_log}")
     try:
         yield "127.0.0.1", port
     finally:

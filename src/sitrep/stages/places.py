@@ -196,6 +196,28 @@ def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) ->
     return siblings
 
 
+def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
+                     known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Known names right after a place and a comma or parenthesis ("in Qarabagh district, Ghazni",
+    "Kismaayo (Lower Juba)"): the area the place is in, whatever label the NER gave them."""
+    taken = {i for start, end in found for i in range(start, end)}
+    containers = []
+    for _, end in found:
+        index = end
+        while index < len(doc) and (_word(doc[index]) in words.types_after or _word(doc[index]) in words.types_before):
+            index += 1  # "Qarabagh district, ..."
+        if index + 1 >= len(doc) or doc[index].text not in (",", "(") or index + 1 in taken:
+            continue
+        start = index + 1
+        if not _is_capitalised(doc[start]) or _is_actor(doc[start]):
+            continue
+        stop = _capitalised_run(doc, start, len(doc))
+        if known(doc[start:stop].text) and fold(doc[start:stop].text) not in words.not_places:
+            containers.append((start, stop))
+            taken.update(range(start, stop))
+    return containers
+
+
 def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -> int:
     """Fill the mention's cues from the words before (down to token ``floor``) and after its name;
     returns the token index the backward scan stopped at."""
@@ -276,8 +298,10 @@ def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list
 
     words = place_words(lang)
     gazetteer = gazetteer or open_gazetteer()
-    found = _name_spans(doc, words, lambda name: bool(gazetteer.by_key(exact_key(name))))
+    known = lambda name: bool(gazetteer.by_key(exact_key(name)))  # noqa: E731
+    found = _name_spans(doc, words, known)
     found = sorted(found + _sibling_spans(doc, found, words))
+    found = sorted(found + _container_spans(doc, found, words, known))
     mentions = read_cues(doc, [mention_for(doc, start, end) for start, end in found], lang)
     return _with_back_references(doc, mentions, words)
 
