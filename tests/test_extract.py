@@ -85,3 +85,23 @@ def test_language_is_identified_and_unsupported_language_is_refused():
     with pytest.raises(ValueError, match="unsupported language"):
         sitrep.extract("Die Armee hat am Dienstag die Stadt bombardiert und zehn Zivilisten getötet.",
                        published="2020-01-10")
+
+
+def test_clash_between_two_named_sides():
+    events = sitrep.extract("Clashes between the army and Islamic State fighters erupted in Mosul on Sunday.",
+                            published="2017-03-01", lang="en")
+    event = _one(events, "Armed clash")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Iraq", "Islamic State (Iraq)")
+
+
+def test_battle_in_a_place_someone_holds_is_against_the_holder():
+    text = "Des accrochages ont eu lieu samedi dans le quartier de Bab al-Hadid à Alep, tenu par les miliciens."
+    event = _one(sitrep.extract(text, published="2016-09-24", lang="fr"), "Armed clash")
+    assert event.actor2 is not None and event.actor2.name == "Opposition Rebels (Syria)"
+
+
+def test_killings_in_the_same_sentence_give_the_event_its_victims_and_toll():
+    text = "Russian forces shelled the city of Kharkiv overnight, killing three civilians, according to the regional governor."
+    event = _one(sitrep.extract(text, published="2022-05-02", lang="en"), "Shelling/artillery/missile attack")
+    assert event.fatalities == 3 and event.actor2.name == "Civilians (Ukraine)"
+    assert [s.text for s in event.reported_by] == ["the regional governor"]

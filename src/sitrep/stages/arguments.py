@@ -35,13 +35,15 @@ class CaseWords(BaseModel):
 
     target: frozenset[str]
     agent: frozenset[str]
+    between: frozenset[str]
 
 
 @cache
 def case_words(lang: str) -> CaseWords:
     raw = langdata.load(lang, "arguments")
     return CaseWords(target=frozenset(fold(w) for w in raw["target_cases"]),
-                     agent=frozenset(fold(w) for w in raw["agent_cases"]))
+                     agent=frozenset(fold(w) for w in raw["agent_cases"]),
+                     between=frozenset(fold(w) for w in raw["between_cases"]))
 
 
 class EventFrame(BaseModel):
@@ -99,6 +101,9 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
         return None
+    sides = _between_sides(head, cases)
+    if sides and names_actor(sides[0]):
+        return sides[0]  # "clashes between the army and rebels": the first named side
     for child in head.children:
         if child.dep_ in ("nmod", "amod", "compound", "poss", "prep", "nmod:poss") and child.i != head.i:
             if child.dep_ == "prep":
@@ -116,6 +121,17 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             and dep_is(head, OBJECT_DEPS):
         return _agent_token(governor, reporting, cases, actors)
     return None
+
+
+def _between_sides(head: Token, cases: CaseWords) -> list[Token]:
+    """The sides of "combats entre X et Y" / "clashes between X and Y", in order (also where the
+    parser hung "entre" on the verb the event noun is the subject of: "des combats ont eu lieu entre")."""
+    carriers = [head, head.head] if dep_is(head, SUBJECT_DEPS) and is_verbal(head.head) else [head]
+    for child in (c for carrier in carriers for c in carrier.children):
+        if _case_word(child) in cases.between:
+            first = next((g for g in child.children if g.dep_ == "pobj"), child)
+            return [first, *(c for c in first.children if c.dep_ == "conj")]
+    return []
 
 
 def _objects(head: Token) -> list[Token]:
@@ -139,7 +155,7 @@ def _target_tokens(head: Token, cases: CaseWords, actors: list[ActorMention]) ->
             found.append(child)
         elif _case_word(child) in cases.target:
             found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
-    found = naming_actors(found)
+    found = naming_actors(found) or naming_actors(_between_sides(head, cases)[1:])
     if not found and not is_verbal(head) and dep_is(head, SUBJECT_DEPS) and is_verbal(head.head):
         # "un engin explosif avait visé un convoi", "a roadside bomb struck a police vehicle"
         found = naming_actors([c for c in head.head.children if dep_is(c, OBJECT_DEPS)])

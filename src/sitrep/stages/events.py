@@ -509,8 +509,24 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
             sentences_with_events.add(sentence.start)
     events = merge_repeated(drop_title_repeats(events, doc), vague)
     events.sort(key=lambda e: (e.evidence.trigger.start, e.event_id))
+    add_holders_as_opponents(events, frames, doc)
     carry_over_actors(events)
     return events
+
+
+def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc: Doc) -> None:
+    """A battle in a place the sentence says someone holds ("des accrochages ... dans le quartier
+    X, occupé par les miliciens", "fighting in X, held by the rebels") is against the holder."""
+    holders = [f for f in frames if f.trigger.entry.stative and f.agent is not None
+               and f.agent.actor is not None and describes_state(doc[f.head])]
+    for event in events:
+        if event.event_type != "Battles" or event.actor2 is not None:
+            continue
+        sentence = doc.char_span(event.evidence.trigger.start, event.evidence.trigger.end, alignment_mode="expand")
+        holder = next((h for h in holders if sentence is not None and doc[h.head].sent == sentence.sent
+                       and (event.actor1 is None or h.agent.actor.name != event.actor1.name)), None)
+        if holder is not None:
+            event.actor2 = _actor_ref(holder.agent)
 
 
 def carry_over_actors(events: list[Event]) -> None:
