@@ -60,7 +60,8 @@ def read_file(path: str, published: Date | None = None, language: str | None = N
     return Document(id=doc_id, text=text, published=published, language=language)
 
 
-def _document_from_line(line: str, number: int, source: str) -> Document | InputProblem:
+def document_from_line(line: str, number: int, source: str) -> Document | InputProblem:
+    """One JSON Lines line as a document; ``number`` and ``source`` name it where it has no id."""
     fallback_id = f"{source}:{number}"
     if len(line.encode("utf-8", "surrogateescape")) > MAX_DOCUMENT_BYTES:
         return InputProblem(doc_id=fallback_id, reason=f"line too large (limit {MAX_DOCUMENT_BYTES:,} bytes)")
@@ -89,7 +90,7 @@ def read_jsonl(path: str) -> Iterator[Document | InputProblem]:
         for number, raw_line in enumerate(stream, 1):
             line = raw_line.decode("utf-8", "replace").strip()
             if line:
-                yield _document_from_line(line, number, source)
+                yield document_from_line(line, number, source)
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.inputs import InputProblem
-from sitrep.inputs import _document_from_line as document_from_line  # JSON Lines parsing, shared
+from sitrep.inputs import document_from_line  # JSON Lines parsing, shared
 from sitrep.models import Document, DocumentResult
 from sitrep.pipeline import batches, extract_batch
 
