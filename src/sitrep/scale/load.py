@@ -10,7 +10,7 @@ from pathlib import Path
 from sitrep.inputs import InputProblem
 from sitrep.models import Document, DocumentResult
 from sitrep.store import Store
-from sitrep.store.ingest import STATUS_COUNTERS, IngestSummary, identity
+from sitrep.store.ingest import IngestSummary, identity
 
 COLUMNS = ["origin", "input_kind", "input", "result"]
 
@@ -38,15 +38,6 @@ def load(store: Store, folder: str) -> IngestSummary:
     for origin, item, result in read_partitions(folder):
         summary.documents += 1
         digest, document = identity(item, origin)
-        outcome = store.add_result(document, result, origin=origin, digest=digest)
-        if outcome.duplicate:
-            summary.already_stored += 1
-            continue
-        counter = STATUS_COUNTERS[result.status]
-        setattr(summary, counter, getattr(summary, counter) + 1)
-        summary.events += outcome.events
-        summary.linked += outcome.linked
-        if result.status != "ok":
-            summary.failures.append((outcome.doc_id, f"{result.status} ({result.reason})"))
+        summary.record(store.add_result(document, result, origin=origin, digest=digest), result)
     summary.seconds = time.monotonic() - started
     return summary

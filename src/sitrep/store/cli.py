@@ -13,7 +13,7 @@ import typer
 from sitrep.exports import FORMATS, acled_row, write_events
 from sitrep.models import Event
 from sitrep.scale import Engine
-from sitrep.store.records import EventFilter, Incident
+from sitrep.store.records import EventFilter, Incident, parse_near
 from sitrep.store.store import Store
 
 app = typer.Typer()
@@ -51,13 +51,10 @@ def ingest(
 
 
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
-    if near is None:
-        return None
     try:
-        latitude, longitude, km = (float(part) for part in near.split(","))
-    except ValueError:
-        raise typer.BadParameter(f"--near takes LAT,LON,KM (e.g. 36.2,37.15,10), not {near!r}") from None
-    return latitude, longitude, km
+        return parse_near(near) if near is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 def _parse_day(value: str | None, option: str) -> Date | None:

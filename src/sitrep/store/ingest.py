@@ -17,8 +17,9 @@ from pydantic import BaseModel
 from tqdm import tqdm
 
 from sitrep.inputs import InputProblem, read_file, read_jsonl
-from sitrep.models import Document
+from sitrep.models import Document, DocumentResult
 from sitrep.store.feeds import count_feed_items, looks_like_feed, read_feed
+from sitrep.store.records import AddOutcome
 from sitrep.store.store import Store, content_hash
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -43,6 +44,18 @@ class IngestSummary(BaseModel):
     @property
     def stored(self) -> int:
         return self.ok + self.skipped + self.errors
+
+    def record(self, outcome: AddOutcome, result: DocumentResult) -> None:
+        """Count one document's outcome (``outcome``: what Store.add_result returned)."""
+        if outcome.duplicate:
+            self.already_stored += 1
+            return
+        counter = STATUS_COUNTERS[result.status]
+        setattr(self, counter, getattr(self, counter) + 1)
+        self.events += outcome.events
+        self.linked += outcome.linked
+        if result.status != "ok":
+            self.failures.append((outcome.doc_id, f"{result.status} ({result.reason})"))
 
     def lines(self) -> list[str]:
         rate = self.stored / self.seconds if self.seconds else 0.0
@@ -150,15 +163,7 @@ def ingest(store: Store, paths: list[str], workers: int = 1, progress: bool | No
             writing = time.monotonic()
             outcome = store.add_result(document, result, origin=origin, digest=digest, replace_failed=retry_failed)
             summary.store_seconds += time.monotonic() - writing
-            if outcome.duplicate:
-                summary.already_stored += 1
-            else:
-                counter = STATUS_COUNTERS[result.status]
-                setattr(summary, counter, getattr(summary, counter) + 1)
-                summary.events += outcome.events
-                summary.linked += outcome.linked
-                if result.status != "ok":
-                    summary.failures.append((outcome.doc_id, f"{result.status} ({result.reason})"))
+            summary.record(outcome, result)
             bar.update(1)
             bar.set_postfix(events=summary.events, failed=summary.skipped + summary.errors, refresh=False)
     finally:

@@ -8,6 +8,17 @@ from pydantic import BaseModel, Field, field_validator
 from sitrep.models import Event
 
 
+def parse_near(near: str) -> tuple[float, float, float]:
+    """"LAT,LON,KM" (as the CLI and the API take it) -> a point and radius; ValueError says why not."""
+    try:
+        latitude, longitude, km = (float(part) for part in near.split(","))
+    except ValueError:
+        raise ValueError(f"near takes LAT,LON,KM (e.g. 36.2,37.15,10), not {near!r}") from None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 < km <= 20_000):
+        raise ValueError("near: latitude within ±90, longitude within ±180, radius 0 < KM <= 20000")
+    return latitude, longitude, km
+
+
 class EventFilter(BaseModel):
     """Conditions on events; every one given must hold. Text matches are case-insensitive except
     country/admin1, which are ACLED's names as written (e.g. "Syria", "Aleppo")."""

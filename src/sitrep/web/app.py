@@ -27,6 +27,7 @@ from sitrep import __version__
 from sitrep.exports import FORMATS, write_events
 from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
+from sitrep.store.records import parse_near
 from sitrep.web.limits import BodySizeLimit
 from sitrep.web.schemas import (
     EventPage,
@@ -96,15 +97,10 @@ def validation_summary(errors: list[dict]) -> str:
 
 
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
-    if near is None:
-        return None
     try:
-        latitude, longitude, km = (float(part) for part in near.split(","))
-    except ValueError:
-        raise HTTPException(422, f"near takes LAT,LON,KM (e.g. 36.2,37.15,10), not {near!r}") from None
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 < km <= 20_000):
-        raise HTTPException(422, "near: latitude within ±90, longitude within ±180, radius 0 < KM <= 20000")
-    return latitude, longitude, km
+        return parse_near(near) if near is not None else None
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def event_filter(
