@@ -53,11 +53,12 @@ PLACE_COLUMNS = ("id", "geonameid", "name", "feature", "country_code", "admin1_c
 # neighbourhood, camp, site (importers map their sources' codes onto these: data/feature_codes.yaml).
 
 
-class Place(BaseModel):
-    id: int
-    geonameid: int | None = None
+class PlaceFields(BaseModel):
+    """What the gazetteer knows of a place."""
+
     name: str
     feature: str
+    geonameid: int | None = None
     country_code: str | None = None
     admin1_code: str | None = None
     admin1: str | None = None
@@ -67,28 +68,22 @@ class Place(BaseModel):
     longitude: float | None = None
     population: int = 0
     source: str
+
+
+class Place(PlaceFields):
+    """A stored place."""
+
+    id: int
 
     @property
     def has_point(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
 
-class NewPlace(BaseModel):
+class NewPlace(PlaceFields):
     """A place an importer adds, with every name it is known by."""
 
-    name: str
-    feature: str
     names: list[str]
-    geonameid: int | None = None
-    country_code: str | None = None
-    admin1_code: str | None = None
-    admin1: str | None = None
-    admin2_code: str | None = None
-    admin2: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    population: int = 0
-    source: str
     keys: frozenset[str] | None = Field(None, description="exact keys of the names, where already computed")
 
 
