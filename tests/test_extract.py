@@ -95,7 +95,7 @@ def test_clash_between_two_named_sides():
 
 
 def test_battle_in_a_place_someone_holds_is_against_the_holder():
-    text = "Des accrochages ont eu lieu samedi dans le quartier de Bab al-Hadid à Alep, tenu par les miliciens."
+    text = "Des accrochages ont eu lieu samedi dans le quartier de Bab al-Hadid à Alep, contrôlé par les miliciens."
     event = _one(sitrep.extract(text, published="2016-09-24", lang="fr"), "Armed clash")
     assert event.actor2 is not None and event.actor2.name == "Opposition Rebels (Syria)"
 

@@ -202,7 +202,7 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     head = doc[frame.head]
     if is_headline(head.sent) or inside_mention(frame.trigger, context):
         return False
-    if entry.stative and describes_state(head):
+    if entry.describes_only or (entry.stative and describes_state(head)):
         return False
     if describes_background(head):
         return False
@@ -518,7 +518,7 @@ def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc:
     """A battle in a place the sentence says someone holds ("des accrochages ... dans le quartier
     X, occupé par les miliciens", "fighting in X, held by the rebels") is against the holder."""
     holders = [f for f in frames if f.trigger.entry.stative and f.agent is not None
-               and f.agent.actor is not None and describes_state(doc[f.head])]
+               and f.agent.actor is not None and (f.trigger.entry.describes_only or describes_state(doc[f.head]))]
     for event in events:
         if event.event_type != "Battles" or event.actor2 is not None:
             continue

@@ -44,6 +44,7 @@ class TriggerEntry(BaseModel):
     requires_target: bool = False
     death_only: bool = False
     subject_is_target: bool = False
+    describes_only: bool = False
     plover: str | None = None
     cameo: str | None = None
 
