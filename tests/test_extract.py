@@ -105,3 +105,14 @@ def test_killings_in_the_same_sentence_give_the_event_its_victims_and_toll():
     event = _one(sitrep.extract(text, published="2022-05-02", lang="en"), "Shelling/artillery/missile attack")
     assert event.fatalities == 3 and event.actor2.name == "Civilians (Ukraine)"
     assert [s.text for s in event.reported_by] == ["the regional governor"]
+
+
+@pytest.mark.parametrize("text,lang,published", [
+    ("Iraqi forces recaptured the city of Ramadi on Sunday. The city had been in the hands of the "
+     "Islamic State since May.", "en", "2015-12-29"),
+    ("L'armée syrienne a repris dimanche la ville de Palmyre. La ville était aux mains de l'État islamique "
+     "depuis mai.", "fr", "2016-03-28"),
+])
+def test_who_held_a_place_lost_it(text, lang, published):
+    event = _one(sitrep.extract(text, published=published, lang=lang), "Government regains territory")
+    assert event.actor2 is not None and event.actor2.name.startswith("Islamic State")

@@ -28,6 +28,10 @@ from sitrep.stages.triggers import Trigger, fold
 
 
 
+# How many tokens after a holding phrase ("aux mains de", "under the control of") its holder may start.
+HOLDER_REACH = 3
+
+
 class CaseWords(BaseModel):
     """Prepositions that mark a trigger's target ("raids contre", "attack on", "clashes with") and
     its doer where a noun names the action ("raids de l'aviation", "an attack by") —
@@ -66,7 +70,7 @@ def syntactic_head(doc: Doc, trigger: Trigger) -> Token:
     """The trigger token whose head lies outside the trigger ("raids" in "raids aériens")."""
     tokens = doc[trigger.token_start:trigger.token_end]
     for token in tokens:
-        if not (trigger.token_start <= token.head.i < trigger.token_end) or token.head is token:
+        if not (trigger.token_start <= token.head.i < trigger.token_end) or token.head.i == token.i:
             return token
     return tokens[0]
 
@@ -96,7 +100,7 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             for child in verb.children:
                 if dep_is(child, deps) or child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), child)
-        if head.dep_ in ("xcomp", "conj") and head.head is not head:
+        if head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
             return _agent_token(head.head, reporting, cases, actors)
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
@@ -117,7 +121,7 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             if names_actor(agent):
                 return agent
     governor = head.head
-    if governor is not head and is_verbal(governor) and governor.i not in reporting \
+    if governor.i != head.i and is_verbal(governor) and governor.i not in reporting \
             and dep_is(head, OBJECT_DEPS):
         return _agent_token(governor, reporting, cases, actors)
     return None
@@ -203,6 +207,10 @@ def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[
     cases = case_words(lang)
     agent_token = _agent_token(head, reporting_verbs, cases, actors)
     targets = _target_tokens(head, cases, actors)
+    if trigger.entry.describes_only:
+        # "entre les mains de X", "under the control of X": the holder is the name that follows
+        agent_token = next((doc[m.token_start] for m in actors
+                            if trigger.token_end <= m.token_start < trigger.token_end + HOLDER_REACH), agent_token)
     if trigger.entry.subject_is_target and agent_token is not None:
         # "des dizaines de miliciens ont péri": the subject of a death word is the dead
         targets, agent_token = [agent_token, *targets], None

@@ -130,7 +130,7 @@ def claim_status(trigger: Token, lang: str) -> Claim:
             modality = _own_modality(governor, words)
             if modality is not None:
                 return Claim(status="hypothetical", span=_span(modality))
-    if "Inf" in trigger.morph.get("VerbForm") and trigger.head is not trigger \
+    if "Inf" in trigger.morph.get("VerbForm") and trigger.head.i != trigger.i \
             and trigger.head._.lemma_key not in words.implicative_verbs:
         # a bare infinitive says what someone meant, wanted or was told to do, not what happened
         return Claim(status="hypothetical", span=_span(trigger.head))

@@ -34,6 +34,7 @@ from sitrep.stages.actors import ActorMention, event_type_actor, resolve_source
 from sitrep.stages.arguments import EventFrame, attach
 from sitrep.stages.attribution import claim_status, claim_words, find_reporters, is_reporting_verb
 from sitrep.stages.places import PlaceMention
+from sitrep.stages.syntax import SUBJECT_DEPS, dep_is
 from sitrep.stages.triggers import Trigger, TriggerEntry, fold
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
@@ -49,6 +50,8 @@ ACTOR_CLASSES = {
 }
 # Event types whose death tolls a bare "la mort de 68 miliciens" can complete.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+# Sub-types in which a place changes hands: who held it is the loser.
+TERRITORY_TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # Sub-types whose unnamed attacker is carried over from the article's previous event: strikes,
 # shelling and clashes in a report about one side's operations (not bombs, whose authors are
 # usually unknown).
@@ -154,7 +157,7 @@ def describes_background(head: Token) -> bool:
     if head.pos_ not in ("VERB", "AUX"):
         return False
     verb = head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "avait enlevé puis décapité": coordinated verbs share the auxiliary
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or \
         any(c.dep_.startswith("aux") for c in head.children)
@@ -342,7 +345,7 @@ def claim_of(head: Token, lang: str):
     """The trigger's claim status; a noun trigger carried by a verb of occurrence takes that
     verb's ("une offensive pourrait être lancée" is hypothetical, "an offensive was launched" not)."""
     claim = claim_status(head, lang)
-    if claim.status != "asserted" or head.pos_ in ("VERB", "AUX") or head.head is head:
+    if claim.status != "asserted" or head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
         return claim
     occurrence = anchor_words(lang).occurrence_verbs
     governor = head.head
@@ -515,18 +518,35 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
 
 
 def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc: Doc) -> None:
-    """A battle in a place the sentence says someone holds ("des accrochages ... dans le quartier
-    X, occupé par les miliciens", "fighting in X, held by the rebels") is against the holder."""
+    """Who held a place is the other side of what happens there: of a battle in the same
+    sentence ("des accrochages ... dans le quartier X, occupé par les miliciens"), and of the
+    taking of that place anywhere in the article ("l'armée a pris le camp X ... le camp, qui était
+    entre les mains de la milice Y": Y lost it)."""
     holders = [f for f in frames if f.trigger.entry.stative and f.agent is not None
                and f.agent.actor is not None and (f.trigger.entry.describes_only or describes_state(doc[f.head]))]
     for event in events:
-        if event.event_type != "Battles" or event.actor2 is not None:
-            continue
         sentence = doc.char_span(event.evidence.trigger.start, event.evidence.trigger.end, alignment_mode="expand")
-        holder = next((h for h in holders if sentence is not None and doc[h.head].sent == sentence.sent
-                       and (event.actor1 is None or h.agent.actor.name != event.actor1.name)), None)
+        holder = None
+        if event.sub_event_type in TERRITORY_TAKEN and event.location is not None:
+            place_words = set(fold(event.location.text).split())
+            holder = next((h for h in holders if _held_place_words(doc[h.head]) & place_words
+                           and _other_side(h, event)), None)
+        if holder is None and event.event_type == "Battles" and event.actor2 is None and sentence is not None:
+            holder = next((h for h in holders if doc[h.head].sent == sentence.sent and _other_side(h, event)), None)
         if holder is not None:
             event.actor2 = _actor_ref(holder.agent)
+
+
+def _held_place_words(head: Token) -> set[str]:
+    """The words naming what a holding phrase is about: the noun it qualifies ("le camp qui était
+    entre les mains de") or the subject of its verb ("the town had been in the hands of")."""
+    governor = head.head
+    candidates = [governor, *governor.children, *head.children]  # copular "la ville était aux mains de"
+    return {t._.lemma_key for t in candidates if t.i == governor.i or dep_is(t, SUBJECT_DEPS)}
+
+
+def _other_side(holder: EventFrame, event: Event) -> bool:
+    return event.actor1 is None or holder.agent.actor.name != event.actor1.name
 
 
 def carry_over_actors(events: list[Event]) -> None:

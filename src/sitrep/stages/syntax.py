@@ -30,7 +30,7 @@ def ancestors_to_clause(token: Token) -> Iterator[Token]:
     current = token
     while True:
         yield current
-        if is_verbal(current) or current.head is current:
+        if is_verbal(current) or current.head.i == current.i:
             return
         current = current.head
 
