@@ -116,3 +116,12 @@ def test_killings_in_the_same_sentence_give_the_event_its_victims_and_toll():
 def test_who_held_a_place_lost_it(text, lang, published):
     event = _one(sitrep.extract(text, published=published, lang=lang), "Government regains territory")
     assert event.actor2 is not None and event.actor2.name.startswith("Islamic State")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Les raids aériens ont repris samedi sur la ville d'Alep.", "fr"),
+    ("Air strikes resumed on Saturday on the city of Aleppo.", "en"),
+])
+def test_a_verb_whose_subject_is_an_event_adds_no_event(text, lang):
+    events = _asserted(sitrep.extract(text, published="2016-09-24", lang=lang))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

@@ -99,6 +99,7 @@ class DocumentContext:
     tolls: list[FatalityMention]
     reporting_verbs: frozenset[int] = field(default_factory=frozenset)
     country: str | None = None  # the article's country focus (the geocoder's)
+    trigger_tokens: frozenset[int] = field(default_factory=frozenset)  # tokens of every trigger found
 
 
 def span_of(tokens: SpacySpan | Token) -> Span:
@@ -195,6 +196,13 @@ def in_quotation(token: Token) -> bool:
     return opened > 0
 
 
+def has_event_subject(head: Token, context: DocumentContext) -> bool:
+    """A verb whose subject is itself an event word says how that event went, not a new one:
+    "les raids ont repris" (resumed), "fighting continued"."""
+    return head.pos_ in ("VERB", "AUX") and any(
+        dep_is(c, SUBJECT_DEPS) and c.i in context.trigger_tokens for c in head.children)
+
+
 def _names_its_event(mention: ActorMention) -> bool:
     """Protesters and rioters are named by what they do: "manifestants" is both actor and event word."""
     return mention.actor is not None and mention.actor.actor_type in ("protesters", "rioters")
@@ -207,7 +215,7 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
-    if describes_background(head):
+    if describes_background(head) or has_event_subject(head, context):
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
@@ -672,5 +680,6 @@ def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
 
 
 def frames_for(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:
+    context.trigger_tokens = frozenset(i for t in triggers for i in range(t.token_start, t.token_end))
     return [attach(context.doc, t, context.actors, context.places, context.dates, context.tolls,
                    context.reporting_verbs, context.lang) for t in triggers]

@@ -1,0 +1,83 @@
+"""Stage unit tests: HTML to text, language identification, trigger detection, claim status and
+attribution, on small sentences the project writes in both languages."""
+import pytest
+
+from sitrep.stages.attribution import claim_status, find_reporters
+from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
+from sitrep.stages.language import identify
+from sitrep.stages.parse import parse
+from sitrep.stages.triggers import find_triggers
+
+
+def test_html_to_text_keeps_the_article_and_drops_the_page():
+    html = ("<html><head><script>var x = 1;</script></head><body><nav>Home | World</nav>"
+            "<article><p>Des combats ont éclaté samedi à Alep entre l'armée et les rebelles, selon l'OSDH.</p>"
+            "<p>Au moins dix combattants ont été tués dans les affrontements.</p></article></body></html>")
+    assert looks_like_html(html)
+    text = html_to_text(html)
+    assert "Des combats ont éclaté" in text and "var x" not in text and "Home | World" not in text
+    with pytest.raises(NoTextError):
+        html_to_text("<html><head><title>x</title></head><body></body></html>")
+
+
+@pytest.mark.parametrize("text,declared,expected", [
+    ("L'armée a repris le contrôle de la ville après de violents combats.", None, "fr"),
+    ("The army retook the town after heavy fighting with the rebels.", "auto", "en"),
+    ("Texte court", "fr", "fr"),
+])
+def test_language_is_identified_or_trusted(text, declared, expected):
+    assert identify(text, declared).lang == expected
+
+
+@pytest.mark.parametrize("text,declared,reason", [
+    ("Die Armee hat die Stadt nach schweren Kämpfen zurückerobert.", None, "unsupported language 'de'"),
+    ("Texto", "es", "unsupported language 'es'"),
+    ("12 34", None, "too little text"),
+])
+def test_unsupported_or_unknowable_languages_are_refused_with_a_reason(text, declared, reason):
+    decision = identify(text, declared)
+    assert decision.lang is None and reason in decision.reason
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Les raids aériens ont repris sur la ville.", "fr", [("air_strike", "raids aériens"), ("territory_take", "repris")]),
+    ("L'armée a pris le contrôle du camp.", "fr", [("territory_take", "pris le contrôle")]),
+    ("A roadside bomb exploded near the market.", "en", [("ied", "roadside bomb"), ("ied", "exploded")]),
+    ("Protesters gathered outside parliament.", "en", [("protest", "Protesters")]),
+    ("Le ministre a visité l'école.", "fr", []),
+])
+def test_triggers_longest_match_wins(text, lang, expected):
+    # every reading is found here; stages/events.py decides which are events
+    found = [(t.entry.id, t.span.text) for t in find_triggers(parse(text, lang), lang)]
+    assert found == expected
+
+
+def _claim(text: str, lang: str, trigger_word: str) -> str:
+    doc = parse(text, lang)
+    token = next(t for t in doc if t.text == trigger_word)
+    return claim_status(token, lang).status
+
+
+@pytest.mark.parametrize("text,lang,word,status", [
+    ("L'armée a nié avoir bombardé l'hôpital.", "fr", "bombardé", "denied"),
+    ("The army denied shelling the village.", "en", "shelling", "denied"),
+    ("Les rebelles n'ont pas attaqué la ville.", "fr", "attaqué", "denied"),
+    ("Les rebelles menacent d'attaquer la ville.", "fr", "attaquer", "hypothetical"),
+    ("The group threatened to attack the capital.", "en", "attack", "hypothetical"),
+    ("The militants could attack the capital.", "en", "attack", "hypothetical"),
+    ("L'armée a bombardé l'hôpital, a indiqué l'OSDH.", "fr", "bombardé", "asserted"),
+    ("Officials said the army shelled the village.", "en", "shelled", "asserted"),
+])
+def test_claim_status(text, lang, word, status):
+    assert _claim(text, lang, word) == status
+
+
+@pytest.mark.parametrize("text,lang,source", [
+    ("Selon l'OSDH, dix civils ont été tués.", "fr", "l'OSDH"),
+    ("Dix civils ont été tués, a indiqué le ministère.", "fr", "le ministère"),
+    ("According to SOHR, ten civilians were killed.", "en", "SOHR"),
+    ("Ten civilians were killed, officials said.", "en", "officials"),
+])
+def test_reporters_are_found(text, lang, source):
+    doc = parse(text, lang)
+    assert source in [span.text for span in find_reporters(next(iter(doc.sents)), lang)]
