@@ -64,6 +64,9 @@ def test_threats_and_possibilities_are_hypothetical(text, lang):
     ("Le président a appelé à déplacer la bataille politique vers le Parlement.", "fr"),
     ("The president met the prime minister in Kabul to discuss the budget.", "en"),
     ("Analysts say the battle for public opinion is far from over.", "en"),
+    ("Both games were hard fought battles and exciting for the fans.", "en"),
+    ("Venezuela signed an agreement with South Africa to create a joint venture.", "en"),
+    ("Le sénateur a attaqué violemment le projet de loi du gouvernement.", "fr"),
 ])
 def test_sentences_without_events_give_none(text, lang):
     assert not _asserted(sitrep.extract(text, published="2020-01-10", lang=lang))

@@ -221,7 +221,15 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if head.pos_ not in ("VERB", "AUX") and in_quotation(head):
         return False  # a quoted statement's nouns are rhetoric ("déplacer la bataille")
-    return is_anchored(frame, context)
+    return is_anchored(frame, context) and has_participant_or_place(frame, context)
+
+
+def has_participant_or_place(frame: EventFrame, context: DocumentContext) -> bool:
+    """A coded event names who took part, a toll, or a place its sentence resolves: "hard fought
+    battles", "big time shot", "he blasted the remark" name none and are no conflict events."""
+    if frame.agent is not None or frame.targets or frame.fatalities is not None:
+        return True
+    return any(context.places[i].location is not None and context.places[i].location.resolved for i in frame.places)
 
 
 def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
