@@ -15,6 +15,7 @@ from pathlib import Path
 
 SITREP = [sys.executable, "-m", "sitrep"]
 KILLS = 4
+KILL_MARGIN = 6  # documents a killed run still has ahead of it when the kill comes
 DONE = (0, 3)  # ingest's exit codes for a finished run (3: the pipeline skipped some documents)
 
 TOWNS = ["Anadan", "Hayan", "Saraqib", "Douma", "Kandahar", "Ghazni", "Kunduz", "Mosul"]
@@ -85,9 +86,12 @@ def test_kill_nine_at_random_points_loses_and_doubles_nothing(tmp_path):
     kills = 0
     for round_number in range(KILLS):
         before = _stored_count(db)
-        if before >= len(ids) - 1:
+        if before >= len(ids) - KILL_MARGIN:
             break
-        target = chooser.randint(before + 1, len(ids) - 1)
+        # a random point in this round's share of what is left, keeping a few documents after the
+        # last one, so that every round's run is still going when its kill comes
+        share = max(1, (len(ids) - KILL_MARGIN - before) // (KILLS - round_number))
+        target = before + chooser.randint(1, share)
         process = _ingest(docs, db, workers=1 + round_number % 2)
         while process.poll() is None and _stored_count(db) < target:
             time.sleep(0.01)
