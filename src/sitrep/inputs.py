@@ -94,12 +94,3 @@ def read_jsonl(path: str) -> Iterator[Document | InputProblem]:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-
-
-def read_documents(path: str, published: Date | None = None,
-                   language: str | None = None) -> Iterator[Document | InputProblem]:
-    """A JSON Lines batch (``*.jsonl``) document by document, or one text/HTML file (``-``: stdin)."""
-    if path.endswith((".jsonl", ".ndjson")):
-        yield from read_jsonl(path)
-    else:
-        yield read_file(path, published, language)

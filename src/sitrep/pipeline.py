@@ -43,6 +43,7 @@ def code_document(text: str, lang: str, published: Date | None, doc_id: str | No
     doc = parse(text, lang)
     found_places = places.find_places(doc, lang)
     country = places.geocode(doc, found_places, lang)
+    found_triggers = triggers.find_triggers(doc, lang)
     context = events.DocumentContext(
         doc=doc, lang=lang, published=published, doc_id=doc_id, country=country,
         places=found_places,
@@ -50,8 +51,9 @@ def code_document(text: str, lang: str, published: Date | None, doc_id: str | No
         dates=dates.find_dates(doc, lang, published),
         tolls=fatalities.find_fatalities(doc, lang),
         reporting_verbs=events.reporting_verb_tokens(doc, lang),
+        trigger_tokens=frozenset(i for t in found_triggers for i in range(t.token_start, t.token_end)),
     )
-    frames = events.frames_for(triggers.find_triggers(doc, lang), context)
+    frames = events.frames_for(found_triggers, context)
     return events.code_events(frames, context)
 
 

@@ -58,7 +58,6 @@ class EventFrame(BaseModel):
     trigger: Trigger
     head: int = Field(description="token index of the trigger's syntactic head")
     agent: ActorMention | None = None
-    agent_token: int | None = None
     targets: list[ActorMention] = Field(default_factory=list)
     target_tokens: list[int] = Field(default_factory=list)
     places: list[int] = Field(default_factory=list, description="indices of attached place mentions, best first")
@@ -216,7 +215,6 @@ def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[
         targets, agent_token = [agent_token, *targets], None
     frame = EventFrame(trigger=trigger, head=head.i,
                        agent=_mention_for(agent_token, actors),
-                       agent_token=agent_token.i if agent_token is not None else None,
                        target_tokens=[t.i for t in targets] or [t.i for t in _objects(head)])
     frame.targets = [m for m in (_mention_for(t, actors) for t in targets) if m is not None]
     frame.places = _nearest(head, [(p.token_start, p.token_end) for p in places])

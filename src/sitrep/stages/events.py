@@ -688,6 +688,5 @@ def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
 
 
 def frames_for(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:
-    context.trigger_tokens = frozenset(i for t in triggers for i in range(t.token_start, t.token_end))
     return [attach(context.doc, t, context.actors, context.places, context.dates, context.tolls,
                    context.reporting_verbs, context.lang) for t in triggers]

@@ -332,18 +332,13 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
     (e.g. "Syria"), or None where no place resolves."""
     from sitrep.geo.resolver import resolve_mentions
 
-    named = [p for p in places if p.antecedent is None]
+    named = [p for p in places if p.antecedent is None]  # antecedent indices count these, in text order
     focus = resolve_mentions(named, gazetteer)
     for place in places:
         if place.antecedent is not None:
-            antecedent = named_index(places, place.antecedent)
+            antecedent = named[place.antecedent]
             place.location = antecedent.location.model_copy(update={
                 "text": place.text, "span": place.span,
                 "reason": f"points back to '{antecedent.text}'" + (f"; {antecedent.location.reason}"
                                                                     if antecedent.location.reason else "")})
     return focus
-
-
-def named_index(places: list[PlaceMention], antecedent: int) -> PlaceMention:
-    """The mention an antecedent index (counted among named mentions, in text order) designates."""
-    return [p for p in places if p.antecedent is None][antecedent]
