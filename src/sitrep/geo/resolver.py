@@ -36,6 +36,11 @@ CONTEXT_CANDIDATES = 5
 CONTEXT_KM = 100.0
 # a camp or neighbourhood must lie this close to the place the text puts it in
 INSIDE_KM = 30.0
+# a place the text puts in an admin area must lie this close to the area's main town where the
+# gazetteer cannot tell otherwise ("X district, Ghazni"); one put in a town, this close to it
+ADMIN1_KM = 400.0
+AREA_KM = 150.0
+TOWN_KM = 50.0
 # where the focus is clear (this many votes: a named country, a named admin area, two places), a
 # place of another country is taken only if the document names that country, or if it is this big
 FOCUS_MIN_VOTES = 1.5
@@ -122,7 +127,11 @@ def country_focus(per_mention: list[list[Candidate]]) -> tuple[str | None, float
     return votes.most_common(1)[0]
 
 
-def _type_fit(hint: str | None, feature: str) -> float:
+def _type_fit(hint: str | None, feature: str, contains: bool = False) -> float:
+    """How well a place's kind fits the cue words; a name the text gives as a container
+    ("Dawlat Abad district, Balkh") is read as an area where it can be one."""
+    if hint is None and contains:
+        return 1.0 if feature in REGION_FEATURES else 0.0
     if hint is None:
         return {"country": 2.0, "admin1": 0.5, "admin2": -0.2}.get(feature, 0.0)
     if feature == hint or (hint == "city" and feature == "populated_place"):
@@ -156,11 +165,30 @@ class Context:
         return count
 
 
+def lies_in(place: Place, area: Place) -> bool:
+    """True where ``place`` can be inside ``area``: in the country; in the admin1 area (by GeoNames
+    code, else by admin1 name, else within ADMIN1_KM); within AREA_KM of another area's main town,
+    within TOWN_KM of a town."""
+    if place.country_code != area.country_code:
+        return False
+    if area.feature == "country":
+        return True
+    if area.feature == "admin1":
+        if area.admin1_code and place.admin1_code:
+            return place.admin1_code == area.admin1_code
+        if area.admin1 and place.admin1:
+            return exact_key(place.admin1) == exact_key(area.admin1)
+        return km_between(place, area) <= ADMIN1_KM
+    return km_between(place, area) <= (AREA_KM if area.feature in REGION_FEATURES else TOWN_KM)
+
+
 def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, support: int,
                 inside: Place | None) -> bool:
     place = candidate.place
     if mention.feature_hint in LOCAL_HINTS and place.feature not in LOCAL_HINTS and inside is not None:
         return km_between(place, inside) <= INSIDE_KM
+    if mention.container is not None and inside is not None and not lies_in(place, inside):
+        return False
     if candidate.match < 1.0:
         return place.country_code == context.focus or support > 0
     if context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES and place.country_code != context.focus:
@@ -169,9 +197,10 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
     return True
 
 
-def _score(candidate: Candidate, mention: PlaceMention, context: Context, support: int) -> float:
+def _score(candidate: Candidate, mention: PlaceMention, context: Context, support: int, contains: bool) -> float:
     place = candidate.place
-    score = candidate.match + 0.1 * math.log10(place.population + 1) + _type_fit(mention.feature_hint, place.feature)
+    score = candidate.match + 0.1 * math.log10(place.population + 1) \
+        + _type_fit(mention.feature_hint, place.feature, contains)
     if context.focus is not None and place.country_code == context.focus:
         score += 1.5
     if candidate.primary:
@@ -179,14 +208,15 @@ def _score(candidate: Candidate, mention: PlaceMention, context: Context, suppor
     return score + 0.7 * min(support, 3)
 
 
-def _best(found: list[Candidate], mention: PlaceMention, context: Context, inside: Place | None) -> Place | None:
+def _best(found: list[Candidate], mention: PlaceMention, context: Context, inside: Place | None,
+          contains: bool) -> Place | None:
     best, best_score = None, -math.inf
     for candidate in found:
         if not candidate.place.has_point:
             continue
         support = context.support(candidate.place, exact_key(mention.name))
         if _acceptable(candidate, mention, context, support, inside):
-            score = _score(candidate, mention, context, support)
+            score = _score(candidate, mention, context, support, contains)
             if score > best_score:
                 best, best_score = candidate.place, score
     return best
@@ -212,11 +242,16 @@ def _unresolved(mention: PlaceMention, reason: str) -> Location:
 
 
 def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place | None]) -> Place | None:
-    """The place the text puts mention ``index`` in: its linked container, else (for a camp,
+    """The place the text puts mention ``index`` in: its linked container (or that one's, where it
+    is unknown), else (for a camp,
     neighbourhood or village) the nearest resolved settlement or region of the same sentence."""
     mention = mentions[index]
-    if mention.container is not None and picks[mention.container] is not None:
-        return picks[mention.container]
+    # an unknown container passes the question up to its own ("the X area of Y district, Herat")
+    container = mention.container
+    while container is not None and picks[container] is None:
+        container = mentions[container].container
+    if container is not None:
+        return picks[container]
     if mention.feature_hint not in INSIDE_HINTS:
         return None
     same_sentence = [(abs(j - index), picks[j]) for j, other in enumerate(mentions)
@@ -241,11 +276,17 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
                              for c in f if c.place.feature == "admin1" and c.match == 1.0
                              for key in (exact_key(c.place.name), exact_key(m.name)))
     context = Context(focus, focus_votes, named_countries, likely, admin1_areas)
-    first = [_best(f, m, context, None) for f, m in zip(found, mentions)]
+    # "X district, Balkh", "Balapitiya (Galle, Southern)": a container is read as an area where it
+    # can be one (Balkh province, not the town), unless the cue words call what it contains a town,
+    # camp or site
+    containers = {m.container for m in mentions
+                  if m.container is not None and (m.feature_hint is None or m.feature_hint in REGION_FEATURES)}
+    first = [_best(f, m, context, None, i in containers) for i, (f, m) in enumerate(zip(found, mentions))]
     picks: list[Place | None] = []
     for index, (candidates_here, mention) in enumerate(zip(found, mentions)):
         inside = _container_place(index, mentions, first)
-        picks.append(_best(candidates_here, mention, context, inside) if inside is not None else first[index])
+        picks.append(first[index] if inside is None
+                     else _best(candidates_here, mention, context, inside, index in containers))
     coded_at_container: dict[str, Location] = {}
     for index, mention in enumerate(mentions):
         place = picks[index]

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # entity labels the actor ruler sets: an actor or outlet is never a place
 ACTOR_LABELS = frozenset({"ACTOR", "SOURCE"})
+# the Doc extension where the actor ruler records every actor phrase it matched (stages/actors.py)
+ACTOR_MATCHES = "sitrep_actor_matches"
 # punctuation that joins a place to its container: "Kismaayo (Lower Juba)", "Dawlat Abad, Balkh"
 CONTAINER_PUNCTUATION = frozenset({",", "("})
 # the longest name a capitalised run may be, in tokens
@@ -146,9 +148,17 @@ def _after_locative(doc: Doc, start: int, words: PlaceWords) -> bool:
                                  and before[1] in words.connectors))
 
 
+def _actor_phrase_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of the actor phrases the actor ruler found that are longer than a word: a country
+    named inside one ("US military forces") says whose forces they are, not where anything was."""
+    matches = doc._.get(ACTOR_MATCHES) if Doc.has_extension(ACTOR_MATCHES) else None
+    return frozenset(i for start, end, _ in matches or () if end - start > 1 for i in range(start, end))
+
+
 def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Token ranges of place names: place entities, capitalised names that cue words introduce,
-    and capitalised names after a locative preposition that the gazetteer knows (``known``)."""
+    and capitalised names after a locative preposition that the gazetteer knows (``known``); none
+    inside an actor phrase."""
     spans: list[tuple[int, int]] = []
     for entity in doc.ents:
         if entity.label_ in words.entity_labels:
@@ -172,7 +182,9 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
             spans.append((index, end))
             taken.update(range(index, end))
         index = max(end, index + 1)
-    return sorted(s for s in spans if fold(doc[s[0]:s[1]].text) not in words.not_places)
+    in_actor = _actor_phrase_tokens(doc)
+    return sorted(s for s in spans if fold(doc[s[0]:s[1]].text) not in words.not_places
+                  and not all(i in in_actor for i in range(*s)))
 
 
 def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> list[tuple[int, int]]:
