@@ -128,3 +128,47 @@ def test_who_held_a_place_lost_it(text, lang, published):
 def test_a_verb_whose_subject_is_an_event_adds_no_event(text, lang):
     events = _asserted(sitrep.extract(text, published="2016-09-24", lang=lang))
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    # crime, accidents, sport and weather name no party to a conflict: no events
+    ("A man was shot and killed outside a bar in Springfield on Saturday. Police arrested a suspect on "
+     "Sunday and charged him with murder.", "en"),
+    ("An 80-year-old woman was killed this morning when a neighbour accidentally hit her with his car.", "en"),
+    ("At least 11 people were killed when a tropical storm battered the south of the country on Monday.", "en"),
+    ("Les Lions ont écrasé le Bénin 4-0 samedi : l'attaque sénégalaise a bombardé la cage adverse et "
+     "Sarr a exécuté le gardien d'une frappe du gauche.", "fr"),
+])
+def test_articles_about_crime_accidents_or_sport_give_no_events(text, lang):
+    assert sitrep.extract(text, published="2023-11-20", lang=lang) == []
+
+
+def test_background_events_long_before_publication_are_not_coded():
+    text = ("Gunmen attacked the village of Dogo on Monday, killing six civilians. The region still remembers "
+            "the massacre of March 2019, when militants killed more than 160 villagers.")
+    events = _asserted(sitrep.extract(text, published="2023-05-10", lang="en"))
+    assert events and all(e.date.year == 2023 for e in events)
+
+
+def test_a_story_goes_on_at_its_date_and_the_next_day_counts_from_it():
+    text = ("Une dizaine de soldats ont été tués dimanche dans une attaque jihadiste contre le camp militaire de Djibo.\n\n"
+            "Des hommes armés ont attaqué le camp vers 6H00, a indiqué une source sécuritaire.\n\n"
+            "Le lendemain, l'aviation a mené des frappes aériennes près d'Aribinda.")
+    events = _asserted(sitrep.extract(text, published="2022-11-29", lang="fr"))
+    strike = _one(events, "Air/drone strike")
+    assert strike.date == date(2022, 11, 28)  # the day after Sunday 27 November
+    assert all(e.date == date(2022, 11, 27) for e in events if e.event_type == "Battles")
+
+
+def test_force_against_protesters_is_how_the_protest_went():
+    text = "Iranian security forces opened fire on protesters in the city of Sanandaj on Saturday, killing two."
+    events = _asserted(sitrep.extract(text, published="2022-10-11", lang="en"))
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
+    assert events[0].fatalities == 2
+
+
+def test_an_attack_repelled_is_one_battle():
+    text = "Nigerian troops repelled an attack by Boko Haram fighters on a military base in Monguno on Sunday."
+    events = _asserted(sitrep.extract(text, published="2024-03-06", lang="en"))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert {events[0].actor1.name, events[0].actor2.name} >= {"Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"}

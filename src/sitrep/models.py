@@ -75,6 +75,7 @@ class ActorRef(BaseModel):
     name: str | None = Field(None, description="canonical name, None where unresolved")
     actor_id: str | None = None
     actor_type: ActorType | None = None
+    role: str | None = Field(None, description="the generic role the actor fills (military, police, rebels...)")
     country: str | None = None
     resolved: bool = False
     span: Span | None = None
@@ -122,6 +123,9 @@ class DateMention(BaseModel):
     time_precision: TimePrecision
     earliest: Date | None = None
     latest: Date | None = None
+    after_previous: int | None = Field(
+        None, description="days after the date the text gave last ('le même jour': 0, 'the next day': 1); "
+                          "`date` then holds the same count from publication, for want of that date")
 
 
 class FatalityMention(BaseModel):

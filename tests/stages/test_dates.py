@@ -1,7 +1,7 @@
 """Date resolution against the publication date, French and English."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -168,3 +168,29 @@ def test_seed_article(parsed):
             ("vendredi", date(2016, 9, 23), 1), ("le mois de juillet dernier", date(2016, 7, 15), 3),
             ("Depuis jeudi soir", date(2016, 9, 22), 2), ("depuis deux semaines", date(2016, 9, 17), 2)} <= found
     assert all(m.span.text.lower() not in {"est", "media"} for m in find_dates(parsed(text, "fr"), "fr", SATURDAY))
+
+
+@pytest.mark.parametrize("lang, text, words, year", [
+    ("fr", "Les violences ont fait depuis 2015 des milliers de morts.", "depuis 2015", 2015),
+    ("fr", "La ville était tombée en 2014.", "en 2014", 2014),
+    ("en", "The war, which began in 2014, has killed thousands.", "in 2014", 2014),
+    ("en", "The insurgency has raged since 2009.", "since 2009", 2009),
+])
+def test_a_year_alone_is_coded_at_its_middle(dates, lang, text, words, year):
+    mention = dates(text, lang)[words]
+    assert mention.date.year == year and mention.time_precision == TimePrecision.MONTH
+    assert mention.earliest == date(year, 1, 1)
+
+
+@pytest.mark.parametrize("lang, text, words, days", [
+    ("fr", "Le même jour, trois soldats ont péri.", "Le même jour", 0),
+    ("fr", "Le lendemain, des tirs ont été entendus.", "Le lendemain", 1),
+    ("fr", "Trois jours plus tard, l'armée a repris la ville.", "Trois jours plus tard", 3),
+    ("en", "The same day, a bomb exploded in the market.", "The same day", 0),
+    ("en", "The next day, rebels attacked the base.", "The next day", 1),
+    ("en", "Two days later, the army retook the town.", "Two days later", 2),
+])
+def test_dates_counted_from_the_previous_one_say_so(dates, lang, text, words, days):
+    # event coding counts them from the date the text gave last; here, for want of it, from publication
+    mention = dates(text, lang)[words]
+    assert mention.after_previous == days and mention.date == SATURDAY + timedelta(days=days)

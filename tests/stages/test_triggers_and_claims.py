@@ -81,3 +81,39 @@ def test_claim_status(text, lang, word, status):
 def test_reporters_are_found(text, lang, source):
     doc = parse(text, lang)
     assert source in [span.text for span in find_reporters(next(iter(doc.sents)), lang)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # a proper name is no event word
+    ("Dick Lynch, the director of the association, spoke on Monday.", "en", []),
+    ("The March for Babies raised money for the hospital.", "en", []),
+    # "strike" and "frappe" need words that say which strike
+    ("Teachers went on strike over unpaid salaries.", "en", [("protest", "went on strike")]),
+    ("Russian warplanes struck the outskirts of the town.", "en", [("strike", "struck")]),
+    ("The cricket board struck a record deal with the broadcaster.", "en", []),
+    ("Sa frappe du pied gauche a trompé le gardien.", "fr", []),
+    ("Une frappe aérienne a visé le dépôt.", "fr", [("air_strike", "frappe aérienne")]),
+    # words next to the trigger that give it another sense
+    ("He died of a heart attack on Saturday.", "en", []),
+    ("Firefighters battled a blaze at the warehouse.", "en", []),
+    ("The company will close its coal mine next year.", "en", []),
+    ("Les défenses ont abattu une vingtaine de drones.", "fr", [("interception", "abattu")]),
+    ("Un soldat a été abattu par un tireur.", "fr", [("killing", "abattu")]),
+    # "demonstrate" is a protest only without an object
+    ("The chefs demonstrated new recipes at the market.", "en", []),
+    ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
+])
+def test_trigger_words_count_only_in_their_sense(text, lang, expected):
+    found = [(t.entry.id, t.span.text) for t in find_triggers(parse(text, lang), lang)]
+    assert [f for f in found if f[0] not in ("killing", "death")] == [e for e in expected if e[0] not in ("killing", "death")]
+    assert [f for f in found if f[0] == "killing"] == [e for e in expected if e[0] == "killing"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Medvedev a averti que la Russie frapperait Kiev si l'Ukraine poursuivait ses attaques de drones.", "fr"),
+    ("The group said it would respond if the army attacked the town.", "en"),
+])
+def test_events_in_a_condition_are_hypothetical(text, lang):
+    doc = parse(text, lang)
+    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash"))
+    assert claim_status(doc[trigger.head], lang).status == "hypothetical"

@@ -112,6 +112,8 @@ class Role(Entry):
 
     template: str = Field(description="name with {country}, e.g. 'Civilians ({country})'")
     type: ActorType
+    party: bool = Field(True, description="a party to armed conflict or political unrest; police, civilians "
+                                          "and guards are not: alone they are the everyday of crime news")
     note: str | None = None
 
 

@@ -201,14 +201,14 @@ def _actor_ref(actor: Actor, day: date | None, country: str | None) -> ActorRef:
     if actor_type == "state_forces" and actor.country and country and actor.country != country:
         actor_type = "external_other"  # ACLED codes state forces abroad as external forces
     return ActorRef(text="", name=actor.name_on(day), actor_id=actor.id, actor_type=actor_type,
-                    country=actor.country, resolved=True)
+                    role=actor.role, country=actor.country, resolved=True)
 
 
 def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | None,
               context: str | None) -> ActorRef:
     definition = kb.roles[role]
     if country is None:
-        return ActorRef(text="", actor_type=definition.type, resolved=False)
+        return ActorRef(text="", actor_type=definition.type, role=role, resolved=False)
     override = kb.countries[country].overrides.get(role) if country in kb.countries else None
     if override in kb.roles:
         role, definition, override = override, kb.roles[override], None
@@ -220,7 +220,7 @@ def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | Non
     if actor_type == "state_forces" and context and country != context:
         actor_type = "external_other"
     return ActorRef(text="", name=override or definition.template.format(country=country_form),
-                    actor_id=f"{role}:{country}", actor_type=actor_type, country=country, resolved=True)
+                    actor_id=f"{role}:{country}", actor_type=actor_type, role=role, country=country, resolved=True)
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ from sitrep.stages.syntax import (
     is_verbal,
     tree_distance,
 )
-from sitrep.stages.triggers import Trigger, fold
+from sitrep.stages.triggers import Trigger, fold, head_of
 
 
 
@@ -67,11 +67,7 @@ class EventFrame(BaseModel):
 
 def syntactic_head(doc: Doc, trigger: Trigger) -> Token:
     """The trigger token whose head lies outside the trigger ("raids" in "raids aériens")."""
-    tokens = doc[trigger.token_start:trigger.token_end]
-    for token in tokens:
-        if not (trigger.token_start <= token.head.i < trigger.token_end) or token.head.i == token.i:
-            return token
-    return tokens[0]
+    return head_of(doc, trigger.token_start, trigger.token_end)
 
 
 def _case_word(token: Token) -> str | None:

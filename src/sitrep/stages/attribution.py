@@ -33,6 +33,7 @@ class ClaimWords(BaseModel):
     hypothetical_nouns: frozenset[str]
     modal_words: frozenset[str]
     purpose_markers: frozenset[str]
+    condition_markers: frozenset[str]
     hypothetical_morph: tuple[str, ...]
     implicative_verbs: frozenset[str]
     reporting_verbs: dict[str, frozenset[str]] = Field(
@@ -54,6 +55,7 @@ def claim_words(lang: str) -> ClaimWords:
         hypothetical_nouns=folded("hypothetical_nouns"),
         modal_words=folded("modal_words"),
         purpose_markers=folded("purpose_markers"),
+        condition_markers=folded("condition_markers"),
         hypothetical_morph=tuple(claims.get("hypothetical_morph") or ()),
         implicative_verbs=folded("implicative_verbs"),
         reporting_verbs=_reporting_verbs(attribution["reporting_verbs"]),
@@ -86,7 +88,8 @@ def _negation(token: Token, words: ClaimWords) -> Token | None:
 
 
 def _own_modality(token: Token, words: ClaimWords) -> Token | None:
-    """Future, conditional, modal auxiliary or purpose marker on the trigger's own clause."""
+    """Future, conditional, modal auxiliary, purpose or condition marker on the trigger's own
+    clause ("si l'Ukraine poursuivait ses attaques")."""
     verbs = [token] + [c for c in token.children if c.dep_.startswith("aux")]
     for verb in verbs:
         if any(m in str(verb.morph) for m in words.hypothetical_morph):
@@ -96,6 +99,8 @@ def _own_modality(token: Token, words: ClaimWords) -> Token | None:
             return child
         if child._.text_key in words.purpose_markers and child.dep_ in ("mark", "case", "aux") \
                 and token.dep_ in ("advcl", "acl") and "VerbForm=Inf" in str(token.morph):
+            return child
+        if child._.text_key in words.condition_markers and child.dep_ == "mark":
             return child
     return None
 

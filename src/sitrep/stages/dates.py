@@ -12,7 +12,10 @@ is only ever found where a date word or a full numeric date stands. Rules (docs/
 - "samedi dernier"/"last Saturday" is strictly before publication, "prochain"/"next" strictly after;
 - a day and month without a year is the latest such date not after publication;
 - a month is coded at its 15th (time_precision 3); a span at its middle (time_precision 2);
-- "depuis jeudi soir"/"since Thursday" is a span from that point to publication, coded at the point.
+- "depuis jeudi soir"/"since Thursday" is a span from that point to publication, coded at the point;
+- a year after a year word ("en 2014", "since 2009") is coded at its middle (time_precision 3);
+- "le même jour", "le lendemain", "two days later" count from the date the text gave last: event
+  coding resolves them (stages/events.py); here they count from publication, for want of it.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ class Resolved:
     earliest: date | None = None
     latest: date | None = None
     is_point: bool = False  # a single day a "depuis"/"since" may start a span from
+    after_previous: int | None = None  # "le lendemain": days after the date the text gave last
 
 
 Resolver = Callable[[re.Match, "date | None"], "Resolved | None"]
@@ -144,6 +148,7 @@ class DateGrammar:
         self.weekdays = _folded_lookup(data["weekdays"])
         self.months = _folded_lookup(data["months"]) | _folded_lookup(data["month_abbreviations"])
         self.relative_days = {_key(k): v for k, v in data["relative_days"].items()}
+        self.after_previous = {_key(k): v for k, v in data["after_previous"].items()}
         self.units = _folded_lookup(data["units"])
         self.periods = {_key(k): v for k, v in data["periods"].items()}
         self.last_words = {w.lower() for w in data["last_after"] + data["last_before"]}
@@ -176,6 +181,9 @@ class DateGrammar:
             Rule("iso_date", self._compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), self._explicit),
             Rule("numeric_date", self._compile(numeric[data["numeric_date_order"]]), self._explicit),
             Rule("month_year", self._compile(rf"{month}\s+{year}"), self._month_year),
+            Rule("year", self._compile(rf"(?:{_alternation(data['year_before'])})\s+{year}"), self._year),
+            Rule("after_previous", self._compile(
+                rf"(?P<anaphor>{_alternation(self.after_previous)}){part}"), self._after_previous),
             Rule("weekday", self._compile(
                 rf"(?:(?P<before>{before_mod})\s+)?{weekday}{part}(?:\s+(?P<after>{after_mod}))?"),
                 self._weekday, names_only=True),
@@ -189,6 +197,8 @@ class DateGrammar:
         ]
         for template in data["ago"]:
             rules.append(Rule("ago", self._compile(self._template(template, number, unit)), self._ago))
+        for template in data["later"]:
+            rules.append(Rule("later", self._compile(self._template(template, number, unit)), self._later))
         for template in data["duration_to_now"]:
             rules.append(Rule("duration", self._compile(self._template(template, number, unit)), self._duration))
         weekday_pair = [f"(?P<{group}>{_alternation(data['weekdays'], capitalized=capitalized)}){part}"
@@ -236,6 +246,29 @@ class DateGrammar:
 
     def _month_year(self, match: re.Match, published: date | None) -> Resolved:
         return _month(int(match["year"]), self.months[match["month"].lower()], published)
+
+    @staticmethod
+    def _year(match: re.Match, published: date | None) -> Resolved:
+        """A year alone, coded at its middle (at publication's middle of the year so far)."""
+        year = int(match["year"])
+        last = date(year, 12, 31) if published is None or published.year != year else published
+        return _span(date(year, 1, 1), last, TimePrecision.MONTH)
+
+    @staticmethod
+    def _days_after_previous(days: int, published: date | None) -> Resolved | None:
+        if published is None:
+            return None
+        day = published + _day(days)
+        return Resolved(day=day, precision=TimePrecision.DAY, earliest=day, latest=day, after_previous=days)
+
+    def _after_previous(self, match: re.Match, published: date | None) -> Resolved | None:
+        return self._days_after_previous(self.after_previous[_key(match["anaphor"])], published)
+
+    def _later(self, match: re.Match, published: date | None) -> Resolved | None:
+        found = self._count_and_unit(match)
+        if found is None or found[1] != "day":
+            return None
+        return self._days_after_previous(found[0], published)
 
     def _weekday(self, match: re.Match, published: date | None) -> Resolved | None:
         if published is None:
@@ -370,7 +403,8 @@ def find_dates(doc: Doc, lang: str, published: date | None) -> list[DateMention]
         start, resolved = _widen_since(text, lang, start, resolved, published)
         mentions.append(DateMention(span=Span(start=start, end=end, text=text[start:end]),
                                     date=resolved.day, time_precision=resolved.precision,
-                                    earliest=resolved.earliest, latest=resolved.latest))
+                                    earliest=resolved.earliest, latest=resolved.latest,
+                                    after_previous=resolved.after_previous))
     return sorted(mentions, key=lambda m: m.span.start)
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
+from sitrep.actors.kb import knowledge_base
 from sitrep.models import (
     ActorRef,
     DateMention,
@@ -35,7 +36,7 @@ from sitrep.stages.arguments import EventFrame, attach
 from sitrep.stages.attribution import claim_status, claim_words, find_reporters, is_reporting_verb
 from sitrep.stages.places import PlaceMention
 from sitrep.stages.syntax import SUBJECT_DEPS, dep_is
-from sitrep.stages.triggers import Trigger, TriggerEntry, fold
+from sitrep.stages.triggers import Trigger, TriggerEntry, entries_for, fold, has_phrase
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
 ACTOR_CLASSES = {
@@ -48,6 +49,8 @@ ACTOR_CLASSES = {
     "protesters": "protesters",
     "rioters": "protesters",
 }
+# Event types of demonstrations: what a sentence tells of their protesters is how they went.
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
 # Event types whose death tolls a bare "la mort de 68 miliciens" can complete.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Sub-types in which a place changes hands: who held it is the loser.
@@ -65,6 +68,8 @@ OCCURRENCE_WINDOW = 10
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
+# An event the text dates this many days or more before publication is background, not coded.
+BACKGROUND_DAYS = 45
 
 
 class AnchorWords(BaseModel):
@@ -246,8 +251,12 @@ def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
 
 
 def _same_happening(a: EventFrame, b: EventFrame, doc: Doc) -> bool:
+    """Two triggers close in the tree, not coordinated, of different priorities ("a pris le camp
+    après des combats") or of the same entry ("repelled an attack")."""
     head_a, head_b = doc[a.head], doc[b.head]
-    if head_a.sent != head_b.sent or a.trigger.entry.priority == b.trigger.entry.priority:
+    if head_a.sent != head_b.sent:
+        return False
+    if a.trigger.entry.priority == b.trigger.entry.priority and a.trigger.entry.id != b.trigger.entry.id:
         return False
     upper, lower = (head_a, head_b) if head_a in head_b.ancestors else (head_b, head_a)
     if upper not in lower.ancestors:
@@ -267,6 +276,35 @@ def _absorb(kept: EventFrame, other: EventFrame) -> None:
     kept.places = kept.places or other.places
     if not kept.targets:  # "a pris le camp après des combats contre X": X is the loser of the takeover
         kept.targets, kept.target_tokens = other.targets, other.target_tokens
+    if not kept.targets and other.agent is not None and other.agent is not kept.agent:
+        kept.targets = [other.agent]  # "troops repelled an attack by ISWAP": ISWAP is the other side
+    kept.agent = kept.agent or other.agent
+
+
+def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
+    """Violence, arrests and clashes that a sentence tells of the protesters of its protest
+    ("police opened fire on protesters", "riot police beat and detained dozens of protesters",
+    "protesters stormed parliament") are how that protest went, not events of their own: the
+    protest's sub-type says so (its `when` rules), and it takes their toll."""
+    protests = [f for f in frames if _is_protest(f)]
+    kept = []
+    for frame in frames:
+        protest = None if _is_protest(frame) else next(
+            (p for p in protests if doc[p.head].sent == doc[frame.head].sent and _names_protesters(frame)), None)
+        if protest is None:
+            kept.append(frame)
+        else:
+            protest.fatalities = protest.fatalities or frame.fatalities
+    return kept
+
+
+def _is_protest(frame: EventFrame) -> bool:
+    return taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type in PROTEST_TYPES
+
+
+def _names_protesters(frame: EventFrame) -> bool:
+    return any(m is not None and m.actor is not None and m.actor.actor_type in ("protesters", "rioters")
+               for m in (frame.agent, *frame.targets))
 
 
 # --- sub-type, actors, place, date ------------------------------------------------------------
@@ -285,7 +323,7 @@ def sub_event_type(frame: EventFrame, doc: Doc) -> str:
     agent_class = actor_class(frame.agent)
     target_classes = {actor_class(t) for t in frame.targets}
     for rule in entry.when:
-        if rule.context and not any(_phrase_in(word, context_keys) for word in rule.context):
+        if rule.context and not any(has_phrase(word, context_keys) for word in rule.context):
             continue
         if rule.agent and rule.agent != agent_class:
             continue
@@ -293,10 +331,6 @@ def sub_event_type(frame: EventFrame, doc: Doc) -> str:
             continue
         return rule.sub_event_type
     return entry.sub_event_type
-
-
-def _phrase_in(phrase: str, keys: set[str]) -> bool:
-    return all(fold(word) in keys for word in phrase.split())
 
 
 def _actor_ref(mention: ActorMention | None) -> ActorRef | None:
@@ -346,15 +380,48 @@ def _most_named_place(places: list[PlaceMention]) -> Location | None:
     return max(counts.values(), key=lambda c: c[0])[1]
 
 
-def event_date(frame: EventFrame, context: DocumentContext) -> DateMention | None:
-    """The date attached to the trigger; else the publication date (news reports the recent past)."""
+def event_date(frame: EventFrame, context: DocumentContext, told: list[Event]) -> DateMention | None:
+    """The date attached to the trigger, where the text gives one ("le lendemain" counts from the
+    date of the article's previous event); else, where the previous event is told in the same
+    paragraph or the one before, its date (a story goes on at its date: "... ont été tués dimanche.
+    ¶ « Des individus armés ont attaqué le détachement vers 6H00 »"); else the publication date
+    (news reports the recent past)."""
+    position = frame.trigger.span.start
+    previous = _previous_told(told, position, context)
     if frame.date is not None:
-        return frame.date
+        if frame.date.after_previous is None or previous is None or previous.date is None:
+            return frame.date
+        day = previous.date + timedelta(days=frame.date.after_previous)
+        return frame.date.model_copy(update={"date": day, "earliest": day, "latest": day,
+                                             "time_precision": previous.time_precision})
+    text = context.doc.text
+    if previous is not None and previous.evidence.date is not None and previous.date is not None \
+            and _paragraph(text, position) - _paragraph(text, previous.evidence.trigger.start) <= 1:
+        return DateMention(span=previous.evidence.date, date=previous.date, time_precision=previous.time_precision)
     if context.published is None:
         return None
     return DateMention(span=Span(start=0, end=0, text=""), date=context.published,
                        time_precision=TimePrecision.WEEK_OR_SPAN,
                        earliest=context.published - timedelta(days=2), latest=context.published)
+
+
+def _previous_told(told: list[Event], position: int, context: DocumentContext) -> Event | None:
+    """The latest asserted, dated, recent event told before ``position``."""
+    earlier = [e for e in told if e.claim_status == "asserted" and e.evidence.trigger.start < position
+               and e.date is not None and not is_background(e, context.published)]
+    return max(earlier, key=lambda e: e.evidence.trigger.start, default=None)
+
+
+def _paragraph(text: str, position: int) -> int:
+    """The index of the paragraph (non-empty line) ``position`` is in."""
+    return sum(1 for line in text[:position].split("\n")[:-1] if line.strip())
+
+
+def is_background(event: Event, published: Date | None) -> bool:
+    """An event the text dates more than BACKGROUND_DAYS before publication is background ("le
+    massacre d'Ogossagou en mars 2019", "the war, which began in 2014"), not news the article reports."""
+    return published is not None and event.date is not None and event.evidence.date is not None \
+        and event.date < published - timedelta(days=BACKGROUND_DAYS)
 
 
 def claim_of(head: Token, lang: str):
@@ -429,13 +496,13 @@ def _confidence(frame: EventFrame, location: Location | None, explicit_date: boo
     return round(min(score, 0.95), 2)
 
 
-def build_event(frame: EventFrame, context: DocumentContext, days_before: int = 0) -> Event:
+def build_event(frame: EventFrame, context: DocumentContext, told: list[Event], days_before: int = 0) -> Event:
     doc, lang = context.doc, context.lang
     head = doc[frame.head]
     sentence = head.sent
     sub_type = taxonomy.lookup(sub_event_type(frame, doc))
     entry: TriggerEntry = frame.trigger.entry
-    when = event_date(frame, context)
+    when = event_date(frame, context, told)
     day = when.date - timedelta(days=days_before) if when else None
     location = choose_location(frame, context)
     claim = claim_of(head, lang)
@@ -499,7 +566,8 @@ def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef], vagu
 def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
     """Events from the frames of one document, in text order."""
     doc = context.doc
-    regular = one_per_happening([f for f in frames if not f.trigger.entry.death_only and keeps(f, context)], doc)
+    regular = fold_into_protests(
+        one_per_happening([f for f in frames if not f.trigger.entry.death_only and keeps(f, context)], doc), doc)
     _add_victims(regular, [f for f in frames if f.trigger.entry.death_only], doc)
     events: list[Event] = []
     vague: dict[str, bool] = {}  # event id -> its toll came from a vague quantity
@@ -510,7 +578,7 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
                 add_toll(earlier, frame.fatalities, reporters(doc[frame.head].sent, context), vague)
             continue
         for days_before in range(consecutive_days(doc[frame.head].sent, context.lang)):
-            event = build_event(frame, context, days_before)
+            event = build_event(frame, context, events, days_before)
             vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
             events.append(event)
     sentences_with_events = {doc[f.head].sent.start for f in regular}
@@ -522,15 +590,35 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
         if toll_event is not None and frame.fatalities is not None:
             add_toll(toll_event, frame.fatalities, reporters(sentence, context), vague)
         elif toll_event is None and (frame.fatalities or frame.agent or frame.targets):
-            event = build_event(frame, context)
+            event = build_event(frame, context, events)
             vague[event.event_id] = bool(frame.fatalities and frame.fatalities.vague)
             events.append(event)
             sentences_with_events.add(sentence.start)
-    events = merge_repeated(drop_title_repeats(events, doc), vague)
+    events = [e for e in merge_repeated(drop_title_repeats(events, doc), vague) if not is_background(e, context.published)]
     events.sort(key=lambda e: (e.evidence.trigger.start, e.event_id))
     add_holders_as_opponents(events, frames, doc)
     carry_over_actors(events)
-    return events
+    return events if any(reports_political_violence(e, context.lang) for e in events) else []
+
+
+def reports_political_violence(event: Event, lang: str) -> bool:
+    """Whether an event shows its article is about political violence or unrest, not crime,
+    accidents or sport: its trigger alone says so (a weapon of war, a protest), or a party to
+    conflict or unrest takes part (an army, an armed group, rioters; not the police, civilians or
+    guards alone: actors/data/generic.yaml `party`)."""
+    entry = next((e for e in entries_for(lang) if e.id == event.evidence.rule), None)
+    if entry is not None and entry.anchors:
+        return True
+    return any(is_party(actor) for actor in (event.actor1, event.actor2))
+
+
+def is_party(actor: ActorRef | None) -> bool:
+    """A party to conflict or unrest, by its type and role (known even where the article's
+    country, and so the actor's name, is not)."""
+    if actor is None or actor.actor_type in (None, "civilians"):
+        return False
+    role = knowledge_base().roles.get(actor.role or "")
+    return role is None or role.party
 
 
 def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc: Doc) -> None:
@@ -665,7 +753,7 @@ def _event_for_toll(frame: EventFrame, events: list[Event], context: DocumentCon
     """The violent event that a bare death toll ("l'OSDH a évoqué la mort de 68 miliciens
     vendredi") belongs to: the one of the nearest date within the toll's precision, and of those
     the one told last before the toll."""
-    when = event_date(frame, context)
+    when = event_date(frame, context, events)
     if when is None:
         return None
     position = frame.trigger.span.start

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
 from sitrep.models import Span
+from sitrep.stages.syntax import OBJECT_DEPS, dep_is
 
 
 def fold(text: str) -> str:
@@ -45,6 +46,14 @@ class TriggerEntry(BaseModel):
     death_only: bool = False
     subject_is_target: bool = False
     describes_only: bool = False
+    anchors: bool = Field(False, description="the event alone shows the article reports political violence or "
+                                             "unrest (a weapon of war, a protest), whoever took part")
+    intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
+                                                  "('thousands demonstrated', not 'demonstrated a belief')")
+    requires_context: list[str] = Field(
+        default_factory=list, description="the entry fires only where one of these is in the sentence")
+    not_with: list[str] = Field(
+        default_factory=list, description="words that, next to the trigger in the tree, give it another sense")
     plover: str | None = None
     cameo: str | None = None
 
@@ -121,8 +130,48 @@ def _patterns_by_first_form(lang: str) -> dict[str, list[tuple[int, tuple[Patter
     return index
 
 
+def head_of(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``doc[start:end]`` whose head lies outside it ("raids" in "raids aériens")."""
+    tokens = doc[start:end]
+    for token in tokens:
+        if not (start <= token.head.i < end) or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def _keys(tokens) -> set[str]:
+    return {t._.lemma_key for t in tokens} | {t._.text_key for t in tokens}
+
+
+def has_phrase(phrase: str, keys: set[str]) -> bool:
+    """Whether every word of ``phrase`` is among the folded lemma/text ``keys``."""
+    return all(fold(word) in keys for word in phrase.split())
+
+
+def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int) -> bool:
+    """Whether words matched at ``doc[start:end]`` mean the entry's event here: not a proper name
+    ("Dick Lynch", "the March for Babies"), with the context the entry requires ("strike" with
+    workers or warplanes), with none of the words that give it another sense next to it ("heart
+    attack", "battled a blaze", "battle with cancer"), with no object where it takes none
+    ("demonstrated a belief" shows it)."""
+    first = doc[start]
+    if first.pos_ == "PROPN" and first.text[:1].isupper():
+        return False
+    head = head_of(doc, start, end)
+    if entry.requires_context and not any(has_phrase(w, _keys(head.sent)) for w in entry.requires_context):
+        return False
+    if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
+        return False
+    if entry.not_with:
+        near = _keys(t for child in head.children for t in (child, *child.children))
+        if any(has_phrase(w, near) for w in entry.not_with):
+            return False
+    return True
+
+
 def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
-    """Every trigger in ``doc``, in text order; the longest match wins where matches overlap."""
+    """Every trigger in ``doc``, in text order, in the sense its entry means; the longest match
+    wins where matches overlap."""
     entries = entries_for(lang)
     index = _patterns_by_first_form(lang)
     matches = []
@@ -130,7 +179,7 @@ def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
         candidates = index.get(token._.lemma_key, []) + index.get(token._.text_key, [])
         for number, words in candidates:
             end = match_at(doc, token.i, words)
-            if end is not None:
+            if end is not None and in_its_sense(doc, entries[number], token.i, end):
                 matches.append((number, token.i, end))
     matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
     taken: set[int] = set()
