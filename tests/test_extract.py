@@ -172,3 +172,33 @@ def test_an_attack_repelled_is_one_battle():
     events = _asserted(sitrep.extract(text, published="2024-03-06", lang="en"))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert {events[0].actor1.name, events[0].actor2.name} >= {"Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"}
+
+
+def test_a_group_claiming_an_attack_is_its_perpetrator():
+    text = ("A suicide bomber killed nine soldiers at a checkpoint in Mogadishu on Thursday. "
+            "Al-Shabaab claimed responsibility for the attack.")
+    event = _one(sitrep.extract(text, published="2024-03-15", lang="en"), "Suicide bomb")
+    assert event.actor1.name == "Al Shabaab"
+    unclaimed = ("Au moins quatorze civils ont été tués lundi dans l'attaque du village de Sokoura, au Mali. "
+                 "L'attaque n'a pas été revendiquée.")
+    assert _one(sitrep.extract(unclaimed, published="2023-05-10", lang="fr"), "Attack").actor1 is None
+
+
+@pytest.mark.parametrize("text,lang,sub_event_type,country", [
+    ("Au moins huit personnes ont été tuées mardi à Kharkiv lorsque des missiles russes ont frappé un immeuble.",
+     "fr", "Shelling/artillery/missile attack", "Russia"),
+    ("In El Fasher, RSF shelling killed at least five people in a market on Monday.",
+     "en", "Shelling/artillery/missile attack", None),
+    ("An Israeli drone strike killed two Hezbollah fighters near Nabatieh on Monday.",
+     "en", "Air/drone strike", "Israel"),
+])
+def test_who_fired_is_read_off_the_weapon(text, lang, sub_event_type, country):
+    event = _one(sitrep.extract(text, published="2024-01-24", lang=lang), sub_event_type)
+    assert event.actor1 is not None and event.actor1.resolved
+    assert country is None or event.actor1.country == country
+
+
+def test_an_attempt_is_not_an_event_that_happened():
+    text = "The insurgents tried to overrun the base of the battalion in Monguno on Sunday but were pushed back."
+    events = sitrep.extract(text, published="2024-03-06", lang="en")
+    assert not [e for e in _asserted(events) if e.event_type == "Battles" and "territory" in e.sub_event_type]

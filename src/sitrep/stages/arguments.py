@@ -99,7 +99,7 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             return _agent_token(head.head, reporting, cases, actors)
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
-        return None
+        # a gerund the parser calls a verb is read as a noun below ("RSF shelling killed five")
     sides = _between_sides(head, cases)
     if sides and names_actor(sides[0]):
         return sides[0]  # "clashes between the army and rebels": the first named side

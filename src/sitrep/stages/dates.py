@@ -14,7 +14,7 @@ is only ever found where a date word or a full numeric date stands. Rules (docs/
 - a month is coded at its 15th (time_precision 3); a span at its middle (time_precision 2);
 - "depuis jeudi soir"/"since Thursday" is a span from that point to publication, coded at the point;
 - a year after a year word ("en 2014", "since 2009") is coded at its middle (time_precision 3);
-- "le même jour", "le lendemain", "two days later" count from the date the text gave last: event
+- "le même jour", "le lendemain", "two days later", "deux jours plus tôt" count from the date the text gave last: event
   coding resolves them (stages/events.py); here they count from publication, for want of it.
 """
 from __future__ import annotations
@@ -197,8 +197,10 @@ class DateGrammar:
         ]
         for template in data["ago"]:
             rules.append(Rule("ago", self._compile(self._template(template, number, unit)), self._ago))
-        for template in data["later"]:
-            rules.append(Rule("later", self._compile(self._template(template, number, unit)), self._later))
+        for key, sign in (("later", 1), ("earlier", -1)):
+            for template in data[key]:
+                rules.append(Rule(key, self._compile(self._template(template, number, unit)),
+                                  lambda match, published, sign=sign: self._later(match, published, sign)))
         for template in data["duration_to_now"]:
             rules.append(Rule("duration", self._compile(self._template(template, number, unit)), self._duration))
         weekday_pair = [f"(?P<{group}>{_alternation(data['weekdays'], capitalized=capitalized)}){part}"
@@ -264,11 +266,12 @@ class DateGrammar:
     def _after_previous(self, match: re.Match, published: date | None) -> Resolved | None:
         return self._days_after_previous(self.after_previous[_key(match["anaphor"])], published)
 
-    def _later(self, match: re.Match, published: date | None) -> Resolved | None:
+    def _later(self, match: re.Match, published: date | None, sign: int) -> Resolved | None:
+        """"deux jours plus tard" (sign 1), "two days earlier" (sign -1)."""
         found = self._count_and_unit(match)
         if found is None or found[1] != "day":
             return None
-        return self._days_after_previous(found[0], published)
+        return self._days_after_previous(sign * found[0], published)
 
     def _weekday(self, match: re.Match, published: date | None) -> Resolved | None:
         if published is None:

@@ -35,8 +35,8 @@ from sitrep.stages.actors import ActorMention, event_type_actor, resolve_source
 from sitrep.stages.arguments import EventFrame, attach
 from sitrep.stages.attribution import claim_status, claim_words, find_reporters, is_reporting_verb
 from sitrep.stages.places import PlaceMention
-from sitrep.stages.syntax import SUBJECT_DEPS, dep_is
-from sitrep.stages.triggers import Trigger, TriggerEntry, entries_for, fold, has_phrase
+from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, tree_distance
+from sitrep.stages.triggers import Trigger, TriggerEntry, entries_for, fold, has_phrase, head_of
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
 ACTOR_CLASSES = {
@@ -51,6 +51,10 @@ ACTOR_CLASSES = {
 }
 # Event types of demonstrations: what a sentence tells of their protesters is how they went.
 PROTEST_TYPES = frozenset({"Protests", "Riots"})
+# Actor types of a state's forces, at home or abroad.
+STATE_TYPES = frozenset({"state_forces", "external_other"})
+# Roles of attackers the text does not name: a group claiming the attack names it.
+UNNAMED_ATTACKER_ROLES = frozenset({"unidentified", "rebels"})
 # Event types whose death tolls a bare "la mort de 68 miliciens" can complete.
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 # Sub-types in which a place changes hands: who held it is the loser.
@@ -149,8 +153,11 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
 
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
     """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",
-    "On 2 March 2020")."""
-    spans = [(m.span.start, m.span.end) for m in context.actors if not _names_its_event(m)] + \
+    "On 2 March 2020"); not those of an actor phrase the trigger heads ("des missiles russes",
+    "Israeli drones": the event and who carried it out)."""
+    head = head_of(context.doc, trigger.token_start, trigger.token_end)
+    spans = [(m.span.start, m.span.end) for m in context.actors
+             if not _names_its_event(m) and head_of(context.doc, m.token_start, m.token_end) != head] + \
             [(p.span.start, p.span.end) for p in context.places] + \
             [(d.span.start, d.span.end) for d in context.dates]
     return any(start < trigger.span.end and trigger.span.start < end for start, end in spans)
@@ -238,10 +245,12 @@ def has_participant_or_place(frame: EventFrame, context: DocumentContext) -> boo
 
 
 def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
-    """Of triggers describing one happening, the highest-priority one; it takes over the
-    arguments it lacks from the others."""
+    """Of triggers describing one happening, the highest-priority one, of equals the one higher in
+    the tree ("l'artillerie ... a bombardé un quartier de Kherson": the verb, whose complements
+    name the place); it takes over the arguments it lacks from the others."""
     kept: list[EventFrame] = []
-    for frame in sorted(frames, key=lambda f: -f.trigger.entry.priority):
+    depth = lambda f: sum(1 for _ in doc[f.head].ancestors)  # noqa: E731
+    for frame in sorted(frames, key=lambda f: (-f.trigger.entry.priority, depth(f))):
         partner = next((k for k in kept if _same_happening(k, frame, doc)), None)
         if partner is None:
             kept.append(frame)
@@ -290,12 +299,19 @@ def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     kept = []
     for frame in frames:
         protest = None if _is_protest(frame) else next(
-            (p for p in protests if doc[p.head].sent == doc[frame.head].sent and _names_protesters(frame)), None)
+            (p for p in protests if doc[p.head].sent == doc[frame.head].sent
+             and (_names_protesters(frame) or _said_of(frame, p, doc))), None)
         if protest is None:
             kept.append(frame)
         else:
             protest.fatalities = protest.fatalities or frame.fatalities
     return kept
+
+
+def _said_of(frame: EventFrame, protest: EventFrame, doc: Doc) -> bool:
+    """A clause on the protest's own word ("protesters who stormed parliament")."""
+    head = doc[frame.head]
+    return head.dep_ in ("relcl", "acl:relcl", "acl") and head.head.i == protest.head
 
 
 def _is_protest(frame: EventFrame) -> bool:
@@ -597,19 +613,29 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     events = [e for e in merge_repeated(drop_title_repeats(events, doc), vague) if not is_background(e, context.published)]
     events.sort(key=lambda e: (e.evidence.trigger.start, e.event_id))
     add_holders_as_opponents(events, frames, doc)
+    add_claimed_perpetrators(events, context)
     carry_over_actors(events)
     return events if any(reports_political_violence(e, context.lang) for e in events) else []
 
 
 def reports_political_violence(event: Event, lang: str) -> bool:
     """Whether an event shows its article is about political violence or unrest, not crime,
-    accidents or sport: its trigger alone says so (a weapon of war, a protest), or a party to
-    conflict or unrest takes part (an army, an armed group, rioters; not the police, civilians or
-    guards alone: actors/data/generic.yaml `party`)."""
+    accidents or sport: its trigger alone says so (a weapon of war, a protest), a party to conflict
+    or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
+    alone: actors/data/generic.yaml `party`), or its victims are called what only war makes them
+    ("civilians")."""
     entry = next((e for e in entries_for(lang) if e.id == event.evidence.rule), None)
     if entry is not None and entry.anchors:
         return True
-    return any(is_party(actor) for actor in (event.actor1, event.actor2))
+    victims = war_victims(lang)
+    return any(is_party(actor) or (actor is not None and victims & set(fold(actor.text).split()))
+               for actor in (event.actor1, event.actor2))
+
+
+@cache
+def war_victims(lang: str) -> frozenset[str]:
+    """Words for people that news uses only of war ("civilians"), from lang/<code>/actors.yaml."""
+    return frozenset(fold(w) for w in langdata.load(lang, "actors").get("war_victims") or ())
 
 
 def is_party(actor: ActorRef | None) -> bool:
@@ -619,6 +645,43 @@ def is_party(actor: ActorRef | None) -> bool:
         return False
     role = knowledge_base().roles.get(actor.role or "")
     return role is None or role.party
+
+
+def add_claimed_perpetrators(events: list[Event], context: DocumentContext) -> None:
+    """"L'attaque a été revendiquée lundi par le GSIM", "sources locales l'attribuent à la katiba
+    Macina, affiliée au JNIM", "Al-Shabaab claimed responsibility": an armed group a (not negated)
+    responsibility verb names is the attacker of the violent event its sentence tells, else of the
+    article's latest earlier one, where that event names no attacker or only an unidentified one."""
+    doc, verbs = context.doc, responsibility_verbs(context.lang)
+    for verb in doc:
+        if verb._.lemma_key not in verbs or verb.pos_ not in ("VERB", "AUX") \
+                or claim_status(verb, context.lang).status != "asserted":
+            continue
+        perpetrator = _perpetrator(verb, context.actors)
+        if perpetrator is None:
+            continue
+        sentence_end = verb.sent.end_char
+        told = [e for e in events if e.event_type in VIOLENT_TYPES and e.claim_status == "asserted"
+                and e.evidence.trigger.start < sentence_end]
+        event = max(told, key=lambda e: e.evidence.trigger.start, default=None)
+        if event is not None and (event.actor1 is None or event.actor1.inferred_from is not None
+                                  or event.actor1.role in UNNAMED_ATTACKER_ROLES):
+            event.actor1 = _actor_ref(perpetrator)
+
+
+def _perpetrator(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
+    """The armed group a responsibility verb names: in its phrase, a named group before a generic
+    one ("la katiba Macina, affiliée au JNIM"), the nearest in the tree first."""
+    phrase = {t.i for t in verb.subtree}
+    named = [m for m in actors if m.token_start in phrase and not m.is_source and m.actor is not None
+             and is_party(m.actor) and m.actor.actor_type != "state_forces"]
+    return min(named, key=lambda m: (m.actor.role is not None, tree_distance(verb, verb.doc[m.token_start])),
+               default=None)
+
+
+@cache
+def responsibility_verbs(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in langdata.load(lang, "attribution").get("responsibility_verbs") or ())
 
 
 def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc: Doc) -> None:
@@ -656,15 +719,18 @@ def _other_side(holder: EventFrame, event: Event) -> bool:
 def carry_over_actors(events: list[Event]) -> None:
     """A strike or clash whose clause names no attacker ("les raids aériens se sont poursuivis")
     is, in a report about one side's operations, that side's: it takes the attacker of the
-    article's latest earlier event that names one, marked as inferred."""
+    article's latest earlier event that names an armed one, marked as inferred. Only state forces
+    carry over to air strikes (armed groups rarely fly), and never protesters or rioters."""
     latest: Event | None = None
     for event in events:
         if event.claim_status != "asserted":
             continue
         if event.actor1 is None and latest is not None and event.sub_event_type in ACTOR_CARRYING_TYPES \
-                and (event.actor2 is None or event.actor2.name != latest.actor1.name):
+                and (event.actor2 is None or event.actor2.name != latest.actor1.name) \
+                and (event.sub_event_type != "Air/drone strike" or latest.actor1.actor_type in STATE_TYPES):
             event.actor1 = latest.actor1.model_copy(update={"span": None, "inferred_from": latest.event_id})
-        elif event.actor1 is not None and event.actor1.resolved and event.actor1.inferred_from is None:
+        elif event.actor1 is not None and event.actor1.resolved and event.actor1.inferred_from is None \
+                and is_party(event.actor1) and event.actor1.actor_type not in ("protesters", "rioters"):
             latest = event
 
 
