@@ -137,3 +137,17 @@ def test_seed_article(parsed):
     assert ("des dizaines", 12, True) in found
     assert ("tués", None, False) in found  # "des combats violents qui ont fait des tués et des blessés"
     assert not {count for _, count, _ in found} & {5500, 15, 100}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a word two death entries share reads with the grammar that finds the count
+    ("fr", "Les assaillants ont tué 12 personnes vers 6h00.", [(12, False, "tué")]),
+    ("fr", "Les jihadistes ont tué douze civils lundi.", [(12, False, "tué")]),
+    # "as many as 20": the number, not "many"
+    ("en", "A car bomb exploded in the market, killing as many as 20 people.", [(20, False, "killing")]),
+    # ages set off after a name, and clock times, are no tolls
+    ("en", "Louis Jensen, 87, of Williston, was killed in the crash.", [(None, False, "killed")]),
+    ("en", "The man was killed around 5 p.m. on Wednesday.", [(None, False, "killed")]),
+])
+def test_counts_that_are_and_are_not_tolls(tolls, lang, text, expected):
+    assert tolls(text, lang) == expected

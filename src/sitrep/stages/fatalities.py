@@ -281,6 +281,24 @@ def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: 
                            vague=any(q.vague for q in counts), trigger_span=trigger_span)
 
 
+def _entries_matching(doc: Doc, lex: FatalityLexicon, start: int, end: int) -> list[int]:
+    """The entries with a pattern that matches exactly ``doc[start:end]``."""
+    return sorted({number for key in _keys(doc[start]) for number, words in lex.patterns.get(key, ())
+                   if match_at(doc, start, words) == end})
+
+
+def _counts(reading: _Reading, lex: FatalityLexicon, number: int, start: int, end: int) -> list[Quantity]:
+    """The counts entry ``number``'s grammar finds for a death word at ``doc[start:end]``."""
+    entry = lex.entries[number]
+    counts: list[Quantity] = []
+    if lex.links[number] is not None:
+        counts = reading.count_after(end, lex.links[number])
+    if not counts and (entry.count_before == "always"
+                       or entry.count_before == "unless_object" and not _has_object(reading.doc, start, end)):
+        counts = reading.count_before(start, end)
+    return counts
+
+
 def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
     """Every death toll in ``doc``, in text order of its death word; at most one per death word,
     each count used once; a toll of 0 where the text says nobody died."""
@@ -298,13 +316,11 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
     for number, start, end in _matches(doc, lex.patterns, keys):
         if excluded.intersection(range(start, end)):
             continue
+        # a word two entries share ("tué": "ont tué 12 personnes", "12 soldats tués") reads as
+        # the first whose grammar finds a count
+        readings = [n for n in _entries_matching(doc, lex, start, end) if n != number]
+        counts = next(filter(None, (_counts(reading, lex, n, start, end) for n in (number, *readings))), [])
         entry = lex.entries[number]
-        counts: list[Quantity] = []
-        if lex.links[number] is not None:
-            counts = reading.count_after(end, lex.links[number])
-        if not counts and (entry.count_before == "always"
-                           or entry.count_before == "unless_object" and not _has_object(doc, start, end)):
-            counts = reading.count_before(start, end)
         if counts and all(q.token_start in used for q in counts):
             continue  # "le bilan s'élève à 30 morts": one toll, already taken by "bilan"
         if not counts and entry.needs_count:

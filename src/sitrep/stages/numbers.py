@@ -55,6 +55,7 @@ class NumberLexicon:
     longest_vague: int
     not_counts_after: frozenset[str]
     not_counts_before: frozenset[str]
+    comparisons: frozenset[str]
     year_prepositions: frozenset[str]
     range_joiners: frozenset[str]
     range_openers: dict[str, str]
@@ -77,6 +78,7 @@ def lexicon(lang: str) -> NumberLexicon:
         longest_vague=max(len(k) for k in vague),
         not_counts_after=frozenset(fold(w) for w in raw["not_counts_after"]),
         not_counts_before=frozenset(fold(w) for w in raw["not_counts_before"]),
+        comparisons=frozenset(fold(w) for w in raw.get("comparisons") or ()),
         year_prepositions=frozenset(fold(w) for w in raw["year_prepositions"]),
         range_joiners=frozenset(fold(w) for w in raw["range_joiners"]),
         range_openers={fold(k): fold(v) for k, v in raw["range_openers"].items()},
@@ -180,6 +182,15 @@ def _words_at(doc: Doc, start: int, lex: NumberLexicon) -> tuple[int, int] | Non
     return best
 
 
+def _is_apposed_age(doc: Doc, start: int, end: int) -> bool:
+    """"Louis Jensen, 87, of Williston", "Mohamed Diallo (34)": a bare number set off right after
+    a name is the person's age."""
+    if start < 2 or end >= len(doc):
+        return False
+    opener, closer = doc[start - 1].text, doc[end].text
+    return doc[start - 2].pos_ == "PROPN" and (opener, closer) in ((",", ","), ("(", ")"))
+
+
 def _is_count(doc: Doc, start: int, end: int, value: int, lex: NumberLexicon, is_digits: bool) -> bool:
     """Ages, measures, times and years are no head counts."""
     after = end
@@ -189,6 +200,8 @@ def _is_count(doc: Doc, start: int, end: int, value: int, lex: NumberLexicon, is
         return False
     before = text_key(doc[start - 1]) if start > 0 else ""
     if before in lex.not_counts_before:
+        return False
+    if _is_apposed_age(doc, start, end):
         return False
     if is_digits and 1900 <= value <= 2100 and re.fullmatch(r"\d{4}", doc[start].text) \
             and (before in lex.year_prepositions or end - start == 1 and before == ""):
@@ -234,6 +247,9 @@ def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
     if vague_end is not None:
         next_is_number = vague_end < len(doc) and (
             DIGITS.match(doc[vague_end].text) or lex.is_number_word(text_key(doc[vague_end])))
+        compared = vague_end < len(doc) and text_key(doc[vague_end]) in lex.comparisons
+        if compared:  # "as many as 20 people": the number that follows is the count
+            return None
         if not next_is_number:  # "plusieurs 100" never; "some 20 people" is the number
             key = tuple(text_key(t) for t in doc[index:vague_end])
             return Quantity(token_start=index, token_end=vague_end, value=lex.vague[key], vague=True)
