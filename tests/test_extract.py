@@ -202,3 +202,9 @@ def test_an_attempt_is_not_an_event_that_happened():
     text = "The insurgents tried to overrun the base of the battalion in Monguno on Sunday but were pushed back."
     events = sitrep.extract(text, published="2024-03-06", lang="en")
     assert not [e for e in _asserted(events) if e.event_type == "Battles" and "territory" in e.sub_event_type]
+
+
+def test_whoever_stages_a_protest_is_coded_as_protesters():
+    events = _asserted(sitrep.extract("On 10 February 2022, workers staged a protest in Colombo demanding higher wages.",
+                                      published="2022-02-10", lang="en"))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Peaceful protest", "Protesters (Sri Lanka)")]

@@ -237,11 +237,20 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
 
 
 def has_participant_or_place(frame: EventFrame, context: DocumentContext) -> bool:
-    """A coded event names who took part, a toll, or a place its sentence resolves: "hard fought
-    battles", "big time shot", "he blasted the remark" name none and are no conflict events."""
+    """A coded event names who took part (for a protest, anyone: "workers staged a protest"), a
+    toll, or a place its sentence resolves: "hard fought battles", "big time shot", "he blasted
+    the remark" name none and are no conflict events."""
     if frame.agent is not None or frame.targets or frame.fatalities is not None:
         return True
+    if _is_protest(frame) and _has_subject(context.doc[frame.head]):
+        return True  # "workers staged a protest": whoever they are, ACLED codes them as protesters
     return any(context.places[i].location is not None and context.places[i].location.resolved for i in frame.places)
+
+
+def _has_subject(head: Token) -> bool:
+    """The trigger verb, or the verb a trigger noun is the object of, has a subject."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.pos_ in ("VERB", "AUX") and any(dep_is(c, SUBJECT_DEPS) for c in verb.children)
 
 
 def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
