@@ -208,3 +208,9 @@ def test_whoever_stages_a_protest_is_coded_as_protesters():
     events = _asserted(sitrep.extract("On 10 February 2022, workers staged a protest in Colombo demanding higher wages.",
                                       published="2022-02-10", lang="en"))
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Peaceful protest", "Protesters (Sri Lanka)")]
+
+
+def test_a_lone_gunman_alone_does_not_make_crime_news_political_violence():
+    text = ("A gunman shot and killed two police officers who pulled him over on Saturday in Oakland. "
+            "The suspected gunman was killed hours later when a SWAT team stormed the apartment.")
+    assert sitrep.extract(text, published="2009-03-23", lang="en") == []

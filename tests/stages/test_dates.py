@@ -194,3 +194,12 @@ def test_dates_counted_from_the_previous_one_say_so(dates, lang, text, words, da
     # event coding counts them from the date the text gave last; here, for want of it, from publication
     mention = dates(text, lang)[words]
     assert mention.after_previous == days and mention.date == SATURDAY + timedelta(days=days)
+
+
+@pytest.mark.parametrize("lang, text, words, year", [
+    ("en", "Ten years ago, a gunman entered the church.", "Ten years ago", 2006),
+    ("fr", "Il y a dix ans, un tireur était entré dans l'église.", "Il y a dix ans", 2006),
+])
+def test_years_ago(dates, lang, text, words, year):
+    mention = dates(text, lang)[words]
+    assert mention.date.year == year and mention.time_precision == TimePrecision.MONTH

@@ -331,6 +331,8 @@ class DateGrammar:
             day = published - _day(7 * count)
             return Resolved(day=day, precision=TimePrecision.WEEK_OR_SPAN, earliest=day - _day(3),
                             latest=min(day + _day(3), published))
+        if unit == "year":
+            return _month(published.year - count, published.month, published)
         then = _shift_months(published, -count)
         return _month(then.year, then.month, published)
 
@@ -339,8 +341,9 @@ class DateGrammar:
         if published is None or found is None:
             return None
         count, unit = found
-        if unit == "month":
-            return _span(_shift_months(published, -count), published, TimePrecision.MONTH)
+        if unit in ("month", "year"):
+            months = count * (12 if unit == "year" else 1)
+            return _span(_shift_months(published, -months), published, TimePrecision.MONTH)
         days = count * (7 if unit == "week" else 1)
         return _span(published - _day(days), published, TimePrecision.WEEK_OR_SPAN)
 
