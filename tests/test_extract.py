@@ -214,3 +214,34 @@ def test_a_lone_gunman_alone_does_not_make_crime_news_political_violence():
     text = ("A gunman shot and killed two police officers who pulled him over on Saturday in Oakland. "
             "The suspected gunman was killed hours later when a SWAT team stormed the apartment.")
     assert sitrep.extract(text, published="2009-03-23", lang="en") == []
+
+
+@pytest.mark.parametrize("text,lang,published,pair", [
+    # the sides of "opposer X à Y"
+    ("De violents combats opposent depuis mardi matin les rebelles du M23 aux FARDC autour de Sake.", "fr",
+     "2024-02-07", ("M23: March 23 Movement", "Military Forces of Democratic Republic of Congo")),
+    # who made the attack that was repelled began the battle
+    ("Nigerian troops repelled an attack by Boko Haram fighters on a military base in Monguno on Sunday.", "en",
+     "2024-03-06", ("Boko Haram", "Military Forces of Nigeria")),
+])
+def test_who_fought_whom(text, lang, published, pair):
+    events = [e for e in _asserted(sitrep.extract(text, published=published, lang=lang)) if e.event_type == "Battles"]
+    assert events and events[0].actor1.name.startswith(pair[0]) and events[0].actor2.name.startswith(pair[1])
+
+
+def test_the_author_of_a_wave_of_attacks_is_the_subject_of_its_verb():
+    text = "Yemen's Houthi rebels launched a wave of drone attacks on Jizan in Saudi Arabia on Sunday."
+    event = _one(sitrep.extract(text, published="2022-03-22", lang="en"), "Air/drone strike")
+    assert event.actor1.name == "Houthi Movement (Ansar Allah)"
+
+
+def test_a_bomb_with_no_named_author_is_an_unidentified_groups():
+    text = "Trois militaires ont péri dimanche lorsque leur véhicule a sauté sur un engin explosif près de Gorom-Gorom, au Burkina Faso."
+    event = _one(sitrep.extract(text, published="2022-11-29", lang="fr"), "Remote explosive/landmine/IED")
+    assert event.actor1.name == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_coalition_warplanes_are_the_saudi_led_coalitions_in_yemen():
+    text = "Coalition warplanes carried out air strikes on Sanaa, the Yemeni capital, late on Monday."
+    event = _one(sitrep.extract(text, published="2022-03-22", lang="en"), "Air/drone strike")
+    assert event.actor1.name == "Military Forces of Saudi Arabia"

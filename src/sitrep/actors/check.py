@@ -88,10 +88,12 @@ def _check_entries(kb: KnowledgeBase) -> list[Problem]:
     for kind in kb.type_cues:
         if kind not in known_types:
             problems.append(Problem(level="error", where="cues.yaml", message=f"unknown actor type {kind!r}"))
-    for event_type, role in kb.implied_by_event_type.items():
-        if role not in kb.roles:
-            problems.append(Problem(level="error", where="generic.yaml",
-                                    message=f"implied_by_event_type: {event_type} -> unknown role {role!r}"))
+    for key, implied in (("implied_by_event_type", kb.implied_by_event_type),
+                         ("implied_when_unnamed", kb.implied_when_unnamed)):
+        for event_type, role in implied.items():
+            if role not in kb.roles:
+                problems.append(Problem(level="error", where="generic.yaml",
+                                        message=f"{key}: {event_type} -> unknown role {role!r}"))
     for country in kb.countries.values():
         for role in country.overrides:
             if role not in kb.roles:

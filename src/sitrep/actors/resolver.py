@@ -86,25 +86,32 @@ class PhraseIndex:
     def phrases(self) -> dict[tuple[str, ...], list[Target]]:
         return self._targets
 
+    def _longest_at(self, words: Sequence[str], i: int, accept: Callable[[int, int, Target], bool]) -> Match | None:
+        for length in self._lengths.get(words[i], ()):
+            if i + length > len(words):
+                continue
+            kept = tuple(t for t in self._targets.get(tuple(words[i:i + length]), ()) if accept(i, i + length, t))
+            if kept:
+                return Match(i, i + length, tuple(sorted(kept, key=lambda t: not t.is_named)))  # stable
+        return None
+
     def scan(self, words: Sequence[str], accept: Callable[[int, int, Target], bool]) -> list[Match]:
-        """Greedy left-to-right, longest first; ``accept`` vets each candidate (acronym case)."""
+        """Left to right, longest first; a match gives way to a longer one starting inside it ("le
+        Groupe de soutien à l'islam": the group's name, not the anaphor "le groupe"); ``accept``
+        vets each candidate (acronym case)."""
         found: list[Match] = []
         i = 0
         while i < len(words):
-            for length in self._lengths.get(words[i], ()):
-                if i + length > len(words):
-                    continue
-                candidates = self._targets.get(tuple(words[i:i + length]))
-                if not candidates:
-                    continue
-                kept = tuple(t for t in candidates if accept(i, i + length, t))
-                if kept:
-                    named_first = tuple(sorted(kept, key=lambda t: not t.is_named))  # stable
-                    found.append(Match(i, i + length, named_first))
-                    i += length
-                    break
-            else:
+            match = self._longest_at(words, i, accept)
+            if match is None:
                 i += 1
+                continue
+            inside = (self._longest_at(words, j, accept) for j in range(i + 1, match.end))
+            if any(other is not None and other.end - other.start > match.end - match.start for other in inside):
+                i += 1
+                continue
+            found.append(match)
+            i = match.end
         return found
 
 
@@ -234,11 +241,13 @@ def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | 
     return _role_ref(kb, role.ref, role.country or country, day, country)
 
 
-def implied_actor(event_type: str, day: date | None, country: str | None) -> ActorRef | None:
+def implied_actor(event_type: str, day: date | None, country: str | None,
+                  sub_event_type: str | None = None) -> ActorRef | None:
     """The actor an event type implies whatever the words ("Protesters (Sri Lanka)" for any
-    protest), or None where the type implies none."""
+    protest), else the one a sub-event type implies where the text names no attacker (an
+    unidentified armed group for a bomb); None where neither implies one."""
     kb = knowledge_base()
-    role = kb.implied_by_event_type.get(event_type)
+    role = kb.implied_by_event_type.get(event_type) or kb.implied_when_unnamed.get(sub_event_type or "")
     return None if role is None else _role_ref(kb, role, country, day, country)
 
 

@@ -222,11 +222,12 @@ def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | N
 
 
 def event_type_actor(event_type: str, *, published: date | None, country: str | None,
-                     text: str = "") -> ActorRef | None:
+                     text: str = "", sub_event_type: str | None = None) -> ActorRef | None:
     """The actor ACLED codes first for an event type whatever the words say: "Protesters (X)"
-    for a protest, "Rioters (X)" for a riot (actors/data/generic.yaml); None for other types.
-    ``text`` is kept as the words found (e.g. "people", or the trigger)."""
-    actor = implied_actor(event_type, published, country)
+    for a protest, "Rioters (X)" for a riot; for a bomb whose author is not named, an
+    unidentified armed group (actors/data/generic.yaml); None for other types. ``text`` is kept
+    as the words found (e.g. "people", or the trigger)."""
+    actor = implied_actor(event_type, published, country, sub_event_type)
     return None if actor is None else actor.model_copy(update={"text": text})
 
 

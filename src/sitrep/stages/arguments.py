@@ -40,6 +40,8 @@ class CaseWords(BaseModel):
     target: frozenset[str]
     agent: frozenset[str]
     between: frozenset[str]
+    opposing_verbs: frozenset[str]
+    opposing: frozenset[str]
 
 
 @cache
@@ -47,7 +49,9 @@ def case_words(lang: str) -> CaseWords:
     raw = langdata.load(lang, "arguments")
     return CaseWords(target=frozenset(fold(w) for w in raw["target_cases"]),
                      agent=frozenset(fold(w) for w in raw["agent_cases"]),
-                     between=frozenset(fold(w) for w in raw["between_cases"]))
+                     between=frozenset(fold(w) for w in raw["between_cases"]),
+                     opposing_verbs=frozenset(fold(w) for w in raw.get("opposing_verbs") or ()),
+                     opposing=frozenset(fold(w) for w in raw.get("opposing_cases") or ()))
 
 
 class EventFrame(BaseModel):
@@ -115,10 +119,26 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             agent = next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent is not None else None
             if names_actor(agent):
                 return agent
-    governor = head.head
-    if governor.i != head.i and is_verbal(governor) and governor.i not in reporting \
-            and dep_is(head, OBJECT_DEPS):
-        return _agent_token(governor, reporting, cases, actors)
+    phrase = _object_phrase(head)
+    if phrase is not None and is_verbal(phrase.head) and phrase.head.i not in reporting:
+        return _agent_token(phrase.head, reporting, cases, actors)
+    return None
+
+
+def _object_phrase(head: Token) -> Token | None:
+    """The verb object a noun heads, or that it is the complement of through up to two nouns
+    ("launched [a wave of drone attacks]", "ont mené [une série de frappes]"), else None."""
+    node = head
+    for _ in range(3):
+        if dep_is(node, OBJECT_DEPS) and node.head.i != node.i:
+            return node
+        parent = node.head
+        if node.dep_ == "pobj" and parent.pos_ == "ADP" and parent.head.pos_ in ("NOUN", "PROPN"):
+            node = parent.head  # "a wave of [drone attacks]"
+        elif node.dep_ == "nmod" and parent.pos_ in ("NOUN", "PROPN"):
+            node = parent  # "une série de [frappes]"
+        else:
+            return None
     return None
 
 
@@ -130,6 +150,15 @@ def _between_sides(head: Token, cases: CaseWords) -> list[Token]:
         if _case_word(child) in cases.between:
             first = next((g for g in child.children if g.dep_ == "pobj"), child)
             return [first, *(c for c in first.children if c.dep_ == "conj")]
+    verb = carriers[-1]
+    if verb is not head and verb._.lemma_key in cases.opposing_verbs:
+        # "des combats opposent X à Y", "the fighting pitted X against Y"
+        first = next((c for c in verb.children if dep_is(c, OBJECT_DEPS)), None)
+        # the parser may hang "aux FARDC" on the object rather than on the verb
+        beside = [*verb.children, *(first.children if first is not None else ())]
+        other = next((c for c in beside if _case_word(c) in cases.opposing), None)
+        other = next((g for g in other.children if g.dep_ == "pobj"), other) if other is not None else None
+        return [t for t in (first, other) if t is not None]
     return []
 
 

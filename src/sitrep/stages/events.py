@@ -292,10 +292,15 @@ def _absorb(kept: EventFrame, other: EventFrame) -> None:
     kept.fatalities = kept.fatalities or other.fatalities
     kept.date = kept.date or other.date
     kept.places = kept.places or other.places
+    if other.trigger.entry.id == kept.trigger.entry.id and other.agent is not None \
+            and kept.agent is not None and other.agent.text != kept.agent.text:
+        # "troops repelled an attack by ISWAP": who made the attack began the battle
+        kept.agent, kept.targets = other.agent, [kept.agent]
+        return
     if not kept.targets:  # "a pris le camp après des combats contre X": X is the loser of the takeover
         kept.targets, kept.target_tokens = other.targets, other.target_tokens
     if not kept.targets and other.agent is not None and other.agent is not kept.agent:
-        kept.targets = [other.agent]  # "troops repelled an attack by ISWAP": ISWAP is the other side
+        kept.targets = [other.agent]
     kept.agent = kept.agent or other.agent
 
 
@@ -533,10 +538,12 @@ def build_event(frame: EventFrame, context: DocumentContext, told: list[Event], 
     claim = claim_of(head, lang)
     actor1 = _actor_ref(frame.agent)
     if actor1 is None or not actor1.resolved:
-        # protesters and rioters are coded by what they do, whatever the words call them
+        # protesters and rioters are coded by what they do, whatever the words call them; a bomb
+        # with no named author is an unidentified armed group's
         implied = event_type_actor(sub_type.event_type, published=context.published,
                                    country=(location.country if location else None) or context.country,
-                                   text=actor1.text if actor1 else frame.trigger.span.text)
+                                   text=actor1.text if actor1 else frame.trigger.span.text,
+                                   sub_event_type=sub_type.sub_event_type if actor1 is None else None)
         if implied is not None and implied.name:
             actor1 = implied.model_copy(update={"span": actor1.span if actor1 else None})
     actor2 = next((ref for ref in map(_actor_ref, frame.targets)
