@@ -163,3 +163,19 @@ def test_a_known_name_after_a_comma_is_the_area_the_place_is_in(nlp_en, small_ga
     town = mention(places, "Springfield")
     assert mention(places, "Illinois").location.admin1 == "Illinois"
     assert town.location.admin1 == "Illinois" and town.location.latitude == 39.80
+
+
+def test_names_with_a_lowercase_article_inside_are_one_name(nlp_en, small_gazetteer):
+    places, _ = resolve(nlp_en, "Clashes erupted near Aleppo and al-Bab on Monday.", "en", small_gazetteer)
+    assert {p.name for p in places} == {"Aleppo", "al-Bab"}
+
+
+def test_a_list_of_places_is_no_chain_of_containers(nlp_fr, small_gazetteer):
+    places, _ = resolve(nlp_fr, "Des combats ont eu lieu à Daraa, Alep et Damas, en Syrie.", "fr", small_gazetteer)
+    assert mention(places, "Daraa").container is None
+    assert km_from(mention(places, "Daraa"), 32.62, 36.10) < 1
+
+
+def test_a_containers_own_container_is_read_too(nlp_en, small_gazetteer):
+    places, _ = resolve(nlp_en, "Two soldiers were killed in Dogo (Bab) district, Aleppo.", "en", small_gazetteer)
+    assert "Aleppo" in {p.name for p in places}

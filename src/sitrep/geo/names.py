@@ -54,6 +54,11 @@ def _abbreviation_prefix() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"^({words})(?:\.\s*|\s+|-)(?=\S)"), expansions
 
 
+def is_article(word: str) -> bool:
+    """An Arabic (Berber, Persian) article written as a word of its own: "al", "ez", "ash"."""
+    return fold(word) in _rules()["articles"]
+
+
 @lru_cache(maxsize=1 << 20)
 def exact_key(name: str) -> str:
     """Folded, article-free, abbreviated first word expanded, with no spaces or punctuation:

@@ -53,6 +53,8 @@ MAIN_TOWN_KM = 1.0
 # place of another country is taken only if the document names that country, or if it is this big
 FOCUS_MIN_VOTES = 1.5
 FOREIGN_MIN_POPULATION = 1_000_000
+# ... or if this many other names of the article lie near it (one may be a namesake's: "Koro")
+FOREIGN_MIN_SUPPORT = 2
 # what a place's own name adds over another place's alternate name ("Gao" is Gao, not Guantánamo)
 PRIMARY_BONUS = 0.5
 NOT_FOUND = "name not in the gazetteer"
@@ -295,11 +297,14 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
         return km_between(place, inside) <= INSIDE_KM
     if mention.container is not None and inside is not None and not lies_in(place, inside):
         return False
+    clear_focus = context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES
     if candidate.match < 1.0:
-        return place.country_code == context.focus or context.support(place, exact_key(mention.name), local=True) > 0
-    if context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES and place.country_code != context.focus:
+        # a near-spelling abroad, where the article is clearly about one country, is a guess too far
+        return place.country_code == context.focus or (
+            not clear_focus and context.support(place, exact_key(mention.name), local=True) > 0)
+    if clear_focus and place.country_code != context.focus:
         return (place.feature in REGION_FEATURES or place.country_code in context.named_countries
-                or place.population >= FOREIGN_MIN_POPULATION or support > 0)
+                or place.population >= FOREIGN_MIN_POPULATION or support >= FOREIGN_MIN_SUPPORT)
     return True
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep import lang as langdata
-from sitrep.geo.names import exact_key, fold, sound_key
+from sitrep.geo.names import exact_key, fold, is_article, sound_key
 from sitrep.models import Location, Span
 
 if TYPE_CHECKING:
@@ -160,9 +160,9 @@ def _capitalised_run(doc: Doc, start: int, limit: int) -> int:
             end += 1
         elif token.text == "-" and end + 1 < limit and _is_capitalised(doc[end + 1]) and end > start:
             end += 1
-        elif exact_key(token.text) == "" and end + 1 < limit and doc[end + 1].text == "-" and end + 2 < limit \
+        elif is_article(token.text) and end + 2 < limit and doc[end + 1].text == "-" \
                 and _is_capitalised(doc[end + 2]):
-            end += 2  # an article written apart by the tokenizer: "al", "-", "Bab"
+            end += 2  # an article written apart by the tokenizer: "Jisr", "al", "-", "Shughur"
         else:
             break
     return end
@@ -252,8 +252,20 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
             taken.update(range(index, end))
         index = max(end, index + 1)
     in_actor = _actor_phrase_tokens(doc)
-    return sorted(s for s in spans if not _not_a_place(doc[s[0]:s[1]].text, words)
-                  and not all(i in in_actor for i in range(*s)))
+    return _joined_when_adjacent(sorted(s for s in spans if not _not_a_place(doc[s[0]:s[1]].text, words)
+                                        and not all(i in in_actor for i in range(*s))))
+
+
+def _joined_when_adjacent(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name the NER cut short and the capitalised word after it, both found ("Dawlat" and
+    "Abad district"), are one name: two places are never written side by side with nothing between."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and joined[-1][1] == start:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _joined_by_hyphens(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -266,6 +278,27 @@ def _joined_by_hyphens(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int
         else:
             joined.append((start, end))
     return joined
+
+
+def _coordinated_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
+                       known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Known capitalised names coordinated with a place already found ("near Ras al-Ain and Deir
+    ez-Zor", "à Dakar et Ziguinchor"): the cue words before the first cover them all."""
+    taken = {i for start, end in found for i in range(start, end)}
+    coordinated = []
+    for token in doc:
+        if token.i in taken or token.dep_ != "conj" or token.head.i not in taken:
+            continue
+        start = token.i
+        while start > 0 and start - 1 not in taken and (_is_capitalised(doc[start - 1]) or doc[start - 1].text == "-"
+                                                        or is_article(doc[start - 1].text)):
+            start -= 1  # "Deir ez-Zor": the conjunct is the name's last word
+        end = _capitalised_run(doc, start, len(doc))
+        if end > token.i and (_is_capitalised(doc[start]) or is_article(doc[start].text)) and not _is_actor(doc[start]) \
+                and known(doc[start:end].text) and not _not_a_place(doc[start:end].text, words):
+            coordinated.append((start, end))
+            taken.update(range(start, end))
+    return coordinated
 
 
 def _sibling_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> list[tuple[int, int]]:
@@ -303,11 +336,13 @@ def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
     "Kismaayo (Lower Juba)", "Belgrade, Minn."): the area the place is in, whatever person or
     organisation label the NER gave them; not a nationality before a noun ("Israel, Arab leaders")."""
     taken = {i for start, end in found for i in range(start, end)}
-    containers = []
-    for _, end in found:
+    containers: list[tuple[int, int]] = []
+    ends = [end for _, end in found]
+    for end in ends:  # grows: a container's own container follows ("Andar (Shalgar) district, Ghazni")
         index = end
-        while index < len(doc) and (_word(doc[index]) in words.types_after or _word(doc[index]) in words.types_before):
-            index += 1  # "Qarabagh district, ..."
+        while index < len(doc) and (_word(doc[index]) in words.types_after or _word(doc[index]) in words.types_before
+                                    or doc[index].text == ")"):
+            index += 1  # "Qarabagh district, ...", "Andar (Shalgar) district, Ghazni"
         if index + 1 >= len(doc) or doc[index].text not in (",", "(") or index + 1 in taken:
             continue
         start = index + 1
@@ -321,6 +356,7 @@ def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
                 and not _labelled(doc, start, stop, words.never_place_labels) and not demonym:
             containers.append((start, stop))
             taken.update(range(start, stop))
+            ends.append(stop)
     return containers
 
 
@@ -455,6 +491,16 @@ def mention_for(doc: Doc, start: int, end: int) -> PlaceMention:
                         sentence_start=_sentence_start(doc[start]))
 
 
+def _listed_with(doc: Doc, first: PlaceMention, second: PlaceMention) -> bool:
+    """"à Gao, Kidal et Tombouctou": a name the parse coordinates with the one before it, or
+    hangs beside it on the same word in the same role, is the next item of a list, not the area
+    that one lies in ("Dawlat Abad, Balkh")."""
+    names = range(first.name_start, first.name_end)
+    heads = {t.head.i: t.dep_ for t in doc[first.name_start:first.name_end] if t.head.i not in names}
+    return any(t.dep_ == "conj" and t.head.i in names or heads.get(t.head.i) == t.dep_
+               for t in doc[second.name_start:second.name_end])
+
+
 def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMention]:
     """Read each mention's cue words and link it to the next mention where that one names its
     container ("camp X dans le nord-est de la province d'Alep", "Kismaayo (Lower Juba)")."""
@@ -466,7 +512,7 @@ def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMe
         if index > 0 and mentions[index - 1].sentence_start == mention.sentence_start:
             gap = doc[previous_end:mention.token_start]
             joined = stopped < floor or all(t.text in CONTAINER_PUNCTUATION for t in gap)
-            if joined and mentions[index - 1].container is None:
+            if joined and mentions[index - 1].container is None and not _listed_with(doc, mentions[index - 1], mention):
                 mentions[index - 1].container = index
         previous_end = mention.token_end
     return mentions
@@ -481,6 +527,7 @@ def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list
     gazetteer = gazetteer or open_gazetteer()
     known = lambda name: bool(gazetteer.by_key(exact_key(name)))  # noqa: E731
     found = _name_spans(doc, words, known)
+    found = sorted(found + _coordinated_spans(doc, found, words, known))
     found = sorted(found + _sibling_spans(doc, found, words))
     found = _without_people(doc, found, words)
     found = sorted(found + _container_spans(doc, found, words, known))
