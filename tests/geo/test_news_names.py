@@ -10,79 +10,73 @@ import pytest
 
 from sitrep.geo.names import is_code_like
 from sitrep.geo.resolver import candidates
-from sitrep.geo.store import Gazetteer, NewPlace
+from gazetteers import gazetteer_of, place
+
+from sitrep.geo.store import Gazetteer
 from sitrep.stages.places import PlaceMention, find_places, geocode
 
 
-def _place(name: str, feature: str, cc: str, lat: float, lon: float, population: int = 0,
-           admin1: str | None = None, names: tuple[str, ...] = ()) -> NewPlace:
-    return NewPlace(name=name, feature=feature, names=list(names), country_code=cc, admin1=admin1,
-                    latitude=lat, longitude=lon, population=population, source="test")
-
-
 NEWS_GAZETTEER = [
-    _place("United States", "country", "US", 38.90, -77.04, 310_000_000, names=("US", "U.S.")),
-    _place("France", "country", "FR", 48.85, 2.35, 67_000_000),
-    _place("Lebanon", "country", "LB", 33.89, 35.50, 6_000_000),
-    _place("Russia", "country", "RU", 55.75, 37.62, 144_000_000),
-    _place("Serbia", "country", "RS", 44.80, 20.47, 7_000_000),
-    _place("Minnesota", "admin1", "US", 44.98, -93.27, 400_000, admin1="Minnesota", names=("Minn.",)),
-    _place("Virginia", "admin1", "US", 36.85, -75.98, 450_000, admin1="Virginia", names=("Va.",)),
-    _place("Montana", "admin1", "US", 45.78, -108.50, 110_000, admin1="Montana", names=("Mont.",)),
-    _place("Mississippi", "admin1", "US", 32.30, -90.18, 170_000, admin1="Mississippi", names=("Miss.",)),
-    _place("Massachusetts", "admin1", "US", 42.36, -71.06, 670_000, admin1="Massachusetts", names=("Mass.",)),
-    _place("Belgrade", "populated_place", "RS", 44.80, 20.47, 1_270_000),
-    _place("Belgrade", "populated_place", "US", 45.45, -94.99, 740, admin1="Minnesota"),
-    _place("Paris", "populated_place", "FR", 48.85, 2.35, 2_140_000),
-    _place("Paris", "populated_place", "US", 39.61, -87.70, 8_400, admin1="Illinois"),
-    _place("Urbana", "populated_place", "US", 40.11, -88.21, 42_000, admin1="Illinois"),
-    _place("Urbana", "populated_place", "US", 39.33, -77.35, 9_000, admin1="Maryland"),
-    _place("Lebanon", "populated_place", "US", 39.44, -84.21, 20_000, admin1="Ohio"),
-    _place("Fairfield", "populated_place", "US", 39.35, -84.56, 42_000, admin1="Ohio"),
-    _place("Russia", "populated_place", "US", 40.23, -84.41, 650, admin1="Ohio"),
-    _place("London", "populated_place", "US", 39.89, -83.45, 10_000, admin1="Ohio"),
-    _place("Moscow", "populated_place", "RU", 55.75, 37.62, 10_400_000),
-    _place("Alexandria", "populated_place", "EG", 31.20, 29.92, 3_800_000),
-    _place("Alexandria", "populated_place", "US", 38.80, -77.05, 140_000, admin1="Virginia"),
-    _place("Jackson", "populated_place", "US", 32.30, -90.18, 170_000, admin1="Mississippi"),
-    _place("Montana City", "populated_place", "US", 46.54, -111.93, 2_700, admin1="Montana", names=("Montana",)),
-    _place("Tyler", "populated_place", "US", 32.35, -95.30, 100_000, admin1="Texas"),
-    _place("Ripley", "populated_place", "US", 38.82, -81.71, 3_200, admin1="West Virginia"),
-    _place("Arab", "populated_place", "US", 34.33, -86.50, 8_000, admin1="Alabama"),
-    _place("Israel", "country", "IL", 31.77, 35.22, 8_000_000),
-    _place("Syria", "country", "SY", 33.51, 36.29, 22_000_000),
-    _place("Middle East", "populated_place", "US", 39.30, -76.50, 2_000, admin1="Maryland"),
-    _place("Maud", "populated_place", "US", 33.33, -94.35, 1_000, admin1="Texas", names=("Mod",)),
-    _place("Us", "populated_place", "FR", 49.10, 1.97, 1_300),
-    _place("Kansas", "populated_place", "US", 36.20, -94.79, 800, admin1="Oklahoma"),
-    _place("Kansas City", "populated_place", "US", 39.10, -94.58, 475_000, admin1="Missouri"),
-    _place("Cuba City", "populated_place", "US", 42.61, -90.43, 2_100, admin1="Wisconsin"),
-    _place("Red Lion", "populated_place", "US", 39.90, -76.61, 6_400, admin1="Pennsylvania"),
-    _place("Schwäbisch Hall", "populated_place", "DE", 49.11, 9.74, 37_000, names=("Hall",)),
-    _place("North Las Vegas", "populated_place", "US", 36.20, -115.12, 216_000, admin1="Nevada"),
-    _place("Las Vegas", "populated_place", "US", 36.17, -115.14, 640_000, admin1="Nevada"),
-    _place("North", "populated_place", "US", 33.62, -81.10, 750, admin1="South Carolina"),
-    _place("Chicago", "populated_place", "US", 41.85, -87.65, 2_700_000, admin1="Illinois"),
-    _place("Louisiana", "admin1", "US", 29.95, -90.07, 390_000, admin1="Louisiana", names=("La.",)),
-    _place("Los Angeles", "populated_place", "US", 34.05, -118.24, 3_970_000, admin1="California", names=("L.A.",)),
-    _place("Slidell", "populated_place", "US", 30.28, -89.78, 27_000, admin1="Louisiana"),
-    _place("Kentucky", "admin1", "US", 38.25, -85.76, 600_000, admin1="Kentucky", names=("Ky.",)),
-    _place("Connecticut", "admin1", "US", 41.18, -73.19, 145_000, admin1="Connecticut", names=("Conn.",)),
-    _place("Louisville", "populated_place", "US", 38.25, -85.76, 600_000, admin1="Kentucky"),
-    _place("New Haven", "populated_place", "US", 41.31, -72.92, 130_000, admin1="Connecticut"),
-    _place("Saint Paul", "populated_place", "US", 44.94, -93.09, 300_000, admin1="Minnesota"),
-    _place("Kabul", "admin1", "AF", 34.53, 69.17, 4_400_000, admin1="Kabul"),
-    _place("Kabul", "populated_place", "AF", 34.53, 69.17, 4_400_000, admin1="Kabul"),
-    _place("Afghanistan", "country", "AF", 34.53, 69.17, 37_000_000),
-    _place("Cabool", "populated_place", "US", 37.12, -92.10, 2_100, admin1="Missouri", names=("Kabul",)),
+    place("United States", "country", "US", 38.90, -77.04, 310_000_000, names=("US", "U.S.")),
+    place("France", "country", "FR", 48.85, 2.35, 67_000_000),
+    place("Lebanon", "country", "LB", 33.89, 35.50, 6_000_000),
+    place("Russia", "country", "RU", 55.75, 37.62, 144_000_000),
+    place("Serbia", "country", "RS", 44.80, 20.47, 7_000_000),
+    place("Minnesota", "admin1", "US", 44.98, -93.27, 400_000, admin1="Minnesota", names=("Minn.",)),
+    place("Virginia", "admin1", "US", 36.85, -75.98, 450_000, admin1="Virginia", names=("Va.",)),
+    place("Montana", "admin1", "US", 45.78, -108.50, 110_000, admin1="Montana", names=("Mont.",)),
+    place("Mississippi", "admin1", "US", 32.30, -90.18, 170_000, admin1="Mississippi", names=("Miss.",)),
+    place("Massachusetts", "admin1", "US", 42.36, -71.06, 670_000, admin1="Massachusetts", names=("Mass.",)),
+    place("Belgrade", "populated_place", "RS", 44.80, 20.47, 1_270_000),
+    place("Belgrade", "populated_place", "US", 45.45, -94.99, 740, admin1="Minnesota"),
+    place("Paris", "populated_place", "FR", 48.85, 2.35, 2_140_000),
+    place("Paris", "populated_place", "US", 39.61, -87.70, 8_400, admin1="Illinois"),
+    place("Urbana", "populated_place", "US", 40.11, -88.21, 42_000, admin1="Illinois"),
+    place("Urbana", "populated_place", "US", 39.33, -77.35, 9_000, admin1="Maryland"),
+    place("Lebanon", "populated_place", "US", 39.44, -84.21, 20_000, admin1="Ohio"),
+    place("Fairfield", "populated_place", "US", 39.35, -84.56, 42_000, admin1="Ohio"),
+    place("Russia", "populated_place", "US", 40.23, -84.41, 650, admin1="Ohio"),
+    place("London", "populated_place", "US", 39.89, -83.45, 10_000, admin1="Ohio"),
+    place("Moscow", "populated_place", "RU", 55.75, 37.62, 10_400_000),
+    place("Alexandria", "populated_place", "EG", 31.20, 29.92, 3_800_000),
+    place("Alexandria", "populated_place", "US", 38.80, -77.05, 140_000, admin1="Virginia"),
+    place("Jackson", "populated_place", "US", 32.30, -90.18, 170_000, admin1="Mississippi"),
+    place("Montana City", "populated_place", "US", 46.54, -111.93, 2_700, admin1="Montana", names=("Montana",)),
+    place("Tyler", "populated_place", "US", 32.35, -95.30, 100_000, admin1="Texas"),
+    place("Ripley", "populated_place", "US", 38.82, -81.71, 3_200, admin1="West Virginia"),
+    place("Arab", "populated_place", "US", 34.33, -86.50, 8_000, admin1="Alabama"),
+    place("Israel", "country", "IL", 31.77, 35.22, 8_000_000),
+    place("Syria", "country", "SY", 33.51, 36.29, 22_000_000),
+    place("Middle East", "populated_place", "US", 39.30, -76.50, 2_000, admin1="Maryland"),
+    place("Maud", "populated_place", "US", 33.33, -94.35, 1_000, admin1="Texas", names=("Mod",)),
+    place("Us", "populated_place", "FR", 49.10, 1.97, 1_300),
+    place("Kansas", "populated_place", "US", 36.20, -94.79, 800, admin1="Oklahoma"),
+    place("Kansas City", "populated_place", "US", 39.10, -94.58, 475_000, admin1="Missouri"),
+    place("Cuba City", "populated_place", "US", 42.61, -90.43, 2_100, admin1="Wisconsin"),
+    place("Red Lion", "populated_place", "US", 39.90, -76.61, 6_400, admin1="Pennsylvania"),
+    place("Schwäbisch Hall", "populated_place", "DE", 49.11, 9.74, 37_000, names=("Hall",)),
+    place("North Las Vegas", "populated_place", "US", 36.20, -115.12, 216_000, admin1="Nevada"),
+    place("Las Vegas", "populated_place", "US", 36.17, -115.14, 640_000, admin1="Nevada"),
+    place("North", "populated_place", "US", 33.62, -81.10, 750, admin1="South Carolina"),
+    place("Chicago", "populated_place", "US", 41.85, -87.65, 2_700_000, admin1="Illinois"),
+    place("Louisiana", "admin1", "US", 29.95, -90.07, 390_000, admin1="Louisiana", names=("La.",)),
+    place("Los Angeles", "populated_place", "US", 34.05, -118.24, 3_970_000, admin1="California", names=("L.A.",)),
+    place("Slidell", "populated_place", "US", 30.28, -89.78, 27_000, admin1="Louisiana"),
+    place("Kentucky", "admin1", "US", 38.25, -85.76, 600_000, admin1="Kentucky", names=("Ky.",)),
+    place("Connecticut", "admin1", "US", 41.18, -73.19, 145_000, admin1="Connecticut", names=("Conn.",)),
+    place("Louisville", "populated_place", "US", 38.25, -85.76, 600_000, admin1="Kentucky"),
+    place("New Haven", "populated_place", "US", 41.31, -72.92, 130_000, admin1="Connecticut"),
+    place("Saint Paul", "populated_place", "US", 44.94, -93.09, 300_000, admin1="Minnesota"),
+    place("Kabul", "admin1", "AF", 34.53, 69.17, 4_400_000, admin1="Kabul"),
+    place("Kabul", "populated_place", "AF", 34.53, 69.17, 4_400_000, admin1="Kabul"),
+    place("Afghanistan", "country", "AF", 34.53, 69.17, 37_000_000),
+    place("Cabool", "populated_place", "US", 37.12, -92.10, 2_100, admin1="Missouri", names=("Kabul",)),
 ]
 
 
 @pytest.fixture
 def news_gazetteer(tmp_path: Path) -> Gazetteer:
-    gazetteer = Gazetteer(tmp_path / "news.sqlite")
-    gazetteer.add(NEWS_GAZETTEER)
-    gazetteer.finish("test gazetteer: US and world news")
+    gazetteer = gazetteer_of(tmp_path / "news.sqlite", NEWS_GAZETTEER, "test gazetteer: US and world news")
     yield gazetteer
     gazetteer.close()
 
