@@ -179,3 +179,13 @@ def test_a_list_of_places_is_no_chain_of_containers(nlp_fr, small_gazetteer):
 def test_a_containers_own_container_is_read_too(nlp_en, small_gazetteer):
     places, _ = resolve(nlp_en, "Two soldiers were killed in Dogo (Bab) district, Aleppo.", "en", small_gazetteer)
     assert "Aleppo" in {p.name for p in places}
+
+
+@pytest.mark.parametrize("text", [
+    "Workers held a demonstration in front of the ministry headquarters (Aleppo, Syria) on Monday.",
+    "Teachers staged a protest in Dogo (Aleppo, Syria) on Monday.",
+])
+def test_a_bracket_that_opens_on_a_known_place_locates_what_it_follows(nlp_en, small_gazetteer, text):
+    places, _ = resolve(nlp_en, text, "en", small_gazetteer)
+    assert any(p.location and p.location.resolved and p.location.name == "Aleppo" for p in places)
+    assert all("(" not in p.name for p in places)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 ACTOR_LABELS = frozenset({"ACTOR", "SOURCE"})
 # the Doc extension where the actor ruler records every actor phrase it matched (stages/actors.py)
 ACTOR_MATCHES = "sitrep_actor_matches"
+BRACKETS = frozenset({"(", ")", "[", "]"})
 # punctuation that joins a place to its container: "Kismaayo (Lower Juba)", "Dawlat Abad, Balkh"
 CONTAINER_PUNCTUATION = frozenset({",", "("})
 # the longest name a capitalised run may be, in tokens
@@ -138,6 +139,8 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
 
     while start < end and not _is_capitalised(doc[start]) and not doc[start].text.startswith(("al-", "el-")):
         start += 1
+    # an entity the NER ran on past a bracket holds two names: "Balangoda (Balangoda, Sabaragamuwa"
+    end = next((t.i for t in doc[start:end] if t.text in BRACKETS), end)
     while end > start and is_tail(doc[end - 1]):
         end -= 1
     if start < end and known(doc[start:end].text):
@@ -351,6 +354,9 @@ def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
         stop = _capitalised_run(doc, start, len(doc))
         while stop > start and _is_possessive(doc[stop - 1]):
             stop -= 1
+        if doc[index].text == "(" and not known(doc[start:stop].text):
+            # "Narahenpita (Thimbirigasyaya, Colombo, Western)": the first name the gazetteer knows
+            start, stop = _next_known_in_brackets(doc, stop, known) or (start, stop)
         demonym = _labelled(doc, start, stop, words.demonym_labels) and _modifies_noun(doc[stop - 1])
         if known(doc[start:stop].text) and not _not_a_place(doc[start:stop].text, words) \
                 and not _labelled(doc, start, stop, words.never_place_labels) and not demonym:
@@ -358,6 +364,36 @@ def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
             taken.update(range(start, stop))
             ends.append(stop)
     return containers
+
+
+def _bracketed_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
+                     known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """A bracket that opens on a name the gazetteer knows, then a comma or its end, locates what
+    it follows ("a demonstration in front of the Kollupitiya headquarters (Colombo, Western)",
+    "to Kandy (Kandy, Central)"): that name is a place mention, wherever the text puts it."""
+    taken = {i for start, end in found for i in range(start, end)}
+    spans = []
+    for bracket in doc[:-1]:
+        start = bracket.i + 1
+        if bracket.text != "(" or start in taken or not _is_capitalised(doc[start]) or _is_actor(doc[start]):
+            continue
+        stop = _capitalised_run(doc, start, len(doc))
+        if stop < len(doc) and doc[stop].text in (",", ")") and known(doc[start:stop].text) \
+                and not _not_a_place(doc[start:stop].text, words) \
+                and not _labelled(doc, start, stop, words.never_place_labels):
+            spans.append((start, stop))
+    return spans
+
+
+def _next_known_in_brackets(doc: Doc, index: int, known: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The first known capitalised name of the comma-separated list that goes on at ``index``,
+    up to its closing bracket."""
+    while index + 1 < len(doc) and doc[index].text == "," and _is_capitalised(doc[index + 1]):
+        start = index + 1
+        index = _capitalised_run(doc, start, len(doc))
+        if known(doc[start:index].text):
+            return start, index
+    return None
 
 
 def _people(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> frozenset[str]:
@@ -531,6 +567,7 @@ def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list
     found = sorted(found + _sibling_spans(doc, found, words))
     found = _without_people(doc, found, words)
     found = sorted(found + _container_spans(doc, found, words, known))
+    found = sorted(found + _bracketed_spans(doc, found, words, known))
     found = _abbreviations_with_period(doc, found, area_abbreviations())
     mentions = read_cues(doc, [mention_for(doc, start, end) for start, end in found], lang)
     return _with_back_references(doc, mentions, words)
