@@ -148,7 +148,8 @@ def has_phrase(phrase: str, keys: set[str]) -> bool:
     return all(fold(word) in keys for word in phrase.split())
 
 
-def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int) -> bool:
+def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int,
+                 sentence_keys: dict[int, set[str]] | None = None) -> bool:
     """Whether words matched at ``doc[start:end]`` mean the entry's event here: not a proper name
     ("Dick Lynch", "the March for Babies"), with the context the entry requires ("strike" with
     workers or warplanes), with none of the words that give it another sense next to it ("heart
@@ -158,8 +159,15 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int) -> bool:
     if first.pos_ == "PROPN" and first.text[:1].isupper():
         return False
     head = head_of(doc, start, end)
-    if entry.requires_context and not any(has_phrase(w, _keys(head.sent)) for w in entry.requires_context):
-        return False
+    if entry.requires_context:
+        sentence = head.sent
+        keys = sentence_keys.get(sentence.start) if sentence_keys is not None else None
+        if keys is None:
+            keys = _keys(sentence)
+            if sentence_keys is not None:
+                sentence_keys[sentence.start] = keys
+        if not any(has_phrase(w, keys) for w in entry.requires_context):
+            return False
     if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
         return False
     if entry.not_with:
@@ -175,11 +183,12 @@ def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
     entries = entries_for(lang)
     index = _patterns_by_first_form(lang)
     matches = []
+    sentence_keys: dict[int, set[str]] = {}  # each sentence's words, read once
     for token in doc:
         candidates = index.get(token._.lemma_key, []) + index.get(token._.text_key, [])
         for number, words in candidates:
             end = match_at(doc, token.i, words)
-            if end is not None and in_its_sense(doc, entries[number], token.i, end):
+            if end is not None and in_its_sense(doc, entries[number], token.i, end, sentence_keys):
                 matches.append((number, token.i, end))
     matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
     taken: set[int] = set()
