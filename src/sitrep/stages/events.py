@@ -72,7 +72,7 @@ OCCURRENCE_WINDOW = 10
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
-# An event the text dates this many days or more before publication is background, not coded.
+# An event the text dates more than this many days before publication is background, not coded.
 BACKGROUND_DAYS = 45
 
 
