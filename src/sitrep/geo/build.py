@@ -136,10 +136,11 @@ def _admin_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], s
 
     Each is named as countrystatecity names it (the English forms news and ACLED use), with
     pycountry's name, its translations and aliases.yaml's names, and tied to its main town: the
-    most populous GeoNames place countrystatecity lists in it, whose GeoNames admin1 code the area
-    takes. Where that list is empty, the place that bears the area's name (its capital, as "Ḩalab"
-    is tied to Aleppo), else the GeoNames admin1 code equal to the ISO code (US-TX -> "TX"), else
-    countrystatecity's own point for the area."""
+    most populous of the GeoNames places countrystatecity lists in it and of those that bear its
+    name (its capital, as "Ḩalab" is Aleppo's, which may be listed under another level of area);
+    failing both, the biggest place of the GeoNames admin1 code equal to the ISO code (US-TX ->
+    "TX"), else countrystatecity's own point for the area. The area takes the GeoNames admin1 code
+    most of its listed places have, else its main town's."""
     translations = _translations("iso3166-2")
     extra_names = _aliases().get("admin_areas", {})
     towns = _geonames_towns(cities)
@@ -188,18 +189,13 @@ def _admin_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], s
             latitude = longitude = None
         parent = areas.get(subdivision.parent_code or "")
         if parent is None:
-            place = NewPlace(name=name, feature="admin1", names=names, country_code=code, admin1_code=admin1_code,
-                             admin1=name, latitude=latitude, longitude=longitude,
-                             population=main_town["population"] if main_town else 0,
-                             source=DEFAULT_SOURCE)
+            level = {"feature": "admin1", "admin1_code": admin1_code, "admin1": name}
             if admin1_code is not None:
                 admin1_names.setdefault((code, admin1_code), name)
         else:
-            place = NewPlace(name=name, feature="admin2", names=names, country_code=code,
-                             admin1_code=parent.admin1_code, admin1=parent.admin1, admin2=name,
-                             latitude=latitude, longitude=longitude,
-                             population=main_town["population"] if main_town else 0,
-                             source=DEFAULT_SOURCE)
+            level = {"feature": "admin2", "admin1_code": parent.admin1_code, "admin1": parent.admin1, "admin2": name}
+        place = NewPlace(name=name, names=names, country_code=code, latitude=latitude, longitude=longitude,
+                         population=main_town["population"] if main_town else 0, source=DEFAULT_SOURCE, **level)
         areas[subdivision.code] = place
     csc_data.clear_cache()
     return list(areas.values()), admin1_names

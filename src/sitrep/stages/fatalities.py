@@ -318,8 +318,8 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
             continue
         # a word two entries share ("tué": "ont tué 12 personnes", "12 soldats tués") reads as
         # the first whose grammar finds a count
-        readings = [n for n in _entries_matching(doc, lex, start, end) if n != number]
-        counts = next(filter(None, (_counts(reading, lex, n, start, end) for n in (number, *readings))), [])
+        entries = sorted(_entries_matching(doc, lex, start, end), key=lambda n: n != number)
+        counts = next(filter(None, (_counts(reading, lex, n, start, end) for n in entries)), [])
         entry = lex.entries[number]
         if counts and all(q.token_start in used for q in counts):
             continue  # "le bilan s'élève à 30 morts": one toll, already taken by "bilan"

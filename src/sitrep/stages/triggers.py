@@ -148,25 +148,21 @@ def has_phrase(phrase: str, keys: set[str]) -> bool:
     return all(fold(word) in keys for word in phrase.split())
 
 
-def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int,
-                 sentence_keys: dict[int, set[str]] | None = None) -> bool:
+def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_keys: dict[int, set[str]]) -> bool:
     """Whether words matched at ``doc[start:end]`` mean the entry's event here: not a proper name
     ("Dick Lynch", "the March for Babies"), with the context the entry requires ("strike" with
     workers or warplanes), with none of the words that give it another sense next to it ("heart
     attack", "battled a blaze", "battle with cancer"), with no object where it takes none
-    ("demonstrated a belief" shows it)."""
+    ("demonstrated a belief" shows it). ``sentence_keys`` caches each sentence's words by its start."""
     first = doc[start]
     if first.pos_ == "PROPN" and first.text[:1].isupper():
         return False
     head = head_of(doc, start, end)
     if entry.requires_context:
         sentence = head.sent
-        keys = sentence_keys.get(sentence.start) if sentence_keys is not None else None
-        if keys is None:
-            keys = _keys(sentence)
-            if sentence_keys is not None:
-                sentence_keys[sentence.start] = keys
-        if not any(has_phrase(w, keys) for w in entry.requires_context):
+        if sentence.start not in sentence_keys:
+            sentence_keys[sentence.start] = _keys(sentence)
+        if not any(has_phrase(w, sentence_keys[sentence.start]) for w in entry.requires_context):
             return False
     if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
         return False
