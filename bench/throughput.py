@@ -124,6 +124,7 @@ def run_pipeline(path: str, workers: int, engine: str) -> dict:
 STAGES = {
     "sitrep.pipeline": ["document_text"],
     "sitrep.stages.language": ["identify"],
+    "sitrep.stages.candidates": ["text_to_parse"],
     "sitrep.stages.parse": ["parse"],
     "sitrep.stages.places": ["find_places", "geocode"],
     "sitrep.stages.actors": ["find_actors"],

@@ -1,6 +1,6 @@
 """The extraction pipeline, stage by stage in the order data flows:
 
-HTML to text -> language -> spaCy parse -> places (geocoded) -> actors and sources -> dates ->
+HTML to text -> language -> sentences that can hold an event -> spaCy parse of those -> places (geocoded) -> actors and sources -> dates ->
 death tolls -> triggers -> arguments by syntax -> event coding (sub-type, location, claim status,
 attribution, evidence).
 
@@ -37,10 +37,10 @@ def document_text(document: Document) -> str:
 
 def code_document(text: str, lang: str, published: Date | None, doc_id: str | None) -> list[Event]:
     """The events of one article whose language is known."""
-    from sitrep.stages import actors, dates, events, fatalities, places, triggers
+    from sitrep.stages import actors, candidates, dates, events, fatalities, places, triggers
     from sitrep.stages.parse import parse
 
-    doc = parse(text, lang)
+    doc = parse(candidates.text_to_parse(text, lang), lang)
     found_places = places.find_places(doc, lang)
     country = places.geocode(doc, found_places, lang)
     found_triggers = triggers.find_triggers(doc, lang)

@@ -111,6 +111,7 @@ class Gazetteer:
         self._by_sound = lru_cache(maxsize=50_000)(self._query_sound)
         self.admin1_names = lru_cache(maxsize=1_000)(self._admin1_names)
         self._countries: dict[str, Place] | None = None
+        self._area_name_keys: frozenset[str] | None = None
 
     # -- writing --------------------------------------------------------------------------------
     def add(self, places: Iterable[NewPlace]) -> int:
@@ -187,6 +188,7 @@ class Gazetteer:
         self._by_sound.cache_clear()
         self.admin1_names.cache_clear()
         self._countries = None
+        self._area_name_keys = None
 
     # -- reading --------------------------------------------------------------------------------
     def _rows(self, sql: str, args: tuple) -> list[Place]:
@@ -217,6 +219,14 @@ class Gazetteer:
             self._countries = {p.country_code: p for p in self._rows("WHERE p.feature = 'country'", ())
                                if p.country_code}
         return self._countries
+
+    def area_name_keys(self) -> frozenset[str]:
+        """The exact keys of every name of a country or a first-level administrative area."""
+        if self._area_name_keys is None:
+            self._area_name_keys = frozenset(row[0] for row in self.connection.execute(
+                "SELECT DISTINCT n.key FROM name n JOIN place p ON n.place_id = p.id"
+                " WHERE p.feature IN ('country', 'admin1')"))
+        return self._area_name_keys
 
     def country_name(self, code: str | None) -> str | None:
         place = self.countries().get(code or "")

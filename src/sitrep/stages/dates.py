@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -367,19 +367,22 @@ def _names_a_person(doc: Doc, start: int, end: int) -> bool:
     return following.ent_type_ in PERSON_LABELS or (following.ent_iob_ == "I" and bool(following.ent_type_))
 
 
+@lru_cache(maxsize=2)  # the death-toll stage reads the same document's dates right after
+def _rule_matches(text: str, lang: str) -> tuple[tuple[Rule, re.Match], ...]:
+    return tuple((rule, match) for rule in grammar_for(lang).rules for match in rule.pattern.finditer(text))
+
+
 def _candidates(doc: Doc, text: str, lang: str, published: date | None) -> list[tuple[int, int, Resolved]]:
-    grammar = grammar_for(lang)
     found = []
-    for rule in grammar.rules:
-        for match in rule.pattern.finditer(text):
-            start, end = match.span()
-            if doc.char_span(start, end) is None:  # not on token boundaries: inside a word
-                continue
-            if rule.names_only and _names_a_person(doc, start, end):
-                continue
-            resolved = rule.resolve(match, published)
-            if resolved is not None:
-                found.append((start, end, resolved))
+    for rule, match in _rule_matches(text, lang):
+        start, end = match.span()
+        if doc.char_span(start, end) is None:  # not on token boundaries: inside a word
+            continue
+        if rule.names_only and _names_a_person(doc, start, end):
+            continue
+        resolved = rule.resolve(match, published)
+        if resolved is not None:
+            found.append((start, end, resolved))
     return found
 
 

@@ -7,7 +7,7 @@ overlap, the longest wins ("raid aérien" over "raid"); one trigger is kept per 
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
@@ -17,6 +17,7 @@ from sitrep.models import Span
 from sitrep.stages.syntax import OBJECT_DEPS, dep_is
 
 
+@lru_cache(maxsize=200_000)  # every stage folds every token's text and lemma, the same words again and again
 def fold(text: str) -> str:
     """Lower case without accents, apostrophes unified: the key lexicons are matched on."""
     text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
@@ -117,7 +118,7 @@ def entries_for(lang: str) -> tuple[TriggerEntry, ...]:
 
 
 @cache
-def _patterns_by_first_form(lang: str) -> dict[str, list[tuple[int, tuple[PatternWord, ...]]]]:
+def patterns_by_first_form(lang: str) -> dict[str, list[tuple[int, tuple[PatternWord, ...]]]]:
     """Patterns indexed by the forms of their first word (none starts with an optional word)."""
     index: dict[str, list[tuple[int, tuple[PatternWord, ...]]]] = {}
     for number, entry in enumerate(entries_for(lang)):
@@ -177,7 +178,7 @@ def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
     """Every trigger in ``doc``, in text order, in the sense its entry means; the longest match
     wins where matches overlap."""
     entries = entries_for(lang)
-    index = _patterns_by_first_form(lang)
+    index = patterns_by_first_form(lang)
     matches = []
     sentence_keys: dict[int, set[str]] = {}  # each sentence's words, read once
     for token in doc:
