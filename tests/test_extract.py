@@ -245,3 +245,16 @@ def test_coalition_warplanes_are_the_saudi_led_coalitions_in_yemen():
     text = "Coalition warplanes carried out air strikes on Sanaa, the Yemeni capital, late on Monday."
     event = _one(sitrep.extract(text, published="2022-03-22", lang="en"), "Air/drone strike")
     assert event.actor1.name == "Military Forces of Saudi Arabia"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Two policemen were killed on Monday in an ambush by Taliban militants in Balkh province. "
+     "Local officials said six militants were also killed.", "en", 8),
+    ("Deux soldats ont été tués lundi dans une embuscade tendue par des jihadistes près de Ménaka. "
+     "Six assaillants ont également été tués, selon l'armée.", "fr", 8),
+    ("Taliban militants attacked an army post on Monday, killing at least 5 soldiers; 3 militants were also "
+     "killed, officials said.", "en", 8),
+])
+def test_deaths_told_as_more_add_up(text, lang, expected):
+    events = sitrep.extract(text, published="2020-03-17", lang=lang)
+    assert [e.fatalities for e in events] == [expected]

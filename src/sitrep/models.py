@@ -135,6 +135,7 @@ class FatalityMention(BaseModel):
     count: int | None = Field(description="None where the text gives deaths but no usable number")
     vague: bool = Field(False, description="count comes from a vague quantity ('dozens', 'une dizaine')")
     trigger_span: Span | None = Field(None, description="the death word ('killed', 'la mort de', 'ont péri')")
+    additional: bool = Field(False, description="deaths on top of a toll already told ('6 militants were also killed')")
 
 
 class Evidence(BaseModel):

@@ -148,6 +148,17 @@ def test_seed_article(parsed):
     # ages set off after a name, and clock times, are no tolls
     ("en", "Louis Jensen, 87, of Williston, was killed in the crash.", [(None, False, "killed")]),
     ("en", "The man was killed around 5 p.m. on Wednesday.", [(None, False, "killed")]),
+    ("en", "The man was killed at 5 local time on Wednesday.", [(None, False, "killed")]),
+    # ... but "local" alone describes the dead
+    ("en", "3 local policemen were killed following an attack by Taliban militants.", [(3, False, "killed")]),
+    # a bracketed aside holds another source's figure, not the toll
+    ("en", "2 policemen (7 according to Taliban sources) were killed in the attack.", [(2, False, "killed")]),
+    # a list of counts adds up, however long; ", and" between two clauses does not
+    ("en", "6 commandos, 5 soldiers, 2 police commandos, and 15 Taliban militants were killed in the attacks.",
+     [(28, False, "killed")]),
+    ("fr", "Six soldats, quatre policiers et deux civils ont été tués dans l'attaque.", [(12, False, "tués")]),
+    ("en", "The raid, which killed 5 people, and 3 soldiers were killed later.",
+     [(5, False, "killed"), (3, False, "killed")]),
 ])
 def test_counts_that_are_and_are_not_tolls(tolls, lang, text, expected):
     assert tolls(text, lang) == expected

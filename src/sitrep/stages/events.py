@@ -583,8 +583,13 @@ def build_event(frame: EventFrame, context: DocumentContext, told: list[Event], 
 
 
 def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef], vague: dict[str, bool]) -> None:
-    """Complete an event's death toll with one reported elsewhere; a precise figure beats a vague one."""
+    """Complete an event's death toll with one reported elsewhere: a precise figure beats a vague
+    one, deaths told as more ("were also killed") add up."""
     precise_over_vague = vague.get(event.event_id, False) and not toll.vague and toll.count is not None
+    if event.fatalities is not None and toll.additional and toll.count is not None:
+        event.fatalities += toll.count
+        event.fatalities_text = f"{event.fatalities_text}; {toll.span.text}"
+        return
     if event.fatalities is not None and not precise_over_vague:
         return
     vague[event.event_id] = toll.vague
@@ -616,7 +621,10 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     sentences_with_events = {doc[f.head].sent.start for f in regular}
     for frame in frames:
         sentence = doc[frame.head].sent
-        if not frame.trigger.entry.death_only or sentence.start in sentences_with_events or not keeps(frame, context):
+        if not frame.trigger.entry.death_only or not keeps(frame, context):
+            continue
+        if sentence.start in sentences_with_events:
+            _add_more_deaths(frame, sentence, events, context, vague)
             continue
         toll_event = None if frame.agent else _event_for_toll(frame, events, context)
         if toll_event is not None and frame.fatalities is not None:
@@ -796,6 +804,18 @@ def drop_title_repeats(events: list[Event], doc: Doc) -> list[Event]:
     body_types = {e.sub_event_type for e in events if not is_title_line(doc, e.evidence.trigger.start)}
     return [e for e in events
             if not (is_title_line(doc, e.evidence.trigger.start) and e.sub_event_type in body_types)]
+
+
+def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: list[Event], context: DocumentContext,
+                     vague: dict[str, bool]) -> None:
+    """"..., killing 5 soldiers; 3 militants were also killed": deaths told as more add to the
+    toll of the sentence's event."""
+    toll = frame.fatalities
+    if toll is None or not toll.additional:
+        return
+    event = next((e for e in events if sentence.start_char <= e.evidence.trigger.start < sentence.end_char), None)
+    if event is not None and event.evidence.fatalities != toll.span:
+        add_toll(event, toll, reporters(sentence, context), vague)
 
 
 def merge_repeated(events: list[Event], vague: dict[str, bool]) -> list[Event]:

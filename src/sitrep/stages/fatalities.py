@@ -60,6 +60,7 @@ class FatalityLexicon:
     not_deaths: frozenset[str]
     not_death_phrases: PatternIndex
     no_deaths: PatternIndex
+    additive: frozenset[str]
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -96,6 +97,7 @@ def lexicon(lang: str) -> FatalityLexicon:
         not_deaths=_words(raw["not_deaths"]),
         not_death_phrases=_index(list(enumerate(raw["not_death_phrases"]))),
         no_deaths=_index(list(enumerate(raw["no_deaths"]))),
+        additive=_words(raw["additive"]),
     )
 
 
@@ -206,8 +208,10 @@ class _Reading:
         sentence_start = doc[start].sent.start
         found: list[Quantity] = []
         joiner: str | None = None
+        serial_comma = False  # ", and" after the last count
         index = start - 1
-        while index >= max(sentence_start, start - COUNT_BEFORE_WINDOW):
+        # the window runs from the death word, then from each count a list adds
+        while index >= max(sentence_start, (found[-1].token_start if found else start) - COUNT_BEFORE_WINDOW):
             quantity = self.by_end.get(index + 1)
             if quantity is not None:
                 if found and joiner is None:
@@ -217,9 +221,14 @@ class _Reading:
                 index = quantity.token_start - 1
                 continue
             token = doc[index]
-            aside = self.aside_start(index) if token.text == "," and not found else None
+            aside = self.aside_start(index) if token.text == "," and not found else \
+                self.bracket_start(index) if token.text == ")" and not found else None
             if index in self.joiner_at:
                 joiner = self.joiner_at[index] if joiner != "inclusion" else joiner
+            elif token.text == "," and found and (joiner == "sum" or len(found) > 1 and joiner is None):
+                # a list read back from its "and": "6 commandos, 5 soldiers, and 15 militants"
+                serial_comma = serial_comma or joiner == "sum" and len(found) == 1
+                joiner = "sum"
             elif _is_any(token, self.lex.not_deaths) and not self.joined_to(index, start):
                 break
             elif token.pos_ == "VERB" and not (_is_any(token, self.lex.passable_verbs)
@@ -232,10 +241,23 @@ class _Reading:
             elif not (token.is_space or token.is_punct or token.pos_ in PHRASE_POS or token.pos_ == "VERB"):
                 break
             index -= 1
+        if serial_comma and len(found) == 2:
+            found = found[:1]  # ", and" joins clauses, not a list of two: "which killed 5, and 3 soldiers were killed"
         # an article counts one only for the dead themselves: "a soldier was killed", "5 civilians
         # and a policeman were killed"; not "In a raid soldiers were killed"
         return [q for q in found if not q.article or _is_subject_of(doc[q.token_start].head, start, end)
                 or len(found) > 1 and doc[q.token_start].head.dep_ == "conj"]
+
+    def bracket_start(self, closing: int) -> int | None:
+        """The opening bracket of a bracketed aside that ends at ``closing`` right after a count's
+        noun phrase ("2 policemen (7 according to Taliban sources) were killed"): another figure or
+        a detail, never the toll itself."""
+        for index in range(closing - 1, max(-1, closing - COUNT_BEFORE_WINDOW), -1):
+            if self.doc[index].text == "(":
+                return index
+            if self.doc[index].text in (")", ".", ";"):
+                return None
+        return None
 
     def aside_start(self, comma: int) -> int | None:
         """The opening comma of an aside that ends at ``comma`` inside a count's noun phrase
@@ -267,7 +289,15 @@ def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
 
 
-def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: frozenset[int]) -> FatalityMention:
+def _is_additional(doc: Doc, trigger: tuple[int, int], lex: FatalityLexicon) -> bool:
+    """"6 militants were also killed", "trois assaillants ont également été tués": an adverb on
+    the death word adds its deaths to a toll told before."""
+    return any(_is_any(child, lex.additive) for token in doc[trigger[0]:trigger[1]] for child in token.children
+               if child.dep_ == "advmod")
+
+
+def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: frozenset[int],
+             lex: FatalityLexicon) -> FatalityMention:
     trigger_span = _span(doc, *trigger)
     if not counts:
         return FatalityMention(span=trigger_span, count=None, trigger_span=trigger_span)
@@ -278,7 +308,8 @@ def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: 
     while end < min(limit, figure_end + 3) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and end not in dates:
         end += 1
     return FatalityMention(span=_span(doc, start, end), count=sum(q.value for q in counts),
-                           vague=any(q.vague for q in counts), trigger_span=trigger_span)
+                           vague=any(q.vague for q in counts), trigger_span=trigger_span,
+                           additional=_is_additional(doc, trigger, lex))
 
 
 def _entries_matching(doc: Doc, lex: FatalityLexicon, start: int, end: int) -> list[int]:
@@ -326,5 +357,5 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
         if not counts and entry.needs_count:
             continue
         used.update(q.token_start for q in counts)
-        mentions.append(_mention(doc, counts, (start, end), dates))
+        mentions.append(_mention(doc, counts, (start, end), dates, lex))
     return sorted(mentions, key=lambda m: m.trigger_span.start)

@@ -196,7 +196,8 @@ def _is_count(doc: Doc, start: int, end: int, value: int, lex: NumberLexicon, is
     after = end
     while after < len(doc) and text_key(doc[after]) in HYPHENS:
         after += 1
-    if after < len(doc) and text_key(doc[after]) in lex.not_counts_after:
+    following = " ".join(text_key(t) for t in doc[after:after + 2])  # "3 local time": a word or two
+    if after < len(doc) and (text_key(doc[after]) in lex.not_counts_after or following in lex.not_counts_after):
         return False
     before = text_key(doc[start - 1]) if start > 0 else ""
     if before in lex.not_counts_before:
