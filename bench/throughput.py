@@ -125,7 +125,7 @@ STAGES = {
     "sitrep.pipeline": ["document_text"],
     "sitrep.stages.language": ["identify"],
     "sitrep.stages.candidates": ["text_to_parse"],
-    "sitrep.stages.parse": ["parse"],
+    "sitrep.stages.parse": ["parse", "parse_together"],
     "sitrep.stages.places": ["find_places", "geocode"],
     "sitrep.stages.actors": ["find_actors"],
     "sitrep.stages.dates": ["find_dates"],

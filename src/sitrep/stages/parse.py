@@ -37,3 +37,9 @@ def pipeline_for(lang: str) -> Language:
 
 def parse(text: str, lang: str) -> Doc:
     return pipeline_for(lang)(text)
+
+
+def parse_together(texts: list[str], lang: str) -> list[Doc]:
+    """``texts`` parsed in one batch: the statistical components do their matrix work for all of
+    them at once."""
+    return list(pipeline_for(lang).pipe(texts, batch_size=max(1, len(texts))))
