@@ -53,20 +53,25 @@ def parse_documents(ready: list[ReadyToParse]) -> list[Doc | Exception]:
     from sitrep.stages import candidates
     from sitrep.stages.parse import parse, parse_together
 
-    parsed: list[Doc | Exception] = [Exception("not parsed")] * len(ready)
+    # a document's text to parse, then its parse; an exception where either failed
+    parsed: dict[int, str | Doc | Exception] = {
+        n: _attempt(candidates.text_to_parse, item.text, item.lang) for n, item in enumerate(ready)}
     for lang in {item.lang for item in ready}:
-        numbers = [n for n, item in enumerate(ready) if item.lang == lang]
+        numbers = [n for n, item in enumerate(ready) if item.lang == lang and isinstance(parsed[n], str)]
         try:
-            texts = [candidates.text_to_parse(ready[n].text, lang) for n in numbers]
-            for number, doc in zip(numbers, parse_together(texts, lang)):
-                parsed[number] = doc
+            docs = parse_together([parsed[n] for n in numbers], lang)
         except Exception:  # one document must not fail its batch: parse them one by one
-            for number in numbers:
-                try:
-                    parsed[number] = parse(candidates.text_to_parse(ready[number].text, lang), lang)
-                except Exception as exc:
-                    parsed[number] = exc
-    return parsed
+            docs = [_attempt(parse, parsed[n], lang) for n in numbers]
+        parsed.update(zip(numbers, docs))
+    return [parsed[n] for n in range(len(ready))]
+
+
+def _attempt(function, *args):
+    """``function(*args)``, or the exception it raised."""
+    try:
+        return function(*args)
+    except Exception as exc:
+        return exc
 
 
 def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | None) -> list[Event]:

@@ -17,7 +17,7 @@ break and paragraph stays where it was.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
@@ -135,14 +135,9 @@ def sentences_with_triggers(doc: Doc, lang: str) -> list[bool]:
 def names_an_area(sentence: SpacySpan, area_keys: frozenset[str]) -> bool:
     """Whether a capitalised name of one to three words in ``sentence`` is a country's or a
     first-level area's."""
-    return any(exact_key_cached(sentence[start:end].text) in area_keys
+    return any(exact_key(sentence[start:end].text) in area_keys
                for start in range(len(sentence)) if sentence[start].text[:1].isupper()
                for end in range(start + 1, min(len(sentence), start + LONGEST_AREA_NAME) + 1))
-
-
-@lru_cache(maxsize=200_000)
-def exact_key_cached(name: str) -> str:
-    return exact_key(name)
 
 
 def _kept(sentences: list[SpacySpan], flags: list[bool], area_keys: frozenset[str]) -> list[bool]:
@@ -150,12 +145,12 @@ def _kept(sentences: list[SpacySpan], flags: list[bool], area_keys: frozenset[st
     those naming an area (none at all where no sentence can hold an event)."""
     if not any(flags):
         return [False] * len(flags)
-    kept = [index < OPENING_SENTENCES or names_an_area(sentence, area_keys) for index, sentence in enumerate(sentences)]
+    kept = [index < OPENING_SENTENCES for index in range(len(flags))]
     for index, flag in enumerate(flags):
         if flag:
             for near in range(max(0, index - SENTENCES_BEFORE), min(len(flags), index + SENTENCES_AFTER + 1)):
                 kept[near] = True
-    return kept
+    return [keep or names_an_area(sentence, area_keys) for keep, sentence in zip(kept, sentences)]
 
 
 def text_to_parse(text: str, lang: str, gazetteer: Gazetteer | None = None) -> str:

@@ -259,28 +259,27 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
                                         and not all(i in in_actor for i in range(*s))))
 
 
-def _joined_when_adjacent(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A name the NER cut short and the capitalised word after it, both found ("Dawlat" and
-    "Abad district"), are one name: two places are never written side by side with nothing between."""
+def _joined(spans: list[tuple[int, int]], one_name: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """``spans`` in order, each joined to the one before where ``one_name(previous end, start)``."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and joined[-1][1] == start:
+        if joined and one_name(joined[-1][1], start):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
     return joined
+
+
+def _joined_when_adjacent(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name the NER cut short and the capitalised word after it, both found ("Dawlat" and
+    "Abad district"), are one name: two places are never written side by side with nothing between."""
+    return _joined(spans, lambda previous_end, start: previous_end == start)
 
 
 def _joined_by_hyphens(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names the NER split at a hyphen written without spaces ("Athens-Clarke"), joined."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and joined[-1][1] + 1 == start and doc[start - 1].text == "-" \
-                and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
+    return _joined(spans, lambda previous_end, start: previous_end + 1 == start and doc[start - 1].text == "-"
+                   and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_)
 
 
 def _coordinated_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
@@ -358,8 +357,7 @@ def _container_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
             # "Narahenpita (Thimbirigasyaya, Colombo, Western)": the first name the gazetteer knows
             start, stop = _next_known_in_brackets(doc, stop, known) or (start, stop)
         demonym = _labelled(doc, start, stop, words.demonym_labels) and _modifies_noun(doc[stop - 1])
-        if known(doc[start:stop].text) and not _not_a_place(doc[start:stop].text, words) \
-                and not _labelled(doc, start, stop, words.never_place_labels) and not demonym:
+        if _known_place(doc, start, stop, words, known) and not demonym:
             containers.append((start, stop))
             taken.update(range(start, stop))
             ends.append(stop)
@@ -378,11 +376,16 @@ def _bracketed_spans(doc: Doc, found: list[tuple[int, int]], words: PlaceWords,
         if bracket.text != "(" or start in taken or not _is_capitalised(doc[start]) or _is_actor(doc[start]):
             continue
         stop = _capitalised_run(doc, start, len(doc))
-        if stop < len(doc) and doc[stop].text in (",", ")") and known(doc[start:stop].text) \
-                and not _not_a_place(doc[start:stop].text, words) \
-                and not _labelled(doc, start, stop, words.never_place_labels):
+        if stop < len(doc) and doc[stop].text in (",", ")") and _known_place(doc, start, stop, words, known):
             spans.append((start, stop))
     return spans
+
+
+def _known_place(doc: Doc, start: int, stop: int, words: PlaceWords, known: Callable[[str], bool]) -> bool:
+    """Whether ``doc[start:stop]`` is a name the gazetteer knows that is no common word and carries
+    no label that is never a place's."""
+    text = doc[start:stop].text
+    return known(text) and not _not_a_place(text, words) and not _labelled(doc, start, stop, words.never_place_labels)
 
 
 def _next_known_in_brackets(doc: Doc, index: int, known: Callable[[str], bool]) -> tuple[int, int] | None:
