@@ -67,6 +67,11 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
     ("The militants could attack the capital.", "en", "attack", "hypothetical"),
     ("L'armée a bombardé l'hôpital, a indiqué l'OSDH.", "fr", "bombardé", "asserted"),
     ("Officials said the army shelled the village.", "en", "shelled", "asserted"),
+    # a preposition heading its noun is no step up the tree: the raid is as denied as the beating
+    ("Police denied reports that a boy had been beaten by officers during a raid on his school.", "en", "raid",
+     "denied"),
+    ("La police a démenti qu'un garçon ait été battu par des agents lors d'un raid contre son école.", "fr",
+     "raid", "denied"),
 ])
 def test_claim_status(text, lang, word, status):
     assert _claim(text, lang, word) == status

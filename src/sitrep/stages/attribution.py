@@ -13,8 +13,11 @@ from sitrep.models import ClaimStatus, Span
 from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is
 from sitrep.stages.triggers import compile_pattern, fold, match_at
 
-# how far up the tree a denial or a modal can govern the event ("a nié avoir bombardé")
+# how far up the tree a denial or a modal can govern the event ("a nié avoir bombardé"), in
+# content words: a preposition heading its noun (English parses) is no step of its own, as it is
+# none where the noun heads it (French parses): "denied reports that she was beaten during a raid"
 CLAIM_REACH = 3
+FUNCTION_WORD_POS = ("ADP",)
 # links through which a governing word's denial or modality reaches the event: complements, not
 # subjects ("la prise du camp permettra..." stays asserted) nor adverbial or coordinated clauses
 GOVERNED_BY = ("xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
@@ -116,11 +119,14 @@ def claim_status(trigger: Token, lang: str) -> Claim:
     modality = _own_modality(trigger, words)
     if modality is not None:
         return Claim(status="hypothetical", span=_span(modality))
-    child = trigger
-    for depth, governor in enumerate(trigger.ancestors):
+    child, depth = trigger, 0
+    for governor in trigger.ancestors:
         if depth >= CLAIM_REACH or child.dep_ not in GOVERNED_BY:
             break
         child = governor
+        if governor.pos_ in FUNCTION_WORD_POS:
+            continue
+        depth += 1
         key = governor._.lemma_key
         if key in words.denial_verbs:
             return Claim(status="denied", span=_span(governor))
