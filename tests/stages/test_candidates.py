@@ -1,33 +1,15 @@
 """The text worth parsing (stages/candidates.py): sentences that can hold an event are found
 before the parse, and no sentence the parse would find a trigger in is ever dropped."""
-import json
-from pathlib import Path
-
 import pytest
-from clitools import SEED
+from articles import real_articles
 from spacy.strings import hash_string
 
 from sitrep.stages.candidates import lemma_forms, text_to_parse
 from sitrep.stages.parse import parse
 from sitrep.stages.triggers import find_triggers
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def _real_articles() -> list[tuple[str, str, str]]:
-    """(name, text, language) of the real-world-like articles the project ships, and the shared
-    seed article where ../shared is present."""
-    found = [(path.name, path.read_text(encoding="utf-8"), path.stem.split("-")[1])
-             for path in sorted((ROOT / "examples").glob("article-*.txt"))]
-    for line in (ROOT / "bench" / "articles" / "dev" / "docs.jsonl").read_text(encoding="utf-8").splitlines():
-        document = json.loads(line)
-        found.append((document["id"], document["text"], document["language"]))
-    if (SEED / "article.txt").exists():
-        found.append(("seed", (SEED / "article.txt").read_text(encoding="utf-8"), "fr"))
-    return found
-
-
-@pytest.mark.parametrize("name,text,lang", _real_articles(), ids=lambda value: value if len(value) < 40 else "")
+@pytest.mark.parametrize("name,text,lang", real_articles(), ids=lambda value: value if len(value) < 40 else "")
 def test_no_sentence_holding_a_trigger_is_dropped(name, text, lang):
     kept = text_to_parse(text, lang)
     assert len(kept) == len(text) and [i for i, c in enumerate(kept) if c == "\n"] == \
