@@ -37,7 +37,8 @@ def _languages(docs: list[dict]) -> list[str]:
 
 
 def run_parse(path: str) -> dict:
-    """The spaCy parse alone (with sitrep's line-break and actor-ruler components), one process."""
+    """The spaCy parse alone (with sitrep's line-break and actor-ruler components and its looked-up
+    attribute ruler, as the pipeline loads it), one nlp(text) per document, one process."""
     from sitrep.stages.parse import pipeline_for
 
     docs = [json.loads(line) for line in open(path, encoding="utf-8")]
