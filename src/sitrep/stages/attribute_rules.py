@@ -89,6 +89,13 @@ class PropertyValues:
     regexes: tuple[re.Pattern, ...]
     seen: dict[int, Any] = field(default_factory=dict)  # grows with the vocabulary, as spaCy's own does
 
+    @classmethod
+    def read(cls, prop: str, operations: list[tuple[str, Any]]) -> PropertyValues:
+        """From the (operator, operand) pairs the tests apply to ``prop``."""
+        named = {value for op, operand in operations if op != "REGEX"
+                 for value in (operand if op in ("IN", "NOT_IN") else [operand])}
+        return cls(prop, frozenset(named), tuple(operand for op, operand in operations if op == "REGEX"))
+
     def value_class(self, value_id: int, doc: Doc, i: int) -> Any:
         found = self.seen.get(value_id)
         if found is None:
@@ -114,7 +121,7 @@ class RuleTable:
     combination of its properties' value classes."""
 
     tests: list[TokenTest]
-    single: list[list[int]]  # by test index: the rules (attribute ids) whose one-token pattern it is
+    single: dict[int, list[int]]  # test index -> the rules (attribute ids) whose one-token pattern it is
     longer: list[tuple[int, tuple[int, ...]]]  # (rule, test indices) of patterns of several tokens
     properties: list[PropertyValues]  # every property a test reads
     attribute_ids: list[int]  # their spaCy attribute ids, for Doc.to_array
@@ -132,16 +139,14 @@ class RuleTable:
                     single.setdefault(indices[0], []).append(rule)
                 else:
                     longer.append((rule, indices))
-        checks = [check for test in tests for check in test.checks]
-        names = sorted(name for name, prop in TOKEN_PROPERTIES.items() if any(c[0] == prop for c in checks))
-        properties = [PropertyValues(
-            TOKEN_PROPERTIES[name],
-            frozenset(v for prop, op, operand in checks if prop == TOKEN_PROPERTIES[name] and op != "REGEX"
-                      for v in (operand if op in ("IN", "NOT_IN") else [operand])),
-            tuple(operand for prop, op, operand in checks if prop == TOKEN_PROPERTIES[name] and op == "REGEX"))
-            for name in names]
-        return cls(list(tests), [sorted(set(single.get(i, ()))) for i in range(len(tests))], longer,
-                   properties, [ATTRIBUTE_IDS[name] for name in names])
+        operations: dict[str, list[tuple[str, Any]]] = {}
+        for test in tests:
+            for prop, operator, operand in test.checks:
+                operations.setdefault(prop, []).append((operator, operand))
+        names = [name for name, prop in TOKEN_PROPERTIES.items() if prop in operations]
+        properties = [PropertyValues.read(TOKEN_PROPERTIES[name], operations[TOKEN_PROPERTIES[name]])
+                      for name in names]
+        return cls(list(tests), single, longer, properties, [ATTRIBUTE_IDS[name] for name in names])
 
     def _rules_of(self, doc: Doc, i: int, value_ids: list[int]) -> TokenRules:
         key = tuple(values.value_class(value_id, doc, i) for values, value_id in zip(self.properties, value_ids))
@@ -149,7 +154,7 @@ class RuleTable:
         if found is None:
             tests = frozenset(t for t, test in enumerate(self.tests) if test.passes(doc[i]))
             found = self.passed[key] = TokenRules(
-                tests, tuple(sorted({rule for t in tests for rule in self.single[t]})),
+                tests, tuple(sorted({rule for t in tests for rule in self.single.get(t, ())})),
                 tuple(p for p, (_, indices) in enumerate(self.longer) if indices[0] in tests))
         return found
 
