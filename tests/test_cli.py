@@ -7,7 +7,7 @@ import sys
 
 from clitools import ROOT, jsonl, run_cli
 
-from sitrep.cli import EXIT_SKIPPED
+from sitrep.cli_common import EXIT_SKIPPED
 from sitrep.exports import ACLED_COLUMNS
 
 EXAMPLE = ROOT / "examples" / "article-fr.txt"

@@ -1,7 +1,6 @@
 """The one command-line entry point: ``sitrep`` (also ``python -m sitrep``)."""
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from datetime import date as Date
 from enum import Enum
@@ -10,16 +9,22 @@ from typing import Annotated, Optional
 import typer
 
 from sitrep import inputs
-from sitrep.exports import FORMATS, write_events
+from sitrep.actors.cli import app as actors_app
+from sitrep.cli_common import EXIT_SKIPPED, write_output
+from sitrep.exports import EventFormat
+from sitrep.geo.cli import app as gazetteer_app
 from sitrep.models import Event
+from sitrep.scale.cli import app as scale_app
+from sitrep.store.cli import app as store_app
+from sitrep.web.cli import serve
 
 app = typer.Typer(help="Turn conflict news into a verifiable event dataset.", no_args_is_help=True,
                   add_completion=False)
-
-# Exit status of a run in which at least one document was skipped (the others were processed).
-EXIT_SKIPPED = 3
-
-OutputFormat = Enum("OutputFormat", {name.replace("-", "_"): name for name in FORMATS}, type=str)
+app.add_typer(store_app)  # ingest, events, stats
+app.command()(serve)
+app.add_typer(actors_app, name="actors")  # actors list|show|search|check
+app.add_typer(gazetteer_app, name="gazetteer")  # gazetteer build|import|info|lookup|evaluate
+app.add_typer(scale_app)  # ray-extract, load
 
 
 class Language(str, Enum):
@@ -39,7 +44,7 @@ def extract(
                                                  '{"id", "text"|"html", "published", "language"?, "url"?, "outlet"?}')] = None,
     published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD (relative dates resolve against it)")] = None,
     lang: Annotated[Language, typer.Option(help="language of FILE")] = Language.auto,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")] = OutputFormat.jsonl,
+    format: Annotated[EventFormat, typer.Option("--format", "-f", help="output format")] = EventFormat.jsonl,
     workers: Annotated[int, typer.Option(help="worker processes for a batch")] = 1,
 ) -> None:
     """Extract the events a news article (or a batch of them) reports."""
@@ -66,7 +71,7 @@ def extract(
             yield from result.events
 
     try:
-        write_events(events(), format.value, sys.stdout)
+        write_output(events(), format.value)
     except FileNotFoundError as exc:
         raise typer.BadParameter(f"cannot open {exc.filename}") from None
     if skipped:
@@ -80,15 +85,3 @@ def schema() -> None:
 
     typer.echo(json.dumps(Event.model_json_schema(), indent=2, ensure_ascii=False))
 
-
-# Sub-commands of the other areas (each module registers its own Typer app or commands below).
-from sitrep.store.cli import app as store_app  # noqa: E402  (ingest, events, stats)
-app.add_typer(store_app)
-from sitrep.web.cli import serve  # noqa: E402  (serve)
-app.command()(serve)
-from sitrep.actors.cli import app as actors_app  # noqa: E402  (actors list|show|search|check)
-app.add_typer(actors_app, name="actors")
-from sitrep.geo.cli import app as gazetteer_app  # noqa: E402  (gazetteer build|import|info|lookup|evaluate)
-app.add_typer(gazetteer_app, name="gazetteer")
-from sitrep.scale.cli import app as scale_app  # noqa: E402  (ray-extract, load)
-app.add_typer(scale_app)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from enum import Enum
+from typing import BinaryIO, TextIO
 
 from sitrep.models import ACTOR_TYPE_CODES, ActorRef, Event
 
@@ -139,9 +140,29 @@ FORMATS: dict[str, Callable[[Iterable[Event], TextIO], None]] = {
 }
 
 
-def write_events(events: Iterable[Event], fmt: str, out: TextIO) -> None:
-    try:
-        writer = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+def write_parquet(events: Iterable[Event], out: BinaryIO) -> None:
+    """ACLED's columns plus sitrep's (doc id, claim status, the full record as JSON), one row per event."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = []
+    for event in events:
+        row = {key: (None if value == "" else value) for key, value in acled_row(event).items()}
+        row.update(doc_id=event.doc_id, claim_status=event.claim_status, record=event.model_dump_json())
+        rows.append(row)
+    table = pa.Table.from_pylist(rows) if rows else pa.table({"event_id_cnty": pa.array([], pa.string())})
+    pq.write_table(table, out)
+
+
+# Formats written as bytes rather than text.
+BINARY_FORMATS: dict[str, Callable[[Iterable[Event], BinaryIO], None]] = {"parquet": write_parquet}
+# Every format events can be written in, as the command line and the API name them.
+EventFormat = Enum("EventFormat", {name.replace("-", "_"): name for name in [*FORMATS, *BINARY_FORMATS]}, type=str)
+
+
+def write_events(events: Iterable[Event], fmt: str, out: TextIO | BinaryIO) -> None:
+    """``events`` in format ``fmt``; ``out`` takes bytes for a binary format, text otherwise."""
+    writer = FORMATS.get(fmt) or BINARY_FORMATS.get(fmt)
+    if writer is None:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join([*FORMATS, *BINARY_FORMATS])}")
     writer(events, out)

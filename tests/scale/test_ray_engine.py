@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sitrep.cli import EXIT_SKIPPED, app
+from sitrep.cli import app
+from sitrep.cli_common import EXIT_SKIPPED
 from sitrep.store import Store
 
 runner = CliRunner()

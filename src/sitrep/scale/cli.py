@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitrep.store.cli import DbOption
+from sitrep.cli_common import EXIT_SKIPPED, DbOption
 
 app = typer.Typer()
 
@@ -38,7 +38,6 @@ def load(
     db: DbOption = None,
 ) -> None:
     """Import Parquet partitions of extraction results into the store (documents already stored are skipped)."""
-    from sitrep.cli import EXIT_SKIPPED
     from sitrep.scale.load import load as load_partitions
     from sitrep.store.store import Store
 

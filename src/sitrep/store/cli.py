@@ -2,26 +2,20 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import date as Date
-from enum import Enum
-from typing import Annotated, BinaryIO, Optional, TextIO
+from typing import Annotated, Optional
 
 import typer
 
-from sitrep.exports import FORMATS, acled_row, write_events
+from sitrep.cli_common import EXIT_SKIPPED, DbOption, write_output
+from sitrep.exports import EventFormat
 from sitrep.models import Event
 from sitrep.scale import Engine
 from sitrep.store.records import EventFilter, Incident, parse_near
 from sitrep.store.store import Store
 
 app = typer.Typer()
-
-EventFormat = Enum("EventFormat", {name.replace("-", "_"): name for name in [*FORMATS, "parquet"]}, type=str)
-
-DbOption = Annotated[Optional[str], typer.Option(
-    "--db", envvar="SITREP_DB", help="SQLite file or postgresql://... URL (default ./sitrep.db)")]
 
 
 @app.command()
@@ -35,7 +29,6 @@ def ingest(
     address: Annotated[Optional[str], typer.Option(help="Ray cluster for --engine ray (default: a local Ray instance)")] = None,
 ) -> None:
     """Extract and store documents; already stored ones are skipped, so an interrupted ingest resumes."""
-    from sitrep.cli import EXIT_SKIPPED
     from sitrep.store.ingest import ingest as run_ingest
 
     extract = None
@@ -71,30 +64,6 @@ def headline_event(store: Store, incident: Incident) -> Event:
     return event.model_copy(update={"event_id": f"incident-{incident.id}", "fatalities": incident.fatalities})
 
 
-def write_parquet(events: Iterable[Event], out: BinaryIO) -> None:
-    """ACLED's columns plus sitrep's (doc id, claim status, the full record as JSON), one row per event."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    rows = []
-    for event in events:
-        row = {key: (None if value == "" else value) for key, value in acled_row(event).items()}
-        row.update(doc_id=event.doc_id, claim_status=event.claim_status, record=event.model_dump_json())
-        rows.append(row)
-    table = pa.Table.from_pylist(rows) if rows else pa.table({"event_id_cnty": pa.array([], pa.string())})
-    pq.write_table(table, out)
-
-
-@contextmanager
-def _output(path: str | None, binary: bool) -> Iterator[TextIO | BinaryIO]:
-    """The file at ``path`` or standard output, text or binary."""
-    if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
-        return
-    with open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="") as fh:
-        yield fh
-
-
 @app.command()
 def events(
     db: DbOption = None,
@@ -118,22 +87,17 @@ def events(
         event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
     )
     fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
-    if fmt == "parquet" and output is None and sys.stdout.isatty():
-        raise typer.BadParameter("parquet is binary: give --output FILE or redirect standard output")
-    with Store(db) as store, _output(output, binary=fmt == "parquet") as out:
+    with Store(db) as store:
         if incidents:
             found_incidents = store.list_incidents(filters, limit=limit)
             if fmt in ("jsonl", "json"):  # the incidents themselves, with all their reports
-                write_events(found_incidents, fmt, out)
+                write_output(found_incidents, fmt, output)
                 return
             found: Iterable[Event] = (headline_event(store, incident) for incident in found_incidents)
         else:
             stored = store.query_events(filters, limit=limit) if limit else store.iter_events(filters)
             found = (s.event for s in stored)
-        if fmt == "parquet":
-            write_parquet(found, out)
-        else:
-            write_events(found, fmt, out)
+        write_output(found, fmt, output)
 
 
 @app.command()

@@ -12,7 +12,6 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date as Date
-from enum import Enum
 from importlib import resources
 from typing import Annotated
 
@@ -24,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, OperationalError
 
 from sitrep import __version__
-from sitrep.exports import FORMATS, write_events
+from sitrep.exports import BINARY_FORMATS, EventFormat, write_events
 from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
 from sitrep.store.records import parse_near
@@ -52,7 +51,6 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 
-EventFormat = Enum("EventFormat", {name.replace("-", "_"): name for name in [*FORMATS, "parquet"]}, type=str)
 MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "acled-csv": "text/csv; charset=utf-8",
@@ -129,11 +127,9 @@ def _next_offset(offset: int, limit: int, fetched: int) -> int | None:
 
 
 def _formatted(events: list[Event], fmt: str) -> Response:
-    if fmt == "parquet":
-        from sitrep.store.cli import write_parquet
-
+    if fmt in BINARY_FORMATS:
         buffer = io.BytesIO()
-        write_parquet(events, buffer)
+        write_events(events, fmt, buffer)
         return Response(buffer.getvalue(), media_type=MEDIA_TYPES[fmt])
     text = io.StringIO()
     write_events(events, fmt, text)

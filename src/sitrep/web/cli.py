@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from sitrep.cli_common import DbOption
 from sitrep.web.settings import DEFAULT_MAX_BODY_BYTES, ConfigError, WebSettings
 
 
@@ -19,8 +20,7 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(
-    db: Annotated[Optional[str], typer.Option("--db", envvar="SITREP_DB",
-                                              help="SQLite file or postgresql://... URL (default ./sitrep.db)")] = None,
+    db: DbOption = None,
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="port")] = 8000,
     protect_reads: Annotated[Optional[bool], typer.Option(
