@@ -17,7 +17,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitrep.inputs import InputProblem
-from sitrep.models import Document, DocumentResult, Event
+from sitrep.models import Document, DocumentContext, DocumentResult, Event
 from sitrep.stages import html as html_stage
 from sitrep.stages.language import identify
 
@@ -81,7 +81,7 @@ def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | Non
     found_places = places.find_places(doc, lang)
     country = places.geocode(doc, found_places, lang)
     found_triggers = triggers.find_triggers(doc, lang)
-    context = events.DocumentContext(
+    context = DocumentContext(
         doc=doc, lang=lang, published=published, doc_id=doc_id, country=country,
         places=found_places,
         actors=actors.find_actors(doc, lang, published=published, country=country),

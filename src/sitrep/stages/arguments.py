@@ -7,13 +7,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.models import DateMention, FatalityMention
-from sitrep.stages.actors import ActorMention
-from sitrep.stages.places import PlaceMention
+from sitrep.models import (
+    ActorMention,
+    DateMention,
+    EventFrame,
+    FatalityMention,
+    PlaceMention,
+    Trigger,
+)
 from sitrep.stages.syntax import (
     AGENT_DEPS,
     OBJECT_DEPS,
@@ -24,9 +29,8 @@ from sitrep.stages.syntax import (
     is_verbal,
     tree_distance,
 )
-from sitrep.stages.triggers import Trigger, fold, head_of
-
-
+from sitrep.stages.triggers import head_of
+from sitrep.text import folded
 
 # How many tokens after a holding phrase ("aux mains de", "under the control of") its holder may start.
 HOLDER_REACH = 3
@@ -47,26 +51,9 @@ class CaseWords(BaseModel):
 @cache
 def case_words(lang: str) -> CaseWords:
     raw = langdata.load(lang, "arguments")
-    return CaseWords(target=frozenset(fold(w) for w in raw["target_cases"]),
-                     agent=frozenset(fold(w) for w in raw["agent_cases"]),
-                     between=frozenset(fold(w) for w in raw["between_cases"]),
-                     opposing_verbs=frozenset(fold(w) for w in raw.get("opposing_verbs") or ()),
-                     opposing=frozenset(fold(w) for w in raw.get("opposing_cases") or ()))
-
-
-class EventFrame(BaseModel):
-    """A trigger with the mentions attached to it."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    trigger: Trigger
-    head: int = Field(description="token index of the trigger's syntactic head")
-    agent: ActorMention | None = None
-    targets: list[ActorMention] = Field(default_factory=list)
-    target_tokens: list[int] = Field(default_factory=list)
-    places: list[int] = Field(default_factory=list, description="indices of attached place mentions, best first")
-    date: DateMention | None = None
-    fatalities: FatalityMention | None = None
+    return CaseWords(target=folded(raw.target_cases), agent=folded(raw.agent_cases),
+                     between=folded(raw.between_cases), opposing_verbs=folded(raw.opposing_verbs),
+                     opposing=folded(raw.opposing_cases))
 
 
 def syntactic_head(doc: Doc, trigger: Trigger) -> Token:

@@ -9,9 +9,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep import lang as langdata
-from sitrep.models import ClaimStatus, Span
+from sitrep.models import Claim, Span
 from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is
-from sitrep.stages.triggers import compile_pattern, fold, match_at
+from sitrep.stages.triggers import compile_pattern, match_at
+from sitrep.text import fold, folded
 
 # how far up the tree a denial or a modal can govern the event ("a nié avoir bombardé"), in
 # content words: a preposition heading its noun (English parses) is no step of its own, as it is
@@ -22,11 +23,6 @@ FUNCTION_WORD_POS = ("ADP",)
 # subjects ("la prise du camp permettra..." stays asserted) nor adverbial or coordinated clauses
 GOVERNED_BY = ("xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
                "acl", "case", "mark", "fixed", "flat", "compound", "amod", "advmod")
-
-
-class Claim(BaseModel):
-    status: ClaimStatus = "asserted"
-    span: Span | None = None
 
 
 class ClaimWords(BaseModel):
@@ -46,22 +42,17 @@ class ClaimWords(BaseModel):
 @cache
 def claim_words(lang: str) -> ClaimWords:
     claims = langdata.load(lang, "claims")
-    attribution = langdata.load(lang, "attribution")
-
-    def folded(key: str, data: dict = claims) -> frozenset[str]:
-        return frozenset(fold(w) for w in data.get(key) or [])
-
     return ClaimWords(
-        denial_verbs=folded("denial_verbs"),
-        negation_words=folded("negation_words"),
-        hypothetical_verbs=folded("hypothetical_verbs"),
-        hypothetical_nouns=folded("hypothetical_nouns"),
-        modal_words=folded("modal_words"),
-        purpose_markers=folded("purpose_markers"),
-        condition_markers=folded("condition_markers"),
-        hypothetical_morph=tuple(claims.get("hypothetical_morph") or ()),
-        implicative_verbs=folded("implicative_verbs"),
-        reporting_verbs=_reporting_verbs(attribution["reporting_verbs"]),
+        denial_verbs=folded(claims.denial_verbs),
+        negation_words=folded(claims.negation_words),
+        hypothetical_verbs=folded(claims.hypothetical_verbs),
+        hypothetical_nouns=folded(claims.hypothetical_nouns),
+        modal_words=folded(claims.modal_words),
+        purpose_markers=folded(claims.purpose_markers),
+        condition_markers=folded(claims.condition_markers),
+        hypothetical_morph=tuple(claims.hypothetical_morph),
+        implicative_verbs=folded(claims.implicative_verbs),
+        reporting_verbs=_reporting_verbs(langdata.load(lang, "attribution").reporting_verbs),
     )
 
 
@@ -168,7 +159,7 @@ def _noun_phrase(head: Token) -> SpacySpan:
 
 @cache
 def _according_to_patterns(lang: str):
-    return tuple(compile_pattern(p) for p in langdata.load(lang, "attribution")["according_to"])
+    return tuple(compile_pattern(p) for p in langdata.load(lang, "attribution").according_to)
 
 
 def _according_to_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:

@@ -7,7 +7,6 @@ Rules here are language-neutral; the words they need come from lang/<code>/ancho
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
 from functools import cache
@@ -19,24 +18,30 @@ from spacy.tokens import Span as SpacySpan
 from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.actors.kb import knowledge_base
+from sitrep.lang.schemas import TriggerEntry
 from sitrep.models import (
+    ActorMention,
     ActorRef,
     DateMention,
+    DocumentContext,
     Event,
+    EventFrame,
     Evidence,
     FatalityMention,
     GeoPrecision,
     Location,
+    PlaceMention,
     SourceRef,
     Span,
     TimePrecision,
+    Trigger,
 )
-from sitrep.stages.actors import ActorMention, event_type_actor, resolve_source
-from sitrep.stages.arguments import EventFrame, attach
+from sitrep.stages.actors import event_type_actor, resolve_source
+from sitrep.stages.arguments import attach
 from sitrep.stages.attribution import claim_status, claim_words, find_reporters, is_reporting_verb
-from sitrep.stages.places import PlaceMention
 from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, tree_distance
-from sitrep.stages.triggers import Trigger, TriggerEntry, entries_for, fold, has_phrase, head_of
+from sitrep.stages.triggers import entries_for, has_phrase, head_of
+from sitrep.text import fold, folded
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
 ACTOR_CLASSES = {
@@ -87,28 +92,11 @@ class AnchorWords(BaseModel):
 def anchor_words(lang: str) -> AnchorWords:
     raw = langdata.load(lang, "anchors")
     return AnchorWords(
-        occurrence_verbs=frozenset(fold(w) for w in raw["occurrence_verbs"]),
-        consecutive_day_words=frozenset(fold(w) for w in raw["consecutive_day_words"]),
-        day_words=frozenset(fold(w) for w in raw["day_words"]),
-        ordinals={fold(k): v for k, v in raw["ordinals"].items()},
+        occurrence_verbs=frozenset(fold(w) for w in raw.occurrence_verbs),
+        consecutive_day_words=frozenset(fold(w) for w in raw.consecutive_day_words),
+        day_words=frozenset(fold(w) for w in raw.day_words),
+        ordinals={fold(k): v for k, v in raw.ordinals.items()},
     )
-
-
-@dataclass
-class DocumentContext:
-    """What event coding needs to know about the whole document."""
-
-    doc: Doc
-    lang: str
-    published: Date | None
-    doc_id: str | None
-    actors: list[ActorMention]
-    places: list[PlaceMention]
-    dates: list[DateMention]
-    tolls: list[FatalityMention]
-    reporting_verbs: frozenset[int] = field(default_factory=frozenset)
-    country: str | None = None  # the article's country focus (the geocoder's)
-    trigger_tokens: frozenset[int] = field(default_factory=frozenset)  # tokens of every trigger found
 
 
 def span_of(tokens: SpacySpan | Token) -> Span:
@@ -659,7 +647,7 @@ def reports_political_violence(event: Event, lang: str) -> bool:
 @cache
 def war_victims(lang: str) -> frozenset[str]:
     """Words for people that news uses only of war ("civilians"), from lang/<code>/actors.yaml."""
-    return frozenset(fold(w) for w in langdata.load(lang, "actors").get("war_victims") or ())
+    return folded(langdata.load(lang, "actors").war_victims)
 
 
 def is_party(actor: ActorRef | None) -> bool:
@@ -705,7 +693,7 @@ def _perpetrator(verb: Token, actors: list[ActorMention]) -> ActorMention | None
 
 @cache
 def responsibility_verbs(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in langdata.load(lang, "attribution").get("responsibility_verbs") or ())
+    return folded(langdata.load(lang, "attribution").responsibility_verbs)
 
 
 def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc: Doc) -> None:

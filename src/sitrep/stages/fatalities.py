@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
@@ -23,7 +21,9 @@ from sitrep.models import FatalityMention, Span
 from sitrep.stages.dates import date_token_indices
 from sitrep.stages.numbers import Quantity, find_quantities, lemma_key, text_key
 from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is
-from sitrep.stages.triggers import PatternWord, compile_pattern, fold, match_at
+from sitrep.stages.triggers import PatternWord, compile_pattern, match_at
+from sitrep.lang.schemas import DeathEntry
+from sitrep.text import fold
 
 # how far from the death word a count may stand, in tokens
 COUNT_AFTER_WINDOW = 6
@@ -39,13 +39,6 @@ NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON"})
 
 # folded first word -> (pattern number, compiled pattern) of every phrase starting with it
 PatternIndex = dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
-
-
-class DeathEntry(BaseModel):
-    patterns: list[str]
-    count_after: list[str] | None = Field(None, description="linking words before a following count; None: never")
-    count_before: Literal["always", "unless_object", "never"] = "always"
-    needs_count: bool = Field(False, description="the word reports no death without a count")
 
 
 @dataclass(frozen=True)
@@ -85,19 +78,19 @@ def _index(patterns: list[tuple[int, str]]) -> PatternIndex:
 @cache
 def lexicon(lang: str) -> FatalityLexicon:
     raw = langdata.load(lang, "fatalities")
-    entries = tuple(DeathEntry(**entry) for entry in raw["entries"])
+    entries = tuple(raw.entries)
     return FatalityLexicon(
         entries=entries,
         patterns=_index([(n, p) for n, entry in enumerate(entries) for p in entry.patterns]),
         links=tuple(None if e.count_after is None else _words(e.count_after) for e in entries),
-        approximators=_words(raw["approximators"]),
-        joiner_kinds=tuple(["sum"] * len(raw["sum_words"]) + ["inclusion"] * len(raw["inclusion_words"])),
-        joiners=_index(list(enumerate(raw["sum_words"] + raw["inclusion_words"]))),
-        passable_verbs=_words(raw["passable_verbs"]),
-        not_deaths=_words(raw["not_deaths"]),
-        not_death_phrases=_index(list(enumerate(raw["not_death_phrases"]))),
-        no_deaths=_index(list(enumerate(raw["no_deaths"]))),
-        additive=_words(raw["additive"]),
+        approximators=_words(raw.approximators),
+        joiner_kinds=tuple(["sum"] * len(raw.sum_words) + ["inclusion"] * len(raw.inclusion_words)),
+        joiners=_index(list(enumerate(raw.sum_words + raw.inclusion_words))),
+        passable_verbs=_words(raw.passable_verbs),
+        not_deaths=_words(raw.not_deaths),
+        not_death_phrases=_index(list(enumerate(raw.not_death_phrases))),
+        no_deaths=_index(list(enumerate(raw.no_deaths))),
+        additive=_words(raw.additive),
     )
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.stages.triggers import fold
+from sitrep.text import fold, folded
 
 # "68", "5.500", "5,500", "12 000" inside one token; groups of three after a separator
 DIGITS = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$|^\d+$")
@@ -67,21 +67,21 @@ class NumberLexicon:
 @cache
 def lexicon(lang: str) -> NumberLexicon:
     raw = langdata.load(lang, "numbers")
-    vague = {tuple(fold(phrase).replace("'", "' ").split()): value for phrase, value in raw["vague"].items()}
+    vague = {tuple(fold(phrase).replace("'", "' ").split()): value for phrase, value in raw.vague.items()}
     return NumberLexicon(
-        words={fold(w): v for w, v in raw["words"].items()},
-        multipliers={fold(w): v for w, v in raw["multipliers"].items()},
-        connectors=frozenset(fold(w) for w in raw["connectors"]),
-        article_one=frozenset(fold(w) for w in raw["article_one"]),
+        words={fold(w): v for w, v in raw.words.items()},
+        multipliers={fold(w): v for w, v in raw.multipliers.items()},
+        connectors=folded(raw.connectors),
+        article_one=folded(raw.article_one),
         vague=vague,
         vague_first_words=frozenset(k[0] for k in vague),
         longest_vague=max(len(k) for k in vague),
-        not_counts_after=frozenset(fold(w) for w in raw["not_counts_after"]),
-        not_counts_before=frozenset(fold(w) for w in raw["not_counts_before"]),
-        comparisons=frozenset(fold(w) for w in raw.get("comparisons") or ()),
-        year_prepositions=frozenset(fold(w) for w in raw["year_prepositions"]),
-        range_joiners=frozenset(fold(w) for w in raw["range_joiners"]),
-        range_openers={fold(k): fold(v) for k, v in raw["range_openers"].items()},
+        not_counts_after=folded(raw.not_counts_after),
+        not_counts_before=folded(raw.not_counts_before),
+        comparisons=folded(raw.comparisons),
+        year_prepositions=folded(raw.year_prepositions),
+        range_joiners=folded(raw.range_joiners),
+        range_openers={fold(k): fold(v) for k, v in raw.range_openers.items()},
     )
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from pydantic import BaseModel
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitrep import lang as langdata
-from sitrep.geo.names import exact_key, fold, is_article, sound_key
-from sitrep.models import Location, Span
+from sitrep.geo.names import exact_key, is_article, sound_key, starts_with_article
+from sitrep.models import PlaceMention, Span
+from sitrep.text import fold
 
 if TYPE_CHECKING:
     from sitrep.geo.store import Gazetteer
@@ -33,29 +35,6 @@ CONTAINER_PUNCTUATION = frozenset({",", "("})
 MAX_NAME_TOKENS = 6
 # how many cue/connector words a scan crosses on the way from a name to its cues
 MAX_CUE_TOKENS = 9
-
-Relation = Literal["part", "near"]
-
-
-class PlaceMention(BaseModel):
-    """A place mention: the whole phrase (cue words and name) and the name within it."""
-
-    text: str
-    span: Span
-    token_start: int
-    token_end: int
-    location: Location | None = None
-    name: str = Field("", description="the place name itself, without cue words")
-    name_start: int = Field(0, description="token range of the name")
-    name_end: int = 0
-    feature_hint: str | None = Field(None, description="kind of place the cue words say: camp, admin1...")
-    relation: Relation | None = Field(None, description="the event is in part of ('part') or near the place")
-    bearing: int | None = Field(None, description="compass bearing of the part named ('quartiers est d'Alep': 90)")
-    antecedent: int | None = Field(None, description="index of the earlier mention a demonstrative phrase "
-                                                     "('ces quartiers') points back to")
-    container: int | None = Field(None, description="index of the mention named as this one's container")
-    sentence_start: int = Field(0, description="token index where the mention's sentence starts")
-
 
 class PlaceWords(BaseModel):
     """A language's place cue words (lang/<code>/places.yaml), folded (entity labels as written)."""
@@ -82,13 +61,13 @@ class PlaceWords(BaseModel):
 
 @cache
 def place_words(lang: str) -> PlaceWords:
-    raw = langdata.load(lang, "places")
-    folded = {key: ({fold(k): v for k, v in (value or {}).items()} if isinstance(value, dict)
-                    else frozenset(value or ()) if key.endswith("_labels")
-                    else frozenset(fold(v) for v in value or ()))
-              for key, value in raw.items()}
-    folded["not_places"] = frozenset(_bare(v) for v in folded.get("not_places", ()))
-    return PlaceWords(**folded)
+    raw = langdata.load(lang, "places").model_dump()
+    words = {key: ({fold(k): v for k, v in value.items()} if isinstance(value, dict)
+                   else frozenset(value) if key.endswith("_labels")
+                   else frozenset(fold(v) for v in value))
+             for key, value in raw.items()}
+    words["not_places"] = frozenset(_bare(v) for v in words["not_places"])
+    return PlaceWords(**words)
 
 
 def _bare(text: str) -> str:
@@ -123,7 +102,7 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
     sentence, is part of the name ("City Hall", "Center Street"), not a cue; a compass word is a
     cue ("Eastern Ghouta": the eastern part of Ghouta)."""
     def is_cue(token: Token) -> bool:
-        if token.text.startswith(("al-", "el-")):
+        if starts_with_article(token.text):
             return False
         if not _is_capitalised(token):
             return True
@@ -137,7 +116,7 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
     def is_tail(token: Token) -> bool:
         return not any(c.isalnum() for c in token.text) or _is_possessive(token)
 
-    while start < end and not _is_capitalised(doc[start]) and not doc[start].text.startswith(("al-", "el-")):
+    while start < end and not _is_capitalised(doc[start]) and not starts_with_article(doc[start].text):
         start += 1
     # an entity the NER ran on past a bracket holds two names: "Balangoda (Balangoda, Sabaragamuwa"
     end = next((t.i for t in doc[start:end] if t.text in BRACKETS), end)

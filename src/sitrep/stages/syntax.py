@@ -3,6 +3,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from sitrep.text import fold
+
+# The keys lexicons are matched on: a token's folded lemma and folded text.
+if not Token.has_extension("lemma_key"):
+    Token.set_extension("lemma_key", getter=lambda t: fold(t.lemma_ or t.text))
+    Token.set_extension("text_key", getter=lambda t: fold(t.text))
+
 SUBJECT_DEPS = ("nsubj", "csubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
