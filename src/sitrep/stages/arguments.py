@@ -14,6 +14,7 @@ from sitrep import lang as langdata
 from sitrep.models import (
     ActorMention,
     DateMention,
+    DocumentContext,
     EventFrame,
     FatalityMention,
     PlaceMention,
@@ -207,6 +208,12 @@ def _nearest(head: Token, candidates: list[tuple[int, int]]) -> list[int]:
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     return (span.start, span.end) if span is not None else None
+
+
+def find_frames(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:
+    """Each trigger's frame: the actors, places, date and toll its clause governs."""
+    return [attach(context.doc, t, context.actors, context.places, context.dates, context.tolls,
+                   context.reporting_verbs, context.lang) for t in triggers]
 
 
 def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[PlaceMention],

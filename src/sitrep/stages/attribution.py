@@ -1,18 +1,23 @@
 """Attribution and claim status: who the article says reports an event, and whether the event is
-asserted, denied or only possible (words in lang/<code>/claims.yaml and attribution.yaml)."""
+asserted, denied or only possible (words in lang/<code>/claims.yaml and attribution.yaml).
+
+:func:`attribute` is the stage: it gives every frame the sources its sentence cites and its claim
+status."""
 from __future__ import annotations
 
 from functools import cache
 
 from pydantic import BaseModel, Field
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep import lang as langdata
-from sitrep.models import Claim, Span
-from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is
+from sitrep.models import Claim, DocumentContext, EventFrame, SourceRef
+from sitrep.stages.actors import resolve_source
+from sitrep.stages.anchors import anchor_words
+from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is, is_verbless
 from sitrep.stages.triggers import compile_pattern, match_at
-from sitrep.text import fold, folded
+from sitrep.text import fold, folded, span_of
 
 # how far up the tree a denial or a modal can govern the event ("a nié avoir bombardé"), in
 # content words: a preposition heading its noun (English parses) is no step of its own, as it is
@@ -65,15 +70,29 @@ def _reporting_verbs(entries: list[str]) -> dict[str, frozenset[str]]:
     return {verb: frozenset(p) for verb, p in verbs.items()}
 
 
+def attribute(frames: list[EventFrame], context: DocumentContext) -> None:
+    """Give each frame its claim status and the sources its sentence cites (read once a sentence)."""
+    cited: dict[int, list[SourceRef]] = {}
+    for frame in frames:
+        head = context.doc[frame.head]
+        frame.claim = claim_of(head, context.lang)
+        sentence = head.sent
+        if sentence.start not in cited:
+            cited[sentence.start] = reporters(sentence, context)
+        frame.sources = list(cited[sentence.start])
+
+
+def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
+    """The tokens that are reporting verbs ("said", "a indiqué"): their subjects are sources, never agents."""
+    words = claim_words(lang)
+    return frozenset(t.i for t in doc if is_reporting_verb(t, words))
+
+
 def is_reporting_verb(token: Token, words: ClaimWords) -> bool:
     particles = words.reporting_verbs.get(token._.lemma_key)
     if particles is None or token.pos_ not in ("VERB", "AUX"):
         return False
     return not particles or any(c._.text_key in particles for c in token.children)
-
-
-def _span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text), text=token.text)
 
 
 def _negation(token: Token, words: ClaimWords) -> Token | None:
@@ -106,10 +125,10 @@ def claim_status(trigger: Token, lang: str) -> Claim:
     words = claim_words(lang)
     negation = _negation(trigger, words)
     if negation is not None:
-        return Claim(status="denied", span=_span(negation))
+        return Claim(status="denied", span=span_of(negation))
     modality = _own_modality(trigger, words)
     if modality is not None:
-        return Claim(status="hypothetical", span=_span(modality))
+        return Claim(status="hypothetical", span=span_of(modality))
     child, depth = trigger, 0
     for governor in trigger.ancestors:
         if depth >= CLAIM_REACH or child.dep_ not in GOVERNED_BY:
@@ -120,22 +139,22 @@ def claim_status(trigger: Token, lang: str) -> Claim:
         depth += 1
         key = governor._.lemma_key
         if key in words.denial_verbs:
-            return Claim(status="denied", span=_span(governor))
+            return Claim(status="denied", span=span_of(governor))
         if key in words.hypothetical_verbs or key in words.hypothetical_nouns:
-            return Claim(status="hypothetical", span=_span(governor))
+            return Claim(status="hypothetical", span=span_of(governor))
         if is_reporting_verb(governor, words):
             break
         if governor.pos_ in ("VERB", "AUX"):
             negation = _negation(governor, words)
             if negation is not None:
-                return Claim(status="denied", span=_span(negation))
+                return Claim(status="denied", span=span_of(negation))
             modality = _own_modality(governor, words)
             if modality is not None:
-                return Claim(status="hypothetical", span=_span(modality))
+                return Claim(status="hypothetical", span=span_of(modality))
     if "Inf" in trigger.morph.get("VerbForm") and trigger.head.i != trigger.i \
             and trigger.head._.lemma_key not in words.implicative_verbs:
         # a bare infinitive says what someone meant, wanted or was told to do, not what happened
-        return Claim(status="hypothetical", span=_span(trigger.head))
+        return Claim(status="hypothetical", span=span_of(trigger.head))
     return Claim()
 
 
@@ -200,3 +219,45 @@ def find_reporters(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
     spans = _according_to_sources(sentence, lang) + _reporting_verb_sources(sentence, lang)
     unique: dict[tuple[int, int], SpacySpan] = {(s.start, s.end): s for s in spans if len(s)}
     return [unique[k] for k in sorted(unique)]
+
+
+def claim_of(head: Token, lang: str) -> Claim:
+    """The trigger's claim status; a noun trigger carried by a verb of occurrence takes that
+    verb's ("une offensive pourrait être lancée" is hypothetical, "an offensive was launched" not)."""
+    claim = claim_status(head, lang)
+    if claim.status != "asserted" or head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+        return claim
+    occurrence = anchor_words(lang).occurrence_verbs
+    governor = head.head
+    carriers = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
+    carrier = next((c for c in carriers if c._.lemma_key in occurrence and c.pos_ in ("VERB", "AUX")), None)
+    return claim_status(carrier, lang) if carrier is not None else claim
+
+
+def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
+    """The sources the sentence cites; a phrase that holds a known source ("le correspondant
+    d'al-Manar") is that source. A verbless fragment just before the sentence in its paragraph
+    ("Selon Media de Guerre, instance médiatique," split off by the parser) counts as its own."""
+    fragment = _leading_fragment(sentence)
+    phrases = find_reporters(sentence, context.lang) + (find_reporters(fragment, context.lang) if fragment else [])
+    known = [m for m in context.actors if m.is_source and m.source is not None]
+    found: list[SourceRef] = []
+    for phrase in phrases:
+        if not any(c.isalpha() for c in phrase.text):
+            continue
+        inside = next((m for m in known if phrase.start_char <= m.span.start and m.span.end <= phrase.end_char), None)
+        if inside is not None:
+            source = inside.source.model_copy(update={"span": inside.span})
+        else:
+            source = resolve_source(phrase.text, context.lang, context.country).model_copy(update={"span": span_of(phrase)})
+        if all((s.name or s.text) != (source.name or source.text) for s in found):
+            found.append(source)
+    return found
+
+
+def _leading_fragment(sentence: SpacySpan) -> SpacySpan | None:
+    """The sentence before ``sentence`` in its paragraph where it has no verb (the parser split it off)."""
+    if sentence.start == 0:
+        return None
+    last = sentence.doc[sentence.start - 1]  # the white space after it is all that separates the sentences
+    return last.sent if "\n" not in last.whitespace_ and is_verbless(last.sent) else None
