@@ -86,7 +86,7 @@ def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | Non
     tolls = fatalities.find_fatalities(doc, lang)
     found_triggers = triggers.find_triggers(doc, lang)
     context = DocumentContext(
-        doc=doc, lang=lang, published=published, doc_id=doc_id, country=country, places=found_places,
+        doc=doc, text=doc.text, lang=lang, published=published, doc_id=doc_id, country=country, places=found_places,
         actors=found_actors, dates=found_dates, tolls=tolls,
         reporting_verbs=attribution.reporting_verb_tokens(doc, lang),
         trigger_tokens=frozenset(i for t in found_triggers for i in range(t.token_start, t.token_end)),

@@ -2,8 +2,10 @@
 and what is known of the whole document (:class:`DocumentContext`)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,6 +22,8 @@ from sitrep.models.record import SourceRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from sitrep.text import Lines
 
 
 class EventFrame(BaseModel):
@@ -40,11 +44,13 @@ class EventFrame(BaseModel):
     sources: list[SourceRef] = Field(default_factory=list, description="who the trigger's sentence says reports it")
 
 
-@dataclass
+@dataclass(eq=False)  # one document: hashed and compared by identity, so steps can cache per document
 class DocumentContext:
-    """What event coding needs to know about the whole document."""
+    """What event coding needs to know about the whole document. ``text`` is the document's text,
+    read once: spaCy rebuilds ``doc.text`` from its tokens at every reading."""
 
     doc: Doc
+    text: str
     lang: str
     published: Date | None
     doc_id: str | None
@@ -55,3 +61,14 @@ class DocumentContext:
     reporting_verbs: frozenset[int] = field(default_factory=frozenset)
     country: str | None = None  # the article's country focus (the geocoder's)
     trigger_tokens: frozenset[int] = field(default_factory=frozenset)  # tokens of every trigger found
+
+    @cached_property
+    def lines(self) -> Lines:
+        from sitrep.text import Lines  # sitrep.text imports the models: not at module level
+
+        return Lines(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        """The document's id, or a digest of its text where it has none (event ids start with it)."""
+        return self.doc_id or hashlib.sha1(self.text.encode()).hexdigest()[:12]

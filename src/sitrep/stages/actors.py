@@ -78,9 +78,12 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
         return target.exact is None or target.exact in doc[token_of[start]:token_of[end - 1] + 1].text
 
     def punctuated(end: int, start: int) -> bool:
-        between = doc[token_of[end - 1] + 1:token_of[start]]
-        gap = doc.text[doc[token_of[end - 1]].idx + len(doc[token_of[end - 1]]):doc[token_of[start]].idx]
-        return "\n" in gap or any(token.is_punct for token in between)  # a title's last word is no modifier
+        last = doc[token_of[end - 1]]
+        if token_of[start] <= last.i:
+            return False  # two words of one token
+        between = doc[last.i + 1:token_of[start]]
+        line_break = "\n" in last.whitespace_ or any("\n" in token.text_with_ws for token in between)
+        return line_break or any(token.is_punct for token in between)  # a title's last word is no modifier
 
     matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links, punctuated)
     found: list[TokenMatch] = []

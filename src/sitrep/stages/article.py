@@ -3,6 +3,7 @@ battle was fought (the other side), which group claimed an attack (its perpetrat
 operations an event with no named attacker belongs to."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -67,6 +68,9 @@ def add_claimed_perpetrators(events: list[Event], context: DocumentContext) -> N
     article's latest earlier one, where that event names no attacker or only an unidentified one."""
     doc, verbs = context.doc, responsibility_verbs(context.lang)
     violent = taxonomy.event_types_where("violent")
+    told = sorted((e for e in events if e.event_type in violent and e.claim_status == "asserted"),
+                  key=lambda e: e.evidence.trigger.start)
+    starts = [e.evidence.trigger.start for e in told]
     for verb in doc:
         if verb._.lemma_key not in verbs or verb.pos_ not in ("VERB", "AUX") \
                 or claim_status(verb, context.lang).status != "asserted":
@@ -74,10 +78,9 @@ def add_claimed_perpetrators(events: list[Event], context: DocumentContext) -> N
         perpetrator = _perpetrator(verb, context.actors)
         if perpetrator is None:
             continue
-        sentence_end = verb.sent.end_char
-        told = [e for e in events if e.event_type in violent and e.claim_status == "asserted"
-                and e.evidence.trigger.start < sentence_end]
-        event = max(told, key=lambda e: e.evidence.trigger.start, default=None)
+        before = bisect_left(starts, verb.sent.end_char)
+        # the one told last before the sentence's end; of two at one place, the first
+        event = told[bisect_left(starts, starts[before - 1])] if before else None
         if event is not None and (event.actor1 is None or event.actor1.inferred_from is not None
                                   or event.actor1.role in UNNAMED_ATTACKER_ROLES):
             event.actor1 = actor_ref(perpetrator)

@@ -2,7 +2,6 @@
 its frame and the article give it, each with the evidence of the words it came from."""
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 
 from sitrep import taxonomy
@@ -12,15 +11,16 @@ from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import choose_location
 from sitrep.stages.subtypes import sub_event_type
 from sitrep.stages.tellings import told_before
+from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
 from sitrep.text import span_of
 
 
-def assemble(regular: list[EventFrame], context: DocumentContext) -> list[Event]:
+def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
     """The events of the frames of one happening each, in text order: one per day where the text
     says the event went on for days ("for the third straight day"); a definite noun that refers
     back to an event told before ("lors des affrontements") adds its toll to that event instead."""
-    events: list[Event] = []
+    events = Told(context.published)
     for frame in regular:
         earlier = told_before(frame, events, context)
         if earlier is not None:
@@ -32,7 +32,7 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> list[Event]
     return events
 
 
-def build_event(frame: EventFrame, context: DocumentContext, told: list[Event], days_before: int = 0) -> Event:
+def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_before: int = 0) -> Event:
     """The event a frame reports (``days_before`` its day: the Nth day before the one the text
     gives); ``told``: the article's events so far, whose dates a story goes on at."""
     sentence = context.doc[frame.head].sent
@@ -79,8 +79,7 @@ def build_event(frame: EventFrame, context: DocumentContext, told: list[Event], 
 
 
 def _event_id(context: DocumentContext, trigger_start: int, days_before: int) -> str:
-    base = context.doc_id or hashlib.sha1(context.doc.text.encode()).hexdigest()[:12]
-    return f"{base}:{trigger_start}" + (f"-{days_before}d" if days_before else "")
+    return f"{context.key}:{trigger_start}" + (f"-{days_before}d" if days_before else "")
 
 
 def _confidence(frame: EventFrame, location: Location | None, explicit_date: bool) -> float:

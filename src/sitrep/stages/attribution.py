@@ -5,14 +5,15 @@ asserted, denied or only possible (words in lang/<code>/claims.yaml and attribut
 status."""
 from __future__ import annotations
 
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lang as langdata
-from sitrep.models import Claim, DocumentContext, EventFrame, SourceRef
+from sitrep.models import ActorMention, Claim, DocumentContext, EventFrame, SourceRef
 from sitrep.stages.actors import resolve_source
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is, is_verbless
@@ -240,12 +241,13 @@ def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
     ("Selon Media de Guerre, instance médiatique," split off by the parser) counts as its own."""
     fragment = _leading_fragment(sentence)
     phrases = find_reporters(sentence, context.lang) + (find_reporters(fragment, context.lang) if fragment else [])
-    known = [m for m in context.actors if m.is_source and m.source is not None]
+    known = _known_sources(context)
     found: list[SourceRef] = []
     for phrase in phrases:
         if not any(c.isalpha() for c in phrase.text):
             continue
-        inside = next((m for m in known if phrase.start_char <= m.span.start and m.span.end <= phrase.end_char), None)
+        inside = next((m for m in known.starting_in(phrase.start_char, phrase.end_char)
+                       if m.span.end <= phrase.end_char), None)
         if inside is not None:
             source = inside.source.model_copy(update={"span": inside.span})
         else:
@@ -253,6 +255,22 @@ def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
         if all((s.name or s.text) != (source.name or source.text) for s in found):
             found.append(source)
     return found
+
+
+class _Sources:
+    """A document's mentions of known sources, by where they start."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.starts = [m.span.start for m in self.mentions]
+
+    def starting_in(self, start: int, end: int) -> list[ActorMention]:
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _known_sources(context: DocumentContext) -> _Sources:
+    return _Sources([m for m in context.actors if m.is_source and m.source is not None])
 
 
 def _leading_fragment(sentence: SpacySpan) -> SpacySpan | None:

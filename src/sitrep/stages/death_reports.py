@@ -8,16 +8,15 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.models import DateMention, DocumentContext, Event, EventFrame, TimePrecision
 from sitrep.stages.assembly import build_event
 from sitrep.stages.event_date import event_date
+from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
-from sitrep.taxonomy import event_types_where
 
 
-def code_death_reports(events: list[Event], deaths: list[EventFrame], regular: list[EventFrame],
+def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[EventFrame],
                        context: DocumentContext) -> list[Event]:
     """``events`` with the tolls of the death frames that report events (``deaths``) added, and
     the events of those that belong to none; ``regular``: the frames the events came from."""
     doc = context.doc
-    events = list(events)
     sentences_with_events = {doc[f.head].sent.start for f in regular}
     for frame in deaths:
         sentence = doc[frame.head].sent
@@ -30,21 +29,21 @@ def code_death_reports(events: list[Event], deaths: list[EventFrame], regular: l
         elif toll_event is None and (frame.fatalities or frame.agent or frame.targets):
             events.append(build_event(frame, context, events))
             sentences_with_events.add(sentence.start)
-    return events
+    return events.events
 
 
-def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: list[Event]) -> None:
+def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: Told) -> None:
     """"..., killing 5 soldiers; 3 militants were also killed": deaths told as more add to the
     toll of the sentence's event."""
     toll = frame.fatalities
     if toll is None or not toll.additional:
         return
-    event = next((e for e in events if sentence.start_char <= e.evidence.trigger.start < sentence.end_char), None)
+    event = events.first_within(sentence.start_char, sentence.end_char)
     if event is not None and event.evidence.fatalities != toll.span:
         add_toll(event, toll, frame.sources)
 
 
-def _event_for_toll(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:
+def _event_for_toll(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
     """The violent event that a bare death toll ("l'OSDH a évoqué la mort de 68 miliciens
     vendredi") belongs to: the one of the nearest date within the toll's precision, and of those
     the one told last before the toll."""
@@ -52,9 +51,7 @@ def _event_for_toll(frame: EventFrame, events: list[Event], context: DocumentCon
     if when is None:
         return None
     position = frame.trigger.span.start
-    violent = event_types_where("violent")
-    candidates = [e for e in events if e.event_type in violent and e.claim_status == "asserted"
-                  and e.date is not None and abs((e.date - when.date).days) <= _tolerance(when)]
+    candidates = events.violent_around(when.date, _tolerance(when))
     if not candidates:
         return None
     return min(candidates, key=lambda e: (abs((e.date - when.date).days),

@@ -7,32 +7,37 @@ from __future__ import annotations
 from datetime import date as Date
 from datetime import timedelta
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.models import DateMention, DocumentContext, Event, EventFrame, Span, TimePrecision
 from sitrep.stages.anchors import anchor_words
 
+if TYPE_CHECKING:
+    from sitrep.stages.told import Told
+
 # An event the text dates more than this many days before publication is background, not coded.
 BACKGROUND_DAYS = 45
 
 
-def event_date(frame: EventFrame, context: DocumentContext, told: list[Event]) -> DateMention | None:
+def event_date(frame: EventFrame, context: DocumentContext, told: Told) -> DateMention | None:
     """The date attached to the trigger, where the text gives one ("le lendemain" counts from the
     date of the article's previous event); else, where the previous event is told in the same
     paragraph or the one before, its date (a story goes on at its date: "... ont été tués dimanche.
     ¶ « Des individus armés ont attaqué le détachement vers 6H00 »"); else the publication date
     (news reports the recent past)."""
     position = frame.trigger.span.start
-    previous = _previous_told(told, position, context)
+    previous = told.latest_dated_before(position)
     if frame.date is not None:
         if frame.date.after_previous is None or previous is None or previous.date is None:
             return frame.date
         day = previous.date + timedelta(days=frame.date.after_previous)
         return frame.date.model_copy(update={"date": day, "earliest": day, "latest": day,
                                              "time_precision": previous.time_precision})
-    text = context.doc.text
+    lines = context.lines
     if previous is not None and previous.evidence.date is not None and previous.date is not None \
-            and _paragraph(text, position) - _paragraph(text, previous.evidence.trigger.start) <= 1:
+            and lines.paragraph(position) - lines.paragraph(previous.evidence.trigger.start) <= 1:
         return DateMention(span=previous.evidence.date, date=previous.date, time_precision=previous.time_precision)
     if context.published is None:
         return None
@@ -40,15 +45,7 @@ def event_date(frame: EventFrame, context: DocumentContext, told: list[Event]) -
                        time_precision=TimePrecision.WEEK_OR_SPAN,
                        earliest=context.published - timedelta(days=2), latest=context.published)
 
-def _previous_told(told: list[Event], position: int, context: DocumentContext) -> Event | None:
-    """The latest asserted, dated, recent event told before ``position``."""
-    earlier = [e for e in told if e.claim_status == "asserted" and e.evidence.trigger.start < position
-               and e.date is not None and not is_background(e, context.published)]
-    return max(earlier, key=lambda e: e.evidence.trigger.start, default=None)
 
-def _paragraph(text: str, position: int) -> int:
-    """The index of the paragraph (non-empty line) ``position`` is in."""
-    return sum(1 for line in text[:position].split("\n")[:-1] if line.strip())
 
 def is_background(event: Event, published: Date | None) -> bool:
     """An event the text dates more than BACKGROUND_DAYS before publication is background ("le

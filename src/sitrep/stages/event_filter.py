@@ -4,6 +4,8 @@ trigger needs something that anchors it (a place in its phrase, a date, a toll, 
 of occurrence) and every event a participant, a toll or a resolved place."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from sitrep import taxonomy
@@ -11,6 +13,7 @@ from sitrep.models import ActorMention, DocumentContext, EventFrame, Trigger
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, is_verbless
 from sitrep.stages.triggers import head_of
+from sitrep.text import SpanIndex
 
 # A verb of occurrence this many tokens after a noun trigger anchors it even where the parse
 # failed to link them ("les raids aériens contre ces quartiers se sont poursuivis").
@@ -66,12 +69,24 @@ def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
     """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",
     "On 2 March 2020"); not those of an actor phrase the trigger heads ("des missiles russes",
     "Israeli drones": the event and who carried it out)."""
+    start, end = trigger.span.start, trigger.span.end
+    if _names_and_dates(context).overlapping(start, end):
+        return True
     head = head_of(context.doc, trigger.token_start, trigger.token_end)
-    spans = [(m.span.start, m.span.end) for m in context.actors
-             if not _names_its_event(m) and head_of(context.doc, m.token_start, m.token_end) != head] + \
-            [(p.span.start, p.span.end) for p in context.places] + \
-            [(d.span.start, d.span.end) for d in context.dates]
-    return any(start < trigger.span.end and trigger.span.start < end for start, end in spans)
+    actors = context.actors
+    return any(not _names_its_event(actors[i]) and head_of(context.doc, actors[i].token_start, actors[i].token_end) != head
+               for i in _actor_spans(context).overlapping(start, end))
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _names_and_dates(context: DocumentContext) -> SpanIndex:
+    return SpanIndex([(p.span.start, p.span.end) for p in context.places] +
+                     [(d.span.start, d.span.end) for d in context.dates])
+
+
+@lru_cache(maxsize=1)
+def _actor_spans(context: DocumentContext) -> SpanIndex:
+    return SpanIndex([(m.span.start, m.span.end) for m in context.actors])
 
 def describes_background(head: Token) -> bool:
     """A verb that describes rather than reports: a participle with no auxiliary inside a larger

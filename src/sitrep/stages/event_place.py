@@ -3,6 +3,9 @@ nearest resolved place named before it in its paragraph, else the article's most
 coded no finer than precision 2 since the text does not tie them to the event."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 from sitrep.models import DocumentContext, EventFrame, GeoPrecision, Location, PlaceMention
 
 
@@ -16,13 +19,11 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
         # the most precise of the places attached, the nearest in the tree among equals
         return min(resolved, key=lambda loc: int(loc.geo_precision or GeoPrecision.REGION))
     trigger_start = frame.trigger.span.start
-    text = context.doc.text
-    paragraph_start = text.rfind("\n", 0, trigger_start) + 1
-    earlier = [p for p in context.places
-               if p.location and p.location.resolved and paragraph_start <= p.span.start < trigger_start]
-    if earlier:
-        return _inferred(earlier[-1].location, "place named earlier in the paragraph")
-    focus = _most_named_place(context.places)
+    paragraph_start, _ = context.lines.bounds(trigger_start)
+    earlier = _latest_resolved_between(context, paragraph_start, trigger_start)
+    if earlier is not None:
+        return _inferred(earlier.location, "place named earlier in the paragraph")
+    focus = _most_named_place(context)
     if focus is not None:
         return _inferred(focus, "the article's most named place")
     return None
@@ -31,9 +32,27 @@ def _inferred(location: Location, why: str) -> Location:
     precision = max(int(location.geo_precision or 1), int(GeoPrecision.NEAR_OR_PART_OF))
     return location.model_copy(update={"geo_precision": GeoPrecision(precision), "reason": f"not named with the event: {why}"})
 
-def _most_named_place(places: list[PlaceMention]) -> Location | None:
+def _latest_resolved_between(context: DocumentContext, start: int, end: int) -> PlaceMention | None:
+    """The last resolved place mention starting in [start, end)."""
+    places = context.places
+    for place in reversed(places[:bisect_left(_place_starts(context), end)]):
+        if place.span.start < start:
+            return None
+        if place.location and place.location.resolved:
+            return place
+    return None
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _place_starts(context: DocumentContext) -> list[int]:
+    """Where each place mention starts (mentions are in text order)."""
+    return [place.span.start for place in context.places]
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _most_named_place(context: DocumentContext) -> Location | None:
     counts: dict[tuple, tuple[int, Location]] = {}
-    for place in places:
+    for place in context.places:
         loc = place.location
         if loc is None or not loc.resolved:
             continue

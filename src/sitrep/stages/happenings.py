@@ -22,16 +22,27 @@ def happenings(kept: list[EventFrame], frames: list[EventFrame], doc: Doc) -> li
     return regular
 
 
+def by_sentence(frames: list[EventFrame], doc: Doc) -> dict[int, list[EventFrame]]:
+    """The frames by the start of their head's sentence, in their order."""
+    grouped: dict[int, list[EventFrame]] = {}
+    for frame in frames:
+        grouped.setdefault(doc[frame.head].sent.start, []).append(frame)
+    return grouped
+
+
 def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     """Of triggers describing one happening, the highest-priority one, of equals the one higher in
     the tree ("l'artillerie ... a bombardé un quartier de Kherson": the verb, whose complements
     name the place); it takes over the arguments it lacks from the others."""
     kept: list[EventFrame] = []
+    kept_in_sentence: dict[int, list[EventFrame]] = {}  # only frames of one sentence are one happening
     depth = lambda f: sum(1 for _ in doc[f.head].ancestors)  # noqa: E731
     for frame in sorted(frames, key=lambda f: (-f.trigger.entry.priority, depth(f))):
-        partner = next((k for k in kept if _same_happening(k, frame, doc)), None)
+        same_sentence = kept_in_sentence.setdefault(doc[frame.head].sent.start, [])
+        partner = next((k for k in same_sentence if _same_happening(k, frame, doc)), None)
         if partner is None:
             kept.append(frame)
+            same_sentence.append(frame)
         else:
             _absorb(partner, frame)
     return sorted(kept, key=lambda f: f.trigger.token_start)
@@ -75,12 +86,12 @@ def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     ("police opened fire on protesters", "riot police beat and detained dozens of protesters",
     "protesters stormed parliament") are how that protest went, not events of their own: the
     protest's sub-type says so (its `when` rules), and it takes their toll."""
-    protests = [f for f in frames if is_protest(f)]
+    protests = by_sentence([f for f in frames if is_protest(f)], doc)
     kept = []
     for frame in frames:
         protest = None if is_protest(frame) else next(
-            (p for p in protests if doc[p.head].sent == doc[frame.head].sent
-             and (_names_protesters(frame) or _said_of(frame, p, doc))), None)
+            (p for p in protests.get(doc[frame.head].sent.start, ())
+             if _names_protesters(frame) or _said_of(frame, p, doc)), None)
         if protest is None:
             kept.append(frame)
         else:
@@ -99,10 +110,10 @@ def _names_protesters(frame: EventFrame) -> bool:
 def add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -> None:
     """An event with no target of its own is against those its sentence says it killed or
     wounded ("Russian forces shelled Kharkiv, killing three civilians")."""
+    deaths_in_sentence = by_sentence([d for d in deaths if d.targets], doc)
     for frame in regular:
         if frame.targets:
             continue
-        sentence = doc[frame.head].sent
-        victims = next((d for d in deaths if d.targets and doc[d.head].sent == sentence), None)
+        victims = next(iter(deaths_in_sentence.get(doc[frame.head].sent.start, ())), None)
         if victims is not None:
             frame.targets, frame.target_tokens = victims.targets, victims.target_tokens

@@ -7,7 +7,7 @@ from functools import cache
 from sitrep import lang as langdata
 from sitrep.actors.kb import knowledge_base
 from sitrep.models import ActorRef, Event
-from sitrep.stages.triggers import entries_for
+from sitrep.stages.triggers import entries_by_id
 from sitrep.text import fold, folded
 
 
@@ -22,7 +22,7 @@ def shows_political_violence(event: Event, lang: str) -> bool:
     or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
     alone: actors/data/generic.yaml `party`), or its victims are called what only war makes them
     ("civilians")."""
-    entry = next((e for e in entries_for(lang) if e.id == event.evidence.rule), None)
+    entry = entries_by_id(lang).get(event.evidence.rule)
     if entry is not None and entry.anchors:
         return True
     victims = war_victims(lang)

@@ -9,7 +9,9 @@ from spacy.tokens import Token
 from sitrep import taxonomy
 from sitrep.models import DocumentContext, Event, EventFrame, FatalityMention, TimePrecision
 from sitrep.stages.event_date import is_background
+from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
+from sitrep.text import Lines
 
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
@@ -18,12 +20,11 @@ TITLE_MAX_WORDS = 25
 
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
-    text = context.doc.text
-    merged = [e for e in merge_repeated(drop_title_repeats(events, text)) if not is_background(e, context.published)]
+    merged = [e for e in merge_repeated(drop_title_repeats(events, context.text, context.lines)) if not is_background(e, context.published)]
     return sorted(merged, key=lambda e: (e.evidence.trigger.start, e.event_id))
 
 
-def told_before(frame: EventFrame, events: list[Event], context: DocumentContext) -> Event | None:
+def told_before(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
     """The earlier event a definite noun trigger with no date or place of its own refers back to
     ("... après de violents combats. ... douze assaillants ont été tués lors des affrontements"):
     the article's latest asserted event of the same event type."""
@@ -33,9 +34,7 @@ def told_before(frame: EventFrame, events: list[Event], context: DocumentContext
     if any(context.places[i].location and context.places[i].location.resolved
            and context.places[i].token_start in {t.i for t in head.subtree} for i in frame.places):
         return None
-    event_type = taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type
-    earlier = [e for e in events if e.event_type == event_type and e.claim_status == "asserted"]
-    return earlier[-1] if earlier else None
+    return events.latest_of_type(taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type)
 
 
 def _is_definite(noun: Token) -> bool:
@@ -43,18 +42,22 @@ def _is_definite(noun: Token) -> bool:
     determiners = [c for c in noun.children if c.dep_ in ("det", "det:poss", "case")]
     return any("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType") for d in determiners)
 
-def is_title_line(text: str, position: int) -> bool:
+def is_title_line(line: str) -> bool:
     """A title or caption: a line of its own that does not end like a sentence."""
-    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return bool(line) and line[-1] not in TERMINAL_PUNCTUATION and len(line.split()) <= TITLE_MAX_WORDS
+    line = line.strip()
+    return bool(line) and line[-1] not in TERMINAL_PUNCTUATION and len(line.split(maxsplit=TITLE_MAX_WORDS)) <= TITLE_MAX_WORDS
 
 
-def drop_title_repeats(events: list[Event], text: str) -> list[Event]:
+def drop_title_repeats(events: list[Event], text: str, lines: Lines) -> list[Event]:
     """A title's event is the body's event told again: kept only where the body lacks it."""
-    body_types = {e.sub_event_type for e in events if not is_title_line(text, e.evidence.trigger.start)}
-    return [e for e in events
-            if not (is_title_line(text, e.evidence.trigger.start) and e.sub_event_type in body_types)]
+    title_lines: dict[int, bool] = {}  # each line read once, however many events it holds
+    for event in events:
+        start, end = lines.bounds(event.evidence.trigger.start)
+        if start not in title_lines:
+            title_lines[start] = is_title_line(text[start:end])
+    titles = {e.event_id for e in events if title_lines[lines.bounds(e.evidence.trigger.start)[0]]}
+    body_types = {e.sub_event_type for e in events if e.event_id not in titles}
+    return [e for e in events if not (e.event_id in titles and e.sub_event_type in body_types)]
 
 
 def merge_repeated(events: list[Event]) -> list[Event]:
@@ -63,10 +66,13 @@ def merge_repeated(events: list[Event]) -> list[Event]:
     precision, no conflicting actors. The first telling keeps the event; later ones add their
     toll and sources."""
     kept: list[Event] = []
+    kept_alike: dict[tuple, list[Event]] = {}  # events of one sub-type, claim and place
     for event in events:
-        first = next((k for k in kept if _same_event(k, event)), None)
+        alike = kept_alike.setdefault(_kind_and_place(event), [])
+        first = next((k for k in alike if _same_event(k, event)), None)
         if first is None:
             kept.append(event)
+            alike.append(event)
             continue
         if event.fatalities is not None and event.evidence.fatalities is not None:
             toll = FatalityMention(span=event.evidence.fatalities, count=event.fatalities, vague=event.toll_is_vague)
@@ -76,10 +82,12 @@ def merge_repeated(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _kind_and_place(event: Event) -> tuple:
+    return event.sub_event_type, event.claim_status, event.location.name if event.location else None
+
+
 def _same_event(a: Event, b: Event) -> bool:
-    if (a.sub_event_type, a.claim_status) != (b.sub_event_type, b.claim_status):
-        return False
-    if (a.location.name if a.location else None) != (b.location.name if b.location else None):
+    if _kind_and_place(a) != _kind_and_place(b):
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1

@@ -67,6 +67,15 @@ def entries_for(lang: str) -> tuple[TriggerEntry, ...]:
 
 
 @cache
+def entries_by_id(lang: str) -> dict[str, TriggerEntry]:
+    """The entries by id; of two with one id, the first."""
+    entries: dict[str, TriggerEntry] = {}
+    for entry in entries_for(lang):
+        entries.setdefault(entry.id, entry)
+    return entries
+
+
+@cache
 def patterns_by_first_form(lang: str) -> dict[str, list[tuple[int, tuple[PatternWord, ...]]]]:
     """Patterns indexed by the forms of their first word (none starts with an optional word)."""
     index: dict[str, list[tuple[int, tuple[PatternWord, ...]]]] = {}
