@@ -29,8 +29,8 @@ from sitrep.actors.resolver import (
     words_of,
 )
 from sitrep.lang.schemas import Places
-from sitrep.models import ActorMention, ActorRef, SourceRef, Span
-from sitrep.text import fold
+from sitrep.models import ActorMention, ActorRef, SourceRef
+from sitrep.text import fold, span_of
 
 RULER_NAME = "sitrep_actor_ruler"
 # a one-word generic match that modifies a noun is an adjective, not an actor ("académies
@@ -130,13 +130,9 @@ def add_actor_ruler(nlp: Language, lang: str) -> None:
     nlp.add_pipe(RULER_NAME, config={"lang": lang}, **where)
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    span = doc[start:end]
-    return Span(start=span.start_char, end=span.end_char, text=span.text)
-
 
 def _mention(doc: Doc, match: TokenMatch, published: date | None, country: str | None) -> ActorMention:
-    span = _span(doc, match.token_start, match.token_end)
+    span = span_of(doc[match.token_start:match.token_end])
     common = dict(text=span.text, span=span, token_start=match.token_start, token_end=match.token_end)
     if match.targets[0].is_source:
         source = resolve_source_target(tuple(t for t in match.targets if t.is_source), country)
@@ -167,7 +163,7 @@ def _unknown_groups(doc: Doc, data: LanguageData, labels: Places, taken: set[int
             cue = next((data.type_cues[w] for w in cue_words if w in data.type_cues), None)
         if cue is None:
             continue
-        span = _span(doc, start, ent.end)
+        span = span_of(doc[start:ent.end])
         found.append(ActorMention(text=span.text, span=span, token_start=start, token_end=ent.end,
                                   actor=ActorRef(text=span.text, actor_type=cue, resolved=False, span=span)))
     return found
@@ -183,7 +179,7 @@ def _resolve_anaphors(anaphors: list[TokenMatch], antecedents: list[ActorMention
         if not before:
             continue
         antecedent = before[-1]
-        span = _span(doc, anaphor.token_start, anaphor.token_end)
+        span = span_of(doc[anaphor.token_start:anaphor.token_end])
         found.append(antecedent.model_copy(update={
             "text": span.text, "span": span, "token_start": anaphor.token_start, "token_end": anaphor.token_end,
             "actor": antecedent.actor.model_copy(update={"text": span.text, "span": span})}))

@@ -17,13 +17,13 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.models import FatalityMention, Span
+from sitrep.models import FatalityMention
 from sitrep.stages.dates import date_token_indices
 from sitrep.stages.numbers import Quantity, find_quantities, lemma_key, text_key
 from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is
 from sitrep.stages.triggers import PatternWord, compile_pattern, match_at
 from sitrep.lang.schemas import DeathEntry
-from sitrep.text import fold
+from sitrep.text import fold, span_of
 
 # how far from the death word a count may stand, in tokens
 COUNT_AFTER_WINDOW = 6
@@ -277,10 +277,6 @@ def _excluded_tokens(doc: Doc, lex: FatalityLexicon, keys: list[tuple[str, str]]
     return {i for _, start, end in _matches(doc, lex.not_death_phrases, keys) for i in range(start, end)}
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    tokens = doc[start:end]
-    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
-
 
 def _is_additional(doc: Doc, trigger: tuple[int, int], lex: FatalityLexicon) -> bool:
     """"6 militants were also killed", "trois assaillants ont également été tués": an adverb on
@@ -291,7 +287,7 @@ def _is_additional(doc: Doc, trigger: tuple[int, int], lex: FatalityLexicon) -> 
 
 def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: frozenset[int],
              lex: FatalityLexicon) -> FatalityMention:
-    trigger_span = _span(doc, *trigger)
+    trigger_span = span_of(doc[trigger[0]:trigger[1]])
     if not counts:
         return FatalityMention(span=trigger_span, count=None, trigger_span=trigger_span)
     start = min(q.token_start for q in counts)
@@ -300,7 +296,7 @@ def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: 
     limit = trigger[0] if trigger[0] >= figure_end else len(doc)
     while end < min(limit, figure_end + 3) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and end not in dates:
         end += 1
-    return FatalityMention(span=_span(doc, start, end), count=sum(q.value for q in counts),
+    return FatalityMention(span=span_of(doc[start:end]), count=sum(q.value for q in counts),
                            vague=any(q.vague for q in counts), trigger_span=trigger_span,
                            additional=_is_additional(doc, trigger, lex))
 
@@ -333,7 +329,7 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
     excluded = _excluded_tokens(doc, lex, keys)
     mentions = []
     for _, start, end in _matches(doc, lex.no_deaths, keys):  # "no casualties", "aucune victime": 0
-        phrase = _span(doc, start, end)
+        phrase = span_of(doc[start:end])
         mentions.append(FatalityMention(span=phrase, count=0, trigger_span=phrase))
         excluded.update(range(start, end))
     used: set[int] = set()

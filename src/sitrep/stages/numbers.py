@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
@@ -21,17 +21,13 @@ THREE_DIGITS = re.compile(r"^\d{3}$")
 HYPHENS = frozenset({"-", "‑", "–"})
 
 
-# fold() normalises Unicode on every call; words repeat, so their keys are remembered
-cached_fold = lru_cache(maxsize=1 << 16)(fold)
-
-
 def text_key(token: Token) -> str:
     """The token's accent-folded lower-case form, as lexicons are matched on."""
-    return cached_fold(token.text)
+    return fold(token.text)
 
 
 def lemma_key(token: Token) -> str:
-    return cached_fold(token.lemma_ or token.text)
+    return fold(token.lemma_ or token.text)
 
 
 class Quantity(BaseModel):
