@@ -1,6 +1,7 @@
 """The store's commands: ``sitrep ingest``, ``sitrep events``, ``sitrep stats``."""
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 from datetime import date as Date
@@ -105,14 +106,19 @@ def stats(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the counts as JSON")] = False,
 ) -> None:
-    """Counts of stored documents and events: by type, country, week, cited source and outlet."""
+    """Counts of stored documents and events (by type, country, week, cited source and outlet), and
+    each watched feed's health."""
     from rich.console import Console
     from rich.table import Table
 
+    from sitrep.watch.state import WatchState
+
     with Store(db) as store:
         counts = store.stats()
+        feeds = WatchState(store.engine).health()
     if as_json:
-        typer.echo(counts.model_dump_json(indent=2))
+        typer.echo(json.dumps({**counts.model_dump(mode="json"), "feeds": [f.model_dump(mode="json") for f in feeds]},
+                              indent=2, ensure_ascii=False))
         return
     console = Console()
     documents = ", ".join(f"{n} {status}" for status, n in sorted(counts.documents.items()))
@@ -126,3 +132,28 @@ def stats(
         for key, n in table_counts.items():
             table.add_row(key, str(n))
         console.print(table)
+    if feeds:
+        console.print(feed_health_table(feeds))
+
+
+def _moment(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def feed_health_table(feeds):
+    """The feeds `sitrep watch` polls: last success, last error, back-off, articles by status."""
+    from rich.table import Table
+
+    table = Table(title="watched feeds", header_style="bold")
+    for column in ("feed", "last success (UTC)", "errors (in a row / all)", "last error", "next poll",
+                   "articles"):
+        table.add_column(column)
+    for feed in feeds:
+        error = f"{_moment(feed.last_error_at)}: {feed.last_error}" if feed.last_error else "-"
+        articles = ", ".join(f"{n} {status}" for status, n in feed.articles.items()) or "-"
+        if feed.retrying:
+            articles += f" ({feed.retrying} retrying)"
+        table.add_row(f"{feed.outlet or ''}\n{feed.url}".strip(), _moment(feed.last_success_at),
+                      f"{feed.consecutive_errors} / {feed.errors_total}", error,
+                      _moment(feed.next_poll_at) if feed.next_poll_at else "when due", articles)
+    return table
