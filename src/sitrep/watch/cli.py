@@ -10,8 +10,11 @@ import typer
 
 from sitrep.cli_common import EXIT_SKIPPED, DbOption
 
-DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s|ms)?", re.IGNORECASE)
+DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)?", re.IGNORECASE)
 SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001, None: 1.0}
+# Rounds start at most this often: a feed polled more often than that is no politer for the
+# conditional GET.
+MIN_EVERY_SECONDS = 10.0
 # Exit status of a watch stopped by Ctrl-C (the shell's own for SIGINT).
 EXIT_INTERRUPTED = 130
 
@@ -62,6 +65,8 @@ def watch(
         feeds = read_sources(sources)
     except SourcesError as exc:
         raise typer.BadParameter(str(exc)) from None
+    if parse_duration(every) < MIN_EVERY_SECONDS:
+        raise typer.BadParameter(f"--every must be at least {MIN_EVERY_SECONDS:g}s, not {every!r}")
     settings = WatchSettings(every=parse_duration(every), backoff=parse_duration(backoff),
                              max_attempts=max_attempts, workers=workers, progress=progress)
     handler = logging.StreamHandler(sys.stderr)

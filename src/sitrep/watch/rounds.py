@@ -124,10 +124,13 @@ class Watcher:
         problems: list[str] = []
         for child in listing.sitemaps:
             try:
-                entries += read_listing(self.client.get(child), self.now().date()).entries
+                read = read_listing(self.client.get(child), self.now().date())
             except (FetchError, ListingError) as exc:
                 problems.append(f"{child}: {exc.reason}")
                 log.warning("sitemap %s (in %s): %s", child, url, exc.reason)
+                continue
+            entries += read.entries
+            listing = listing._replace(outlet=listing.outlet or read.outlet, language=listing.language or read.language)
         if problems and not entries:
             raise ListingError(f"no sitemap of the index could be read ({problems[0]})")
         return fetched, listing._replace(entries=tuple(entries), left_out=listing.left_out + tuple(problems))
