@@ -12,6 +12,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date as Date
+from enum import Enum
 from importlib import resources
 from typing import Annotated
 
@@ -28,6 +29,7 @@ from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
 from sitrep.store.records import parse_near
 from sitrep.web.limits import BodySizeLimit
+from sitrep.web.monitor import monitor_router
 from sitrep.web.schemas import (
     EventPage,
     ExtractRequest,
@@ -94,6 +96,12 @@ def validation_summary(errors: list[dict]) -> str:
     return "; ".join(lines) or "invalid request"
 
 
+class ClaimStatus(str, Enum):
+    asserted = "asserted"
+    denied = "denied"
+    hypothetical = "hypothetical"
+
+
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
     try:
         return parse_near(near) if near is not None else None
@@ -111,10 +119,15 @@ def event_filter(
     actor: Annotated[str | None, Query(description="canonical actor name (case-insensitive)", **FILTER_TEXT)] = None,
     source: Annotated[str | None, Query(description="cited source or outlet (case-insensitive)", **FILTER_TEXT)] = None,
     near: Annotated[str | None, Query(description="LAT,LON,KM", max_length=100)] = None,
+    claim: Annotated[ClaimStatus | None, Query(description="asserted, denied or hypothetical")] = None,
+    alignment: Annotated[str | None, Query(description="words of a cited source's or the outlet's alignment "
+                                                       "(e.g. 'state media')", **FILTER_TEXT)] = None,
+    incident: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="the reports of one incident")] = None,
 ) -> EventFilter:
-    """The same filters as ``sitrep events``."""
+    """The same filters as ``sitrep events``, and claim status, source alignment and incident."""
     return EventFilter(country=country, admin1=admin1, date_from=date_from, date_to=date_to, event_type=event_type,
-                       sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near))
+                       sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
+                       claim_status=claim.value if claim else None, alignment=alignment, incident_id=incident)
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -278,6 +291,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
         found = store.list_incidents(filters, limit=limit + 1, offset=offset)
         return IncidentPage(limit=limit, offset=offset, count=min(len(found), limit),
                             next_offset=_next_offset(offset, limit, len(found)), incidents=found[:limit])
+
+    app.include_router(monitor_router(store, read, event_filter, settings.poll_seconds))
 
     @app.get("/actors", response_model=list[NameCount], dependencies=read, responses=ERRORS,
              summary="Actors with their number of events, most active first")
