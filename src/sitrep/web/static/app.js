@@ -28,7 +28,28 @@ const HIGHLIGHT_ROLES = [
 ];
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-const state = { events: [], map: null, cluster: null, selected: null };
+// Incident view rows: label, the field the API compares across reports (null: not compared), and
+// how a report shows it.
+const INCIDENT_ROWS = [
+  ["outlet is", null,
+    (r) => [r.outlet_kind, r.outlet_alignment].filter(Boolean).join(" · ") || "not in the knowledge base"],
+  ["published", null, (r) => r.published || ""],
+  ["sources cited", null, (r) => r.cited.map(describeSource).join("; ") || "none cited"],
+  ["date", "date", (r) => r.date || "undated"],
+  ["type", "sub_event_type", (r) => r.sub_event_type],
+  ["actor 1", "actor1", (r) => r.actor1 || ""],
+  ["actor 2", "actor2", (r) => r.actor2 || ""],
+  ["place", "place", (r) => r.location_name || ""],
+  ["toll", "fatalities", (r) => (r.fatalities === null ? r.fatalities_text || "no figure"
+    : `${r.fatalities}${r.fatalities_text ? ` (“${r.fatalities_text}”)` : ""}`)],
+  ["claim", "claim_status", (r) => r.claim_status],
+];
+const DEFAULT_POLL_SECONDS = 15;
+
+// selected: the open event's id; incident: the id of the incident shown side by side (or null);
+// lastEvent: the store's newest event key when the events were last loaded (GET /updates).
+const state = { events: [], map: null, cluster: null, world: null, selected: null, incident: null,
+                lastEvent: undefined };
 
 function colourOf(eventType) {
   return TYPE_COLOURS[eventType] || OTHER_COLOUR;
@@ -67,6 +88,14 @@ function filterParams() {
   return params;
 }
 
+// The address keeps the filters and what is open (an event or an incident), so a view can be shared.
+function writeAddress() {
+  const params = filterParams();
+  if (state.incident !== null) params.set("incident", state.incident);
+  else if (state.selected) params.set("event", state.selected);
+  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+}
+
 function restoreFilters() {
   const form = document.getElementById("filters");
   for (const [name, value] of new URLSearchParams(location.search)) {
@@ -92,11 +121,12 @@ function fillDatalist(list, names) {
 }
 
 async function loadFilterOptions() {
-  const [taxonomy, stats, actors, sources] = await Promise.all([
-    getJSON("/taxonomy"), getJSON("/stats"), getJSON("/actors"), getJSON("/sources"),
+  const [taxonomy, stats, actors, sources, alignments] = await Promise.all([
+    getJSON("/taxonomy"), getJSON("/stats"), getJSON("/actors"), getJSON("/sources"), getJSON("/alignments"),
   ]);
   const form = document.getElementById("filters");
   fillSelect(form.elements.namedItem("type"), Object.keys(taxonomy));
+  fillSelect(form.elements.namedItem("alignment"), alignments);
   fillSelect(form.elements.namedItem("country"), Object.keys(stats.by_country).sort());
   fillDatalist(document.getElementById("actor-options"), actors.map((a) => a.name));
   const sourceNames = new Set([...sources.map((s) => s.name), ...Object.keys(stats.by_outlet)]);
@@ -119,19 +149,20 @@ async function fetchEvents(params) {
   return { events, truncated: offset !== null };
 }
 
-async function refresh() {
+// keepView: the map stays where the reader left it (new events arriving while they look).
+async function refresh({ keepView = false, note = "" } = {}) {
   const params = filterParams();
-  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
-  setStatus("loading…");
+  writeAddress();
+  if (!keepView) setStatus("loading…");
   try {
     const { events, truncated } = await fetchEvents(params);
     state.events = events;
-    drawMap(events);
+    drawMap(events, keepView);
     drawTimeline(events);
     drawList(events);
     const placed = events.filter(hasPoint).length;
     setStatus(`${events.length}${truncated ? "+" : ""} event(s), ${placed} on the map` +
-              (events.length - placed ? `, ${events.length - placed} without coordinates` : ""));
+              (events.length - placed ? `, ${events.length - placed} without coordinates` : "") + note);
     document.body.dataset.loaded = "true";
   } catch (error) {
     setStatus(`could not load events: ${error.message}`, true);
@@ -190,18 +221,90 @@ async function initMap() {
   state.cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 40,
                                          spiderfyOnMaxZoom: true, showCoverageOnHover: false });
   state.map.addLayer(state.cluster);
+  // The countries on a canvas in a pane of their own, under the events.
+  state.map.createPane("world").style.zIndex = 350;
   try {
     const topology = await getJSON("/static/vendor/world-atlas/countries-50m.json");
-    L.geoJSON(topojson.feature(topology, topology.objects.countries), {
+    const countries = topojson.feature(topology, topology.objects.countries);
+    state.world = L.geoJSON(countries.features.map(flatMapFeature), {
+      renderer: L.canvas({ pane: "world", padding: 0.5 }),
       style: { color: "#8a8a8a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
       interactive: false,
-    }).addTo(state.map).bringToBack();
+    }).addTo(state.map);
   } catch (error) {
     setStatus(`country boundaries unavailable: ${error.message}`, true);
   }
 }
 
-function drawMap(events) {
+// ---- the world layer: no bands at the antimeridian -----------------------------------------
+// world-atlas keeps polygons that cross the antimeridian whole (Russia, Fiji) and rings around a
+// pole (Antarctica) open, as a globe draws them. On a flat map their step from +180° to -180°
+// would cut across the whole world: a horizontal band. Each ring is made continuous (its
+// longitudes unwrapped); a polygon that then spills past ±180° is drawn a second time, shifted by
+// 360°, so both edges of the map show it; a ring around a pole is laid round three times (one
+// world either side of the map's) and closed along the pole.
+
+function crossesAt(ring) {
+  return ring.findIndex((point, i) => i > 0 && Math.abs(point[0] - ring[i - 1][0]) > 180);
+}
+
+// The ring with each step of more than 180° of longitude taken the short way round; turns: how
+// many times it went round the globe (not 0 for a ring around a pole).
+function unwrapRing(ring) {
+  let shift = 0;
+  const unwrapped = ring.map((point, i) => {
+    if (i > 0) {
+      const step = point[0] - ring[i - 1][0];
+      if (step > 180) shift -= 360;
+      else if (step < -180) shift += 360;
+    }
+    return [point[0] + shift, point[1]];
+  });
+  return { ring: unwrapped, turns: shift / 360 };
+}
+
+function moved(ring, degrees) {
+  return ring.map(([lon, lat]) => [lon + degrees, lat]);
+}
+
+function flatRing(ring) {
+  if (crossesAt(ring) < 0) return ring;
+  const { ring: unwrapped, turns } = unwrapRing(ring);
+  if (turns === 0) return unwrapped;
+  // round a pole: start right after the crossing, so one turn runs from one edge of the map to
+  // the other; three turns in a row, closed along the pole on the side the ring lies
+  const open = ring.slice(0, -1);
+  const start = crossesAt(open);
+  const { ring: turn } = unwrapRing([...open.slice(start), ...open.slice(0, start)]);
+  const step = Math.sign(turn[turn.length - 1][0] - turn[0][0]) * 360;
+  const around = [...moved(turn, -step), ...turn, ...moved(turn, step)];
+  const pole = turn.reduce((sum, point) => sum + point[1], 0) < 0 ? -90 : 90;
+  return [...around, [around[around.length - 1][0], pole], [around[0][0], pole], around[0]];
+}
+
+function flatPolygons(polygon) {
+  const [outer, ...holes] = polygon.map(flatRing);
+  const middle = (ring) => ring.reduce((sum, point) => sum + point[0], 0) / ring.length;
+  // a hole unwrapped on its own may sit 360° away from its outer ring: bring it alongside
+  const flat = [outer, ...holes.map((hole) => moved(hole, 360 * Math.round((middle(outer) - middle(hole)) / 360)))];
+  const longitudes = outer.map((point) => point[0]);
+  const [west, east] = [Math.min(...longitudes), Math.max(...longitudes)];
+  const copies = [flat];
+  if (east - west < 360) {  // not round a pole
+    if (east > 180) copies.push(flat.map((ring) => moved(ring, -360)));
+    if (west < -180) copies.push(flat.map((ring) => moved(ring, 360)));
+  }
+  return copies;
+}
+
+function flatMapFeature(feature) {
+  const geometry = feature.geometry;
+  if (!geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon")) return feature;
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  return { ...feature, geometry: { type: "MultiPolygon", coordinates: polygons.flatMap(flatPolygons) } };
+}
+
+function drawMap(events, keepView) {
   if (!state.map) return;
   state.cluster.clearLayers();
   const markers = events.filter(hasPoint).map((event) => {
@@ -217,7 +320,7 @@ function drawMap(events) {
     return marker;
   });
   state.cluster.addLayers(markers);
-  if (markers.length) {
+  if (markers.length && !keepView) {
     state.map.fitBounds(state.cluster.getBounds().pad(0.3), { maxZoom: 7, animate: false });
   }
 }
@@ -409,6 +512,8 @@ async function openEvent(eventId) {
     return;
   }
   state.selected = eventId;
+  state.incident = null;
+  writeAddress();
   for (const row of document.querySelectorAll("#event-list tr.selected")) row.classList.remove("selected");
   const row = document.querySelector(`#event-list tr[data-event-id="${CSS.escape(eventId)}"]`);
   if (row) row.classList.add("selected");
@@ -419,6 +524,9 @@ function renderDetail(stored) {
   const event = stored.event;
   const panel = document.getElementById("detail");
   panel.dataset.eventId = event.event_id;
+  panel.dataset.incidentId = stored.incident_id;
+  document.getElementById("open-incident").textContent =
+    `Compare the ${stored.siblings.length + 1} report(s) of this incident side by side`;
   document.getElementById("detail-title").textContent = event.sub_event_type;
   const subtitle = document.getElementById("detail-subtitle");
   subtitle.replaceChildren(document.createTextNode(`${event.event_type} · ${event.date || "undated"}`));
@@ -473,9 +581,170 @@ function renderDetail(stored) {
   } else {
     article.appendChild(el("p", "the document's text is not stored", "muted"));
   }
+  document.getElementById("incident-view").hidden = true;
   panel.hidden = false;
   const trigger = article.querySelector("mark.hl-trigger");
   if (trigger) trigger.scrollIntoView({ block: "center" });
+}
+
+// ---- incident view: every report side by side --------------------------------------------------
+
+function describeSource(source) {
+  const about = [source.kind, source.alignment].filter(Boolean).join(", ");
+  return about ? `${source.name} (${about})` : source.name;
+}
+
+function dateWindow(incident) {
+  if (!incident.date_earliest) return "undated";
+  return incident.date_earliest === incident.date_latest ? incident.date_earliest
+    : `${incident.date_earliest} to ${incident.date_latest}`;
+}
+
+function tollSentence(toll) {
+  if (toll.low === null) return `Toll: no asserted report gives a figure (${toll.reports} report(s)).`;
+  const range = toll.low === toll.high ? `${toll.low}` : `${toll.low}–${toll.high}`;
+  return `Toll: ${range} killed, from ${toll.reports_with_figure} of ${toll.reports} report(s) giving a figure; ` +
+         `headline ${toll.headline} (the lowest asserted figure).`;
+}
+
+async function openIncident(incidentId) {
+  let view;
+  try {
+    view = await getJSON(`/incidents/${encodeURIComponent(incidentId)}`);
+  } catch (error) {
+    setStatus(`could not open the incident: ${error.message}`, true);
+    return;
+  }
+  state.incident = view.incident.id;
+  writeAddress();
+  renderIncident(view);
+}
+
+function renderIncident(view) {
+  const incident = view.incident;
+  const panel = document.getElementById("incident-view");
+  panel.dataset.incidentId = incident.id;
+  document.getElementById("incident-title").textContent =
+    `${incident.sub_event_type} · ${incident.location_name || "unplaced"}`;
+  const outlets = [...new Set(view.reports.map((r) => r.outlet).filter(Boolean))];
+  document.getElementById("incident-subtitle").textContent =
+    `${incident.event_type} · ${dateWindow(incident)} · ${view.reports.length} report(s)` +
+    (outlets.length ? ` from ${outlets.join(", ")}` : "");
+  document.getElementById("incident-toll").textContent = tollSentence(view.toll);
+  const compared = Object.fromEntries(view.comparisons.map((c) => [c.field, c]));
+  const label = (field) => INCIDENT_ROWS.find((row) => row[1] === field)[0];
+  const given = view.comparisons.filter((c) => c.values.length);
+  const agree = given.filter((c) => c.agree).map((c) => label(c.field));
+  const differ = given.filter((c) => !c.agree).map((c) => label(c.field));
+  document.getElementById("incident-agreement").textContent =
+    (agree.length ? `The reports agree on: ${agree.join(", ")}. ` : "") +
+    (differ.length ? `They differ on: ${differ.join(", ")}.` : "They differ on nothing they all give.");
+
+  const head = document.querySelector("#incident-reports thead");
+  const headRow = document.createElement("tr");
+  headRow.appendChild(el("th", "report"));
+  view.reports.forEach((report, index) => {
+    const cell = el("th");
+    cell.dataset.eventId = report.event_id;
+    const link = el("a", `${index + 1}. ${report.outlet || report.doc_id}`);
+    link.href = "#";
+    link.addEventListener("click", (click) => { click.preventDefault(); openEvent(report.event_id); });
+    cell.appendChild(link);
+    headRow.appendChild(cell);
+  });
+  head.replaceChildren(headRow);
+
+  const body = document.querySelector("#incident-reports tbody");
+  body.replaceChildren();
+  for (const [name, field, show] of INCIDENT_ROWS) {
+    const row = document.createElement("tr");
+    const comparison = field ? compared[field] : null;
+    row.dataset.field = field || name;
+    const header = el("th", name);
+    if (comparison && comparison.values.length) {  // a field no report gives neither agrees nor differs
+      const verdict = comparison.agree ? "agree" : "differ";
+      row.classList.add(verdict);
+      header.appendChild(el("span", verdict, `badge ${verdict}`));
+    }
+    row.appendChild(header);
+    for (const report of view.reports) {
+      const cell = el("td", show(report));
+      cell.dataset.eventId = report.event_id;
+      if (comparison && !comparison.agree) {
+        const majority = comparison.values[0].event_ids.includes(report.event_id);
+        const missing = comparison.not_given.includes(report.event_id);
+        cell.classList.add(missing ? "not-given" : majority ? "majority" : "minority");
+      }
+      row.appendChild(cell);
+    }
+    body.appendChild(row);
+  }
+  document.getElementById("detail").hidden = true;
+  panel.hidden = false;
+}
+
+function closeIncident() {
+  state.incident = null;
+  document.getElementById("incident-view").hidden = true;
+  if (state.selected) document.getElementById("detail").hidden = false;
+  writeAddress();
+}
+
+// ---- export and new events ----------------------------------------------------------------------
+
+async function exportView(format) {
+  const params = filterParams();
+  params.set("format", format);
+  try {
+    const response = await fetch(`/export?${params}`);
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { detail = (await response.json()).detail || detail; } catch (_) { /* not JSON */ }
+      throw new Error(`${response.status} ${detail}`);
+    }
+    const link = el("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `sitrep-events.${format === "geojson" ? "geojson" : "csv"}`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  } catch (error) {
+    setStatus(`could not export: ${error.message}`, true);
+  }
+}
+
+// Ask the server every poll_seconds whether events were stored (sitrep watch, POST /documents);
+// when they were, load the view again without moving the map.
+async function pollUpdates() {
+  let seconds = DEFAULT_POLL_SECONDS;
+  try {
+    const updates = await getJSON("/updates");
+    seconds = updates.poll_seconds;
+    if (updates.last_event !== state.lastEvent) {
+      const known = state.lastEvent;
+      state.lastEvent = updates.last_event;
+      if (known !== undefined) {
+        await refresh({ keepView: true, note: ` · new events at ${new Date().toLocaleTimeString()}` });
+      }
+    }
+  } catch (_) {
+    // the server may be restarting: ask again later
+  }
+  setTimeout(pollUpdates, seconds * 1000);
+}
+
+// What the address says is open; kept in the state (so the address keeps it while the events load).
+function restoreOpened() {
+  const address = new URLSearchParams(location.search);
+  state.selected = address.get("event");
+  state.incident = address.get("incident");
+}
+
+async function reopen() {
+  const { selected, incident } = state;
+  if (selected) await openEvent(selected);
+  if (incident !== null) await openIncident(incident);
 }
 
 function drawHighlightLegend() {
@@ -494,7 +763,17 @@ async function start() {
   form.addEventListener("reset", () => setTimeout(refresh, 0));
   document.getElementById("close-detail").addEventListener("click", () => {
     document.getElementById("detail").hidden = true;
+    state.selected = null;
+    writeAddress();
   });
+  document.getElementById("close-incident").addEventListener("click", closeIncident);
+  document.getElementById("open-incident").addEventListener("click", (click) => {
+    click.preventDefault();
+    openIncident(document.getElementById("detail").dataset.incidentId);
+  });
+  for (const button of document.querySelectorAll("#export button")) {
+    button.addEventListener("click", () => exportView(button.dataset.format));
+  }
   // The chart is drawn in pixels of its current width: redraw when the detail panel opens or
   // the window changes size, so its labels keep their size.
   let drawnWidth = 0;
@@ -510,7 +789,10 @@ async function start() {
     setStatus(`could not load the filters: ${error.message}`, true);
   }
   restoreFilters();
+  restoreOpened();
+  await pollUpdates();  // learns the store's newest event, then asks again every poll_seconds
   await refresh();
+  await reopen();
 }
 
 start();
