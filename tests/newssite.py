@@ -35,10 +35,11 @@ def article_text(number: int) -> tuple[str, str]:
     return title, body
 
 
-def article_page(number: int, *, extra_head: str = "") -> bytes:
+def article_page(number: int, *, extra_paragraph: str = "") -> bytes:
+    """Invented article ``number`` as a news site's page; ``extra_paragraph`` is added as text."""
     title, body = article_text(number)
-    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in body.split("\n"))
-    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>{extra_head}"
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in [*body.split("\n"), extra_paragraph] if p)
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
             f"</head><body><nav><a href='/'>Home</a></nav><article><h1>{html.escape(title)}</h1>{paragraphs}"
             f"</article><footer>Example footer</footer></body></html>").encode("utf-8")
 

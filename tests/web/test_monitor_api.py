@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -108,16 +109,19 @@ def test_export_of_the_current_view(client):
 
 
 def test_updates_marker_changes_when_events_are_stored(monitor_store_url, tmp_path):
+    """And an event of a document read from a feed, whose id is its URL, opens by that id."""
     copy = tmp_path / "store.db"
     shutil.copyfile(monitor_store_url, copy)
     with TestClient(create_app(str(copy))) as client:
         before = client.get("/updates").json()
         assert before["poll_seconds"] > 0 and before["last_event"] == 6
         document, result = monitor_corpus()[0]
-        moved = document.model_copy(update={"id": "wire-9", "url": "https://news.example/wire-9",
-                                            "text": document.text + "\nUpdated."})
+        doc_id = "https://news.example/world/wire-9"
+        watched = document.model_copy(update={"id": doc_id, "url": doc_id, "text": document.text + "\nUpdated."})
         with Store(str(copy)) as store:
-            store.add_result(moved, result.model_copy(update={"doc_id": "wire-9", "text": moved.text, "events": [
-                e.model_copy(update={"event_id": f"wire-9:{n}", "doc_id": "wire-9"})
+            store.add_result(watched, result.model_copy(update={"doc_id": doc_id, "text": watched.text, "events": [
+                e.model_copy(update={"event_id": f"{doc_id}:{n}", "doc_id": doc_id})
                 for n, e in enumerate(result.events, 1)]}))
         assert client.get("/updates").json()["last_event"] == 8
+        opened = client.get("/events/" + quote(f"{doc_id}:1", safe=""))
+        assert opened.status_code == 200 and opened.json()["document"]["url"] == doc_id

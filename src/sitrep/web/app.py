@@ -276,7 +276,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
         # serialised by pydantic directly: FastAPI's generic encoder takes ten times as long on 1,000 events
         return Response(page.model_dump_json(), media_type="application/json")
 
-    @app.get("/events/{event_id}", response_model=StoredEvent, dependencies=read,
+    # :path: ids of documents read from feeds are their URLs, slashes and all
+    @app.get("/events/{event_id:path}", response_model=StoredEvent, dependencies=read,
              responses=ERRORS | {404: {"model": Problem, "description": "no such event"}},
              summary="One event with its evidence spans, its document's text and its incident's other reports")
     def get_event(event_id: Annotated[str, Path(max_length=500)]) -> StoredEvent:
