@@ -143,3 +143,25 @@ def test_a_bad_sources_file_or_duration_is_a_usage_error(tmp_path):
     wrong = run_cli("watch", "https://news.example/rss", "--every", "soon", "--db", str(tmp_path / "x.db"))
     assert wrong.returncode == 2 and b"a duration such as 15m" in wrong.stderr
     assert [parse_duration(text) for text in ("15m", "1h30m", "90", "500ms", "2.5s")] == [900, 5400, 90, 0.5, 2.5]
+
+
+def test_watch_every_few_seconds_until_ctrl_c(site, tmp_path):
+    site.feed("/feed.rss", Response(body=rss("Quiet Wire", []), content_type="application/rss+xml"), etag='"q"')
+    command = [sys.executable, "-m", "sitrep", "watch", site.url("/feed.rss"), "--every", "10s", "--db",
+               str(tmp_path / "watch.db"), "--host-delay", "0", "--no-progress"]
+    watcher = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines = []
+    try:
+        for line in watcher.stderr:
+            lines.append(line)
+            if "round 1 done" in line:
+                break
+        time.sleep(0.5)
+        watcher.send_signal(signal.SIGINT)
+        _, rest = watcher.communicate(timeout=30)
+    finally:
+        if watcher.poll() is None:
+            watcher.kill()
+    assert watcher.returncode == 130, "".join(lines) + rest
+    assert "a round every 10s" in lines[0]
+    assert "stopped; run the same command again to go on where it stopped" in rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -200,3 +201,27 @@ def test_a_sitemap_index_and_what_the_sources_file_says(site, tmp_path):
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT url, outlet, language FROM documents").fetchall() == [
             (site.url("/s/1"), "Sitemap Times", "en")]
+
+
+def test_rounds_every_few_seconds_and_a_failed_round_does_not_end_the_watch(site, tmp_path, caplog):
+    site.feed("/feed.rss", Response(body=rss("Wire", [(site.article("/a/1", 1), "One", "")]),
+                                    content_type="application/rss+xml"), etag='"1"')
+    summaries = []
+    with Store(str(tmp_path / "loop.db")) as store, PoliteClient(host_delay=0.0) as client:
+        watcher = Watcher(store, [FeedSource(url=site.url("/feed.rss"))], client,
+                          WatchSettings(every=0.3, progress=False))
+        real_round = watcher.run_round
+        calls = []
+
+        def round_that_fails_once():
+            calls.append(time.monotonic())
+            if len(calls) == 2:
+                raise RuntimeError("the store is unreachable")
+            return real_round()
+
+        watcher.run_round = round_that_fails_once
+        watcher.run(rounds=3, report=lambda number, summary: summaries.append((number, summary)))
+    assert [number for number, _ in summaries] == [1, 3]
+    assert summaries[0][1].ingest.ok == 1 and summaries[1][1].not_modified == 1
+    assert "round 2 failed: RuntimeError: the store is unreachable" in caplog.text
+    assert all(later - earlier >= 0.29 for earlier, later in zip(calls, calls[1:]))

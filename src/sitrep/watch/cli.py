@@ -89,7 +89,7 @@ def watch(
                                               host_delay=parse_duration(host_delay)) as client:
             watcher = Watcher(store, feeds, client, settings)
             with logging_redirect_tqdm(loggers=[log]):
-                watcher.run(rounds=1 if once else None, report=report)
+                watcher.run(rounds=1 if once else None, report=report, survive=not once)
     except KeyboardInterrupt:
         typer.echo("sitrep watch: stopped; run the same command again to go on where it stopped", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None

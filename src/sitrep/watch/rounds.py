@@ -244,17 +244,25 @@ class Watcher:
         return summary
 
     def run(self, rounds: int | None = None, stop: threading.Event | None = None,
-            report: Callable[[int, RoundSummary], None] | None = None) -> None:
+            report: Callable[[int, RoundSummary], None] | None = None, survive: bool = True) -> None:
         """Round after round, one every ``settings.every`` seconds (``rounds``: at most that many),
-        until ``stop`` is set."""
+        until ``stop`` is set. ``survive``: a round that fails as a whole (the store unreachable, a
+        bug) is logged and the next one comes as planned; else its exception ends the run."""
         stop = stop or threading.Event()
         number = 0
         while not stop.is_set() and (rounds is None or number < rounds):
             number += 1
             started = time.monotonic()
-            summary = self.run_round()
-            if report:
-                report(number, summary)
+            try:
+                summary = self.run_round()
+            except Exception as exc:
+                if not survive:
+                    raise
+                log.exception("round %d failed: %s: %s; the next round comes as planned", number,
+                              type(exc).__name__, exc)
+            else:
+                if report:
+                    report(number, summary)
             if rounds is not None and number >= rounds:
                 break
             stop.wait(max(0.0, self.settings.every - (time.monotonic() - started)))

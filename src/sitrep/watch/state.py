@@ -163,11 +163,6 @@ class WatchState:
         with self.engine.begin() as connection:
             connection.execute(update(watch_articles).where(watch_articles.c.url == url).values(**values))
 
-    def attempted(self, url: str) -> None:
-        with self.engine.begin() as connection:
-            connection.execute(update(watch_articles).where(watch_articles.c.url == url)
-                               .values(attempts=watch_articles.c.attempts + 1))
-
     # ---- health ------------------------------------------------------------------------------
 
     def health(self) -> list[FeedHealth]:
