@@ -103,7 +103,7 @@ def test_network_faults_say_why(site):
         with pytest.raises(FetchError, match="larger than 10,000 bytes"):
             polite.get(site.url("/huge"))
     # nothing listens there: robots.txt, asked first, cannot be read
-    with client() as polite, pytest.raises(FetchError, match="robots.txt unreachable: ConnectError"):
+    with client() as polite, pytest.raises(FetchError, match="robots.txt unreachable: network error: ConnectError"):
         polite.get("http://127.0.0.1:9/nothing-listens-here")
 
 

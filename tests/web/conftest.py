@@ -133,12 +133,17 @@ def shelling_text() -> str:
     return SHELLING_EN
 
 
+def stored_corpus(folder: Path, corpus: list[tuple[Document, DocumentResult]]) -> str:
+    """A SQLite store in ``folder`` holding ``corpus``; its path."""
+    path = folder / "store.db"
+    with Store(str(path)) as store:
+        store.add_results(corpus)
+    return str(path)
+
+
 @pytest.fixture(scope="session")
 def small_store_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("web-store") / "small.db"
-    with Store(str(path)) as store:
-        store.add_results(small_corpus())
-    return str(path)
+    return stored_corpus(tmp_path_factory.mktemp("web-store"), small_corpus())
 
 
 @pytest.fixture(scope="session")
@@ -255,7 +260,4 @@ def monitor_corpus() -> list[tuple[Document, DocumentResult]]:
 
 @pytest.fixture(scope="session")
 def monitor_store_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("web-monitor-store") / "monitor.db"
-    with Store(str(path)) as store:
-        store.add_results(monitor_corpus())
-    return str(path)
+    return stored_corpus(tmp_path_factory.mktemp("web-monitor-store"), monitor_corpus())

@@ -29,6 +29,14 @@ STATUS_COUNTERS = {"ok": "ok", "skipped": "skipped", "error": "errors"}
 MAX_LISTED_FAILURES = 20
 
 
+def failure_lines(failures: list[tuple[str, str]], elsewhere: str) -> list[str]:
+    """The first failures, a line each ("what: why"), then how many more and where to see them."""
+    lines = [f"  {what}: {why}" for what, why in failures[:MAX_LISTED_FAILURES]]
+    if len(failures) > MAX_LISTED_FAILURES:
+        lines.append(f"  ... and {len(failures) - MAX_LISTED_FAILURES} more ({elsewhere})")
+    return lines
+
+
 class IngestSummary(BaseModel):
     documents: int = 0
     already_stored: int = 0
@@ -65,10 +73,7 @@ class IngestSummary(BaseModel):
             f"{self.events} events added, {self.linked} of them linked to incidents other documents report",
             f"{self.seconds:.1f} s ({self.store_seconds:.1f} s of it writing the store), {rate:.2f} documents/s",
         ]
-        lines += [f"  {doc_id}: {status_reason}" for doc_id, status_reason in self.failures[:MAX_LISTED_FAILURES]]
-        if len(self.failures) > MAX_LISTED_FAILURES:
-            lines.append(f"  ... and {len(self.failures) - MAX_LISTED_FAILURES} more (`sitrep stats` counts them)")
-        return lines
+        return lines + failure_lines(self.failures, "`sitrep stats` counts them")
 
 
 def _files(path: Path) -> Iterator[Path]:

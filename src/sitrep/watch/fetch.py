@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 import urllib.robotparser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -108,35 +109,35 @@ class PoliteClient:
 
     # ---- pace and robots.txt -----------------------------------------------------------------
 
-    def _wait_turn(self, host: str) -> None:
+    @contextmanager
+    def _turn(self, host: str, what: str = "") -> Iterator[None]:
+        """A request to ``host``: made once the host's turn comes, the next turn set after it, and
+        httpx's failures turned into FetchErrors that say why (``what``: a prefix for the reason)."""
         wait = self._next_turn.get(host, 0.0) - self._clock()
         if wait > 0:
             self._sleep(wait)
-
-    def _took_turn(self, host: str) -> None:
-        delay = self.host_delay
-        robots = self._robots.get(host, (0.0, None))[1]
-        crawl_delay = robots.crawl_delay(ROBOTS_AGENT) if robots else None
-        if crawl_delay:
-            delay = max(delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
-        self._next_turn[host] = self._clock() + delay
+        try:
+            yield
+        except httpx.TimeoutException:
+            raise FetchError(f"{what}timed out after {self.timeout:g} s") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{what}network error: {type(exc).__name__}: {exc}") from None
+        finally:
+            delay = self.host_delay
+            robots = self._robots.get(host, (0.0, None))[1]
+            crawl_delay = robots.crawl_delay(ROBOTS_AGENT) if robots else None
+            if crawl_delay:
+                delay = max(delay, min(float(crawl_delay), MAX_CRAWL_DELAY))
+            self._next_turn[host] = self._clock() + delay
 
     def _robots_for(self, host: str) -> urllib.robotparser.RobotFileParser:
         cached = self._robots.get(host)
         if cached and cached[1] is not None and self._clock() - cached[0] < ROBOTS_TTL:
             return cached[1]
         parser = urllib.robotparser.RobotFileParser()
-        robots_url = f"{host}/robots.txt"
-        self._wait_turn(host)
-        try:
+        with self._turn(host, "robots.txt unreachable: "):
             # robots.txt may redirect (RFC 9309 asks crawlers to follow at least five hops)
-            response = self._client.get(robots_url, follow_redirects=True)
-        except httpx.TimeoutException:
-            raise FetchError(f"robots.txt unreachable: timed out after {self.timeout:g} s") from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"robots.txt unreachable: {type(exc).__name__}: {exc}") from None
-        finally:
-            self._took_turn(host)
+            response = self._client.get(f"{host}/robots.txt", follow_redirects=True)
         if response.status_code in (401, 403):
             parser.disallow_all = True  # the site keeps its rules to itself: take that as a no
         elif 400 <= response.status_code < 500:
@@ -180,36 +181,27 @@ class PoliteClient:
         raise FetchError(f"too many redirects (more than {MAX_REDIRECTS}): {' -> '.join(seen)}")
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
-        host = _host(url)
-        self._wait_turn(host)
         started = self._clock()
-        try:
-            with self._client.stream("GET", url, headers=headers) as response:
-                status = response.status_code
-                if status in REDIRECT_STATUSES:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError(f"HTTP {status} redirect without a Location")
-                    target = urljoin(str(response.url), location)
-                    if urlsplit(target).scheme not in ("http", "https"):
-                        raise FetchError(f"redirect to a non-HTTP address: {target}")
-                    return Fetched(status=status, final_url=target)
-                if status == 304:
-                    return Fetched(status=304, final_url=url)
-                if status != 200:
-                    raise FetchError(f"HTTP {status} {response.reason_phrase}".strip(),
-                                     retry_after_seconds(response.headers.get("retry-after")))
-                content = self._read_capped(response, started)
-                return Fetched(status=200, final_url=str(response.url), content=content,
-                               content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
-                               charset=response.charset_encoding, etag=response.headers.get("etag"),
-                               last_modified=response.headers.get("last-modified"))
-        except httpx.TimeoutException:
-            raise FetchError(f"timed out after {self.timeout:g} s") from None
-        except httpx.HTTPError as exc:
-            raise FetchError(f"network error: {type(exc).__name__}: {exc}") from None
-        finally:
-            self._took_turn(host)
+        with self._turn(_host(url)), self._client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            if status in REDIRECT_STATUSES:
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError(f"HTTP {status} redirect without a Location")
+                target = urljoin(str(response.url), location)
+                if urlsplit(target).scheme not in ("http", "https"):
+                    raise FetchError(f"redirect to a non-HTTP address: {target}")
+                return Fetched(status=status, final_url=target)
+            if status == 304:
+                return Fetched(status=304, final_url=url)
+            if status != 200:
+                raise FetchError(f"HTTP {status} {response.reason_phrase}".strip(),
+                                 retry_after_seconds(response.headers.get("retry-after")))
+            content = self._read_capped(response, started)
+            return Fetched(status=200, final_url=str(response.url), content=content,
+                           content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
+                           charset=response.charset_encoding, etag=response.headers.get("etag"),
+                           last_modified=response.headers.get("last-modified"))
 
     def _read_capped(self, response: httpx.Response, started: float) -> bytes:
         chunks: list[bytes] = []

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from sitrep.models import Document
 from sitrep.store.feeds import item_html
-from sitrep.store.ingest import IngestSummary, ingest_documents
+from sitrep.store.ingest import IngestSummary, failure_lines, ingest_documents
 from sitrep.store.records import AddOutcome
 from sitrep.store.store import Store
 from sitrep.watch.fetch import FetchError, PoliteClient, RobotsDisallowed
@@ -31,7 +31,6 @@ log = logging.getLogger("sitrep.watch")
 # Longest input id kept as the document's id (the store's column holds 200 characters); longer
 # guids leave the store to name the document by its content hash.
 MAX_DOC_ID_CHARS = 180
-MAX_LISTED_FAILURES = 20
 
 
 @dataclass(frozen=True)
@@ -84,10 +83,7 @@ class RoundSummary(BaseModel):
             f"{ingest.events} events added, {ingest.linked} linked to incidents other documents report; "
             f"{self.seconds:.1f} s",
         ]
-        lines += [f"  {what}: {reason}" for what, reason in self.failures[:MAX_LISTED_FAILURES]]
-        if len(self.failures) > MAX_LISTED_FAILURES:
-            lines.append(f"  ... and {len(self.failures) - MAX_LISTED_FAILURES} more (`sitrep stats` lists feed health)")
-        return lines
+        return lines + failure_lines(self.failures + ingest.failures, "`sitrep stats` shows each feed's health")
 
 
 def _now() -> datetime:

@@ -503,14 +503,19 @@ function describeLocation(loc) {
   return parts.join(" · ");
 }
 
-async function openEvent(eventId) {
-  let stored;
+// The JSON at path, or null once the status line says what could not be opened and why.
+async function getOrSay(path, what) {
   try {
-    stored = await getJSON(`/events/${encodeURIComponent(eventId)}`);
+    return await getJSON(path);
   } catch (error) {
-    setStatus(`could not open the event: ${error.message}`, true);
-    return;
+    setStatus(`could not open ${what}: ${error.message}`, true);
+    return null;
   }
+}
+
+async function openEvent(eventId) {
+  const stored = await getOrSay(`/events/${encodeURIComponent(eventId)}`, "the event");
+  if (!stored) return;
   state.selected = eventId;
   state.incident = null;
   writeAddress();
@@ -608,13 +613,8 @@ function tollSentence(toll) {
 }
 
 async function openIncident(incidentId) {
-  let view;
-  try {
-    view = await getJSON(`/incidents/${encodeURIComponent(incidentId)}`);
-  } catch (error) {
-    setStatus(`could not open the incident: ${error.message}`, true);
-    return;
-  }
+  const view = await getOrSay(`/incidents/${encodeURIComponent(incidentId)}`, "the incident");
+  if (!view) return;
   state.incident = view.incident.id;
   writeAddress();
   renderIncident(view);
