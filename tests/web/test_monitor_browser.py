@@ -159,6 +159,7 @@ def test_incident_view_lists_every_report_with_its_figures(open_page, artefacts_
     assert "differ on: actor 1, toll, claim" in page.text_content("#incident-agreement")
     incident = page.get_attribute("#incident-view", "data-incident-id")
     assert address(page) == {"incident": [incident]}
+    page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_timeout(SETTLE_MS)
     shot = artefacts_dir / "incident-view.png"
     page.screenshot(path=str(shot))
