@@ -13,10 +13,11 @@ from sitrep.cli_common import EXIT_SKIPPED, DbOption, write_output
 from sitrep.exports import EventFormat
 from sitrep.models import Event
 from sitrep.scale import Engine
-from sitrep.store.records import EventFilter, Incident, parse_near
+from sitrep.store.records import ClaimChoice, EventFilter, Incident, parse_near
 from sitrep.store.store import Store
 
 app = typer.Typer()
+
 
 
 @app.command()
@@ -77,6 +78,10 @@ def events(
     actor: Annotated[Optional[str], typer.Option(help="canonical actor name (case-insensitive)")] = None,
     source: Annotated[Optional[str], typer.Option(help="cited source or outlet (case-insensitive)")] = None,
     near: Annotated[Optional[str], typer.Option(help="LAT,LON,KM")] = None,
+    claim: Annotated[Optional[ClaimChoice], typer.Option(help="claim status")] = None,
+    alignment: Annotated[Optional[str], typer.Option(help="words of a cited source's or the outlet's alignment, "
+                                                          "e.g. 'state media'")] = None,
+    incident: Annotated[Optional[int], typer.Option(min=1, help="the reports of this incident")] = None,
     incidents: Annotated[bool, typer.Option("--incidents", help="one row per incident, with all its reports")] = False,
     format: Annotated[Optional[EventFormat], typer.Option("--format", "-f", help="default: table on a terminal, else jsonl")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="at most this many rows")] = None,
@@ -86,6 +91,7 @@ def events(
     filters = EventFilter(
         country=country, admin1=admin1, date_from=_parse_day(date_from, "--from"), date_to=_parse_day(date_to, "--to"),
         event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
+        claim_status=claim.value if claim else None, alignment=alignment, incident_id=incident,
     )
     fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
     with Store(db) as store:

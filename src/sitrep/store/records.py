@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from datetime import date as Date, datetime
 
-from typing import Literal
+from enum import Enum
+from typing import get_args
 
 from pydantic import BaseModel, Field, field_validator
 
-from sitrep.models import Event
+from sitrep.models import ClaimStatus, Event
+
+# The claim statuses, as the choices the command line and the API offer.
+ClaimChoice = Enum("ClaimChoice", {status: status for status in get_args(ClaimStatus)}, type=str)
 
 
 def parse_near(near: str) -> tuple[float, float, float]:
@@ -34,7 +38,7 @@ class EventFilter(BaseModel):
     actor: str | None = Field(None, description="canonical actor name (or the words found where unresolved)")
     source: str | None = Field(None, description="a source the article cites, or the outlet that published it")
     near: tuple[float, float, float] | None = Field(None, description="latitude, longitude, radius in km")
-    claim_status: Literal["asserted", "denied", "hypothetical"] | None = None
+    claim_status: ClaimStatus | None = None
     alignment: str | None = Field(None, description="words of the alignment of a cited source or of the outlet "
                                                     "(source knowledge base), e.g. 'opposition' or 'state media'")
     incident_id: int | None = Field(None, description="the events (reports) of one incident")

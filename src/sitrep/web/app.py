@@ -12,7 +12,6 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date as Date
-from enum import Enum
 from importlib import resources
 from typing import Annotated
 
@@ -27,7 +26,7 @@ from sitrep import __version__
 from sitrep.exports import BINARY_FORMATS, EventFormat, write_events
 from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
-from sitrep.store.records import parse_near
+from sitrep.store.records import ClaimChoice, parse_near
 from sitrep.web.limits import BodySizeLimit
 from sitrep.web.monitor import monitor_router
 from sitrep.web.schemas import (
@@ -96,12 +95,6 @@ def validation_summary(errors: list[dict]) -> str:
     return "; ".join(lines) or "invalid request"
 
 
-class ClaimStatus(str, Enum):
-    asserted = "asserted"
-    denied = "denied"
-    hypothetical = "hypothetical"
-
-
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
     try:
         return parse_near(near) if near is not None else None
@@ -119,7 +112,7 @@ def event_filter(
     actor: Annotated[str | None, Query(description="canonical actor name (case-insensitive)", **FILTER_TEXT)] = None,
     source: Annotated[str | None, Query(description="cited source or outlet (case-insensitive)", **FILTER_TEXT)] = None,
     near: Annotated[str | None, Query(description="LAT,LON,KM", max_length=100)] = None,
-    claim: Annotated[ClaimStatus | None, Query(description="asserted, denied or hypothetical")] = None,
+    claim: Annotated[ClaimChoice | None, Query(description="asserted, denied or hypothetical")] = None,
     alignment: Annotated[str | None, Query(description="words of a cited source's or the outlet's alignment "
                                                        "(e.g. 'state media')", **FILTER_TEXT)] = None,
     incident: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="the reports of one incident")] = None,
