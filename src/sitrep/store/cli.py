@@ -153,7 +153,7 @@ def feed_health_table(feeds):
     table = Table(title="watched feeds", header_style="bold")
     for column in ("feed", "last success (UTC)", "errors (in a row / all)", "last error", "next poll",
                    "articles"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # URLs and reasons wrap, never cut
     for feed in feeds:
         error = f"{_moment(feed.last_error_at)}: {feed.last_error}" if feed.last_error else "-"
         articles = ", ".join(f"{n} {status}" for status, n in feed.articles.items()) or "-"
