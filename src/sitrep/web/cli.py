@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from sitrep.cli_common import DbOption
-from sitrep.web.settings import DEFAULT_MAX_BODY_BYTES, ConfigError, WebSettings
+from sitrep.web.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_POLL_SECONDS, ConfigError, WebSettings
 
 
 def is_loopback(host: str) -> bool:
@@ -28,6 +28,8 @@ def serve(
         help="reads need the API token too (default: open on a loopback address, protected elsewhere)")] = None,
     max_body_mb: Annotated[float, typer.Option(min=0.001, help="largest request body accepted, MB")] =
         DEFAULT_MAX_BODY_BYTES / 1e6,
+    poll_seconds: Annotated[float, typer.Option(min=1, help="how often the page asks for newly stored events")] =
+        DEFAULT_POLL_SECONDS,
 ) -> None:
     r"""Serve the HTTP API and the explorer page (map, timeline, evidence) over the store.
 
@@ -39,7 +41,7 @@ def serve(
     from sitrep.web.app import create_app
 
     settings = WebSettings(protect_reads=not is_loopback(host) if protect_reads is None else protect_reads,
-                           max_body_bytes=int(max_body_mb * 1e6))
+                           max_body_bytes=int(max_body_mb * 1e6), poll_seconds=poll_seconds)
     try:
         app = create_app(db, settings=settings)
     except ConfigError as exc:

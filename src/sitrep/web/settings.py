@@ -20,6 +20,8 @@ DEFAULT_CONFIG = Path("~/.config/sitrep/config.toml")
 # A request body above this is refused (413) before it is read whole: the largest article the
 # pipeline takes (inputs.MAX_DOCUMENT_BYTES) plus room for the JSON around it.
 DEFAULT_MAX_BODY_BYTES = 6_000_000
+# How often the explorer page asks whether events were stored (GET /updates).
+DEFAULT_POLL_SECONDS = 15.0
 # Documents one POST /documents may carry: each is parsed while the client waits.
 DEFAULT_MAX_DOCUMENTS = 50
 
@@ -33,6 +35,7 @@ class WebSettings(BaseModel):
     protect_reads: bool = Field(False, description="reads need the token too (a server not on loopback)")
     max_body_bytes: int = Field(DEFAULT_MAX_BODY_BYTES, gt=0)
     max_documents: int = Field(DEFAULT_MAX_DOCUMENTS, gt=0)
+    poll_seconds: float = Field(DEFAULT_POLL_SECONDS, gt=0, description="how often the page asks for new events")
 
 
 def config_path() -> Path:
