@@ -212,11 +212,17 @@ class ActorWords(Strict):
     war_victims: list[str] = Field(default_factory=list)
 
 
+class Watch(Strict):
+    """lang/<code>/watch.yaml: words that mark an article page as a paywall (sitrep watch)."""
+
+    paywall: list[str] = Field(default_factory=list)
+
+
 # Each language file's schema, by file name.
 LANGUAGE_FILES: dict[str, type[Strict]] = {
     "actors": ActorWords, "anchors": Anchors, "arguments": Arguments, "attribution": Attribution,
     "claims": Claims, "dates": Dates, "fatalities": Fatalities, "numbers": Numbers, "pipeline": Pipeline,
-    "places": Places, "triggers": Triggers,
+    "places": Places, "triggers": Triggers, "watch": Watch,
 }
 
 

@@ -34,7 +34,7 @@ def paywall_phrases() -> tuple[str, ...]:
     """Every supported language's paywall words (lang/<code>/watch.yaml): a page's language is
     not known before its text is read."""
     return tuple(phrase.lower() for code in lang.supported_languages()
-                 for phrase in (lang.load(code, "watch") or {}).get("paywall", []))
+                 for phrase in lang.load(code, "watch").paywall)
 
 
 def page_html(fetched: Fetched) -> str:
