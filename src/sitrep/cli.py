@@ -1,6 +1,7 @@
 """The one command-line entry point: ``sitrep`` (also ``python -m sitrep``)."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date as Date
 from enum import Enum
@@ -31,6 +32,11 @@ app.add_typer(scale_app)  # ray-extract, load
 app.add_typer(lang_app, name="lang")  # lang check
 
 
+class VagueTolls(str, Enum):
+    null = "null"
+    acled = "acled"
+
+
 class Language(str, Enum):
     auto = "auto"
     fr = "fr"
@@ -50,9 +56,17 @@ def extract(
     lang: Annotated[Language, typer.Option(help="language of FILE")] = Language.auto,
     format: Annotated[EventFormat, typer.Option("--format", "-f", help="output format")] = EventFormat.jsonl,
     workers: Annotated[int, typer.Option(help="worker processes for a batch")] = 1,
+    vague_tolls: Annotated[Optional[VagueTolls], typer.Option(
+        "--vague-tolls", help="a vague toll ('dozens', 'plusieurs'): null (no number, the default) or acled "
+                              "(ACLED's conventional figure: dozens 12, hundreds 100, several 3); "
+                              "sets SITREP_VAGUE_TOLLS")] = None,
 ) -> None:
     """Extract the events a news article (or a batch of them) reports."""
     from sitrep.pipeline import extract_documents
+    from sitrep.stages.fatalities import VAGUE_TOLLS_VARIABLE
+
+    if vague_tolls is not None:
+        os.environ[VAGUE_TOLLS_VARIABLE] = vague_tolls.value  # worker processes inherit it
 
     if (file is None) == (input is None):
         raise typer.BadParameter("give either FILE (or -) or --input docs.jsonl")

@@ -83,13 +83,14 @@ def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | Non
     country = places.geocode(doc, found_places, lang)
     found_actors = actors.find_actors(doc, lang, published=published, country=country)
     found_dates = dates.find_dates(doc, lang, published)
-    tolls = fatalities.find_fatalities(doc, lang)
     found_triggers = triggers.find_triggers(doc, lang)
+    trigger_tokens = frozenset(i for t in found_triggers for i in range(t.token_start, t.token_end))
+    tolls = fatalities.find_fatalities(doc, lang, found_dates, event_words=trigger_tokens)
     context = DocumentContext(
         doc=doc, text=doc.text, lang=lang, published=published, doc_id=doc_id, country=country, places=found_places,
         actors=found_actors, dates=found_dates, tolls=tolls,
         reporting_verbs=attribution.reporting_verb_tokens(doc, lang),
-        trigger_tokens=frozenset(i for t in found_triggers for i in range(t.token_start, t.token_end)),
+        trigger_tokens=trigger_tokens,
     )
     frames = arguments.find_frames(found_triggers, context)
     attribution.attribute(frames, context)

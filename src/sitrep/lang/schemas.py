@@ -117,7 +117,7 @@ class Dates(Strict):
     units: dict[str, Literal["day", "week", "month", "year"]]
     since_point: list[str]
     periods: dict[str, Literal["last_week", "last_week_rolling", "this_week", "last_month", "last_month_rolling",
-                               "this_month"]]
+                               "this_month", "recent_weeks", "recent_months"]]
     month_before: list[str]
     night_of: list[str]
     weekday_range: list[str]
@@ -126,6 +126,14 @@ class Dates(Strict):
     later: list[str]
     earlier: list[str]
     determiners: list[str] = Field(description="articles between a since-word and its date ('depuis le 3 mars')")
+    before_complement: dict[str, int] = Field(default_factory=dict, description="'the day after' followed by what "
+                                              "happened that many days before the date told last")
+    later_complement: list[str] = Field(default_factory=list, description="'{n} {unit} after' followed by what "
+                                        "happened that long before the date told last")
+    after_duration: list[str] = Field(default_factory=list, description="'after {n} {unit} of': a span up to "
+                                      "publication, coded at its end")
+    hour_words: list[str] = Field(default_factory=list, description="words after a clock hour ('3 heures', '3 a.m.'): "
+                                  "a night event before 6 is coded on the night's second day")
 
 
 class DeathEntry(Strict):
@@ -135,6 +143,10 @@ class DeathEntry(Strict):
     count_after: list[str] | None = Field(None, description="linking words before a following count; None: never")
     count_before: Literal["always", "unless_object", "never"] = "always"
     needs_count: bool = Field(False, description="the word reports no death without a count")
+    one_after: bool = Field(True, description="'un/a' after the word counts one ('la mort d'un soldat'); not for "
+                                              "words whose complement describes them ('un massacre d'une rare cruauté')")
+    lists: bool = Field(False, description="a toll word whose figure a list goes on with, past the wounded "
+                                           "('le bilan est de 20 tués et 16 blessés, 3 assaillants tués': 23)")
 
 
 class Fatalities(Strict):
@@ -160,6 +172,8 @@ class Numbers(Strict):
     article_one: list[str]
     vague: dict[str, int]
     not_counts_after: list[str]
+    unit_links: list[str] = Field(default_factory=list, description="words between a count and the unit that makes it "
+                                                                    "no count ('une vingtaine d'années')")
     comparisons: list[str] = Field(default_factory=list)
     not_counts_before: list[str]
     year_prepositions: list[str]

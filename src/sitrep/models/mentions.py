@@ -32,6 +32,13 @@ class DateMention(BaseModel):
     after_previous: int | None = Field(
         None, description="days after the date the text gave last ('le même jour': 0, 'the next day': 1); "
                           "`date` then holds the same count from publication, for want of that date")
+    to_now: bool = Field(False, description="a span running up to publication ('since Monday', 'for the past two "
+                                            "weeks', 'in recent weeks'): deaths told over it are a period's total")
+    introduces_earlier: bool = Field(False, description="'a day after six were killed': the words after it tell of "
+                                                        "an event after_previous (negative) days from the date told "
+                                                        "last; the clause before it keeps its own date")
+    dateline: bool = Field(False, description="the dateline of a wire story ('BAMAKO, 3 mars (Reuters) -'): the "
+                                              "day relative dates count from")
 
 
 class FatalityMention(BaseModel):
@@ -42,6 +49,10 @@ class FatalityMention(BaseModel):
     vague: bool = Field(False, description="count comes from a vague quantity ('dozens', 'une dizaine')")
     trigger_span: Span | None = Field(None, description="the death word ('killed', 'la mort de', 'ont péri')")
     additional: bool = Field(False, description="deaths on top of a toll already told ('6 militants were also killed')")
+    period_total: bool = Field(False, description="a total over a period ('10 have died since Monday', 'the conflict "
+                                                  "has killed 300 since 2019'): no event's toll, count None")
+    day: Span | None = Field(None, description="the date words a figure is given for, where the text gives one "
+                                               "figure a day ('36 dead on Sunday and 85 on Saturday')")
 
 
 class PlaceMention(BaseModel):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -43,7 +43,13 @@ class Resolved:
     latest: date | None = None
     is_point: bool = False  # a single day a "depuis"/"since" may start a span from
     after_previous: int | None = None  # "le lendemain": days after the date the text gave last
+    to_now: bool = False  # a span running up to publication: "since Monday", "for the past two weeks"
+    explicit: bool = False  # a written date ("30 octobre", "Nov 3", "28/11/2024"), as a dateline gives
+    introduces_earlier: bool = False  # "a day after [six were killed]": what follows is after_previous days before
 
+
+# A night event at a clock time before this hour is coded on the night's second day.
+SMALL_HOURS_END = 6
 
 Resolver = Callable[[re.Match, "date | None"], "Resolved | None"]
 
@@ -122,14 +128,18 @@ def _period(name: str, published: date) -> Resolved:
     if name == "last_week":
         return _span(monday - _day(7), monday - _day(1), TimePrecision.WEEK_OR_SPAN)
     if name == "last_week_rolling":
-        return _span(published - _day(7), published, TimePrecision.WEEK_OR_SPAN)
+        return replace(_span(published - _day(7), published, TimePrecision.WEEK_OR_SPAN), to_now=True)
+    if name == "recent_weeks":
+        return replace(_span(_shift_months(published, -1), published, TimePrecision.MONTH), to_now=True)
+    if name == "recent_months":
+        return replace(_span(_shift_months(published, -3), published, TimePrecision.MONTH), to_now=True)
     if name == "this_week":
         return _span(monday, published, TimePrecision.WEEK_OR_SPAN)
     if name == "last_month":
         previous = _shift_months(published.replace(day=1), -1)
         return _month(previous.year, previous.month, published)
     if name == "last_month_rolling":
-        return _span(_shift_months(published, -1), published, TimePrecision.MONTH)
+        return replace(_span(_shift_months(published, -1), published, TimePrecision.MONTH), to_now=True)
     if name == "this_month":
         return _span(published.replace(day=1), published, TimePrecision.MONTH)
     raise ValueError(f"unknown period {name!r} in dates.yaml")
@@ -146,11 +156,13 @@ class DateGrammar:
         self.months = _folded_lookup(data.months) | _folded_lookup(data.month_abbreviations)
         self.relative_days = {_key(k): v for k, v in data.relative_days.items()}
         self.after_previous = {_key(k): v for k, v in data.after_previous.items()}
+        self.before_complement = {_key(k): v for k, v in data.before_complement.items()}
         self.units = _folded_lookup(data.units)
         self.periods = {_key(k): v for k, v in data.periods.items()}
         self.last_words = {w.lower() for w in data.last_after + data.last_before}
         self.next_words = {w.lower() for w in data.next_after + data.next_before}
         self.this_words = {w.lower() for w in data.this_before}
+        self.since_words = {_key(w) for w in data.since_point}
 
         weekday = f"(?P<weekday>{_alternation(data.weekdays, capitalized=capitalized)})"
         month = f"(?P<month>{_alternation(data.months, capitalized=capitalized)})"
@@ -178,7 +190,10 @@ class DateGrammar:
             Rule("iso_date", self._compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), self._explicit),
             Rule("numeric_date", self._compile(numeric[data.numeric_date_order]), self._explicit),
             Rule("month_year", self._compile(rf"{month}\s+{year}"), self._month_year),
-            Rule("year", self._compile(rf"(?:{_alternation(data.year_before)})\s+{year}"), self._year),
+            Rule("year", self._compile(rf"(?P<context>{_alternation(data.year_before)})\s+{year}"), self._year),
+            # "the day after [six civilians were killed]": only where words follow (a complement)
+            Rule("before_complement", self._compile(
+                rf"(?P<anaphor>{_alternation(self.before_complement)})(?=\s+[^\W\d_])"), self._before_complement),
             Rule("after_previous", self._compile(
                 rf"(?P<anaphor>{_alternation(self.after_previous)}){part}"), self._after_previous),
             Rule("weekday", self._compile(
@@ -194,12 +209,19 @@ class DateGrammar:
         ]
         for template in data.ago:
             rules.append(Rule("ago", self._compile(self._template(template, number, unit)), self._ago))
+        # before "later": "trois jours après l'attaque" is the complement's, "trois jours après." the later
+        for template in data.later_complement:
+            rules.append(Rule("later_complement", self._compile(
+                self._template(template, number, unit) + r"(?=\s+[^\W\d_])"), self._later_complement))
         for key, sign in (("later", 1), ("earlier", -1)):
             for template in getattr(data, key):
                 rules.append(Rule(key, self._compile(self._template(template, number, unit)),
                                   lambda match, published, sign=sign: self._later(match, published, sign)))
         for template in data.duration_to_now:
             rules.append(Rule("duration", self._compile(self._template(template, number, unit)), self._duration))
+        for template in data.after_duration:
+            rules.append(Rule("after_duration", self._compile(self._template(template, number, unit)),
+                              self._after_duration))
         weekday_pair = [f"(?P<{group}>{_alternation(data.weekdays, capitalized=capitalized)}){part}"
                         for group in ("first", "second")]
         for key, resolve in (("night_of", self._night), ("weekday_range", self._weekday_range)):
@@ -211,6 +233,9 @@ class DateGrammar:
         self.rules = tuple(rules)
         places = langdata.load(lang, "places")
         self.person_labels, self.date_labels = frozenset(places.person_labels), frozenset(places.date_labels)
+        self.small_hours = re.compile(
+            rf"(?<![\d:])(?P<hour>[0-2]?\d)(?:[:.]\d\d)?\s*(?:{_alternation(data.hour_words)})(?:\s*\d\d)?(?![\w])",
+            re.IGNORECASE) if data.hour_words else None
         self.since_point = re.compile(rf"(?:{_alternation(data.since_point)})\s+(?:{_alternation(data.determiners)}\s+)?$",
                                       re.IGNORECASE)
 
@@ -243,17 +268,21 @@ class DateGrammar:
             day = date(year, month, day_number)
         except ValueError:
             return None
-        return Resolved(day=day, precision=TimePrecision.DAY, earliest=day, latest=day, is_point=True)
+        return Resolved(day=day, precision=TimePrecision.DAY, earliest=day, latest=day, is_point=True, explicit=True)
 
     def _month_year(self, match: re.Match, published: date | None) -> Resolved:
         return _month(int(match["year"]), self.months[match["month"].lower()], published)
 
-    @staticmethod
-    def _year(match: re.Match, published: date | None) -> Resolved:
-        """A year alone, coded at its middle (at publication's middle of the year so far)."""
+    def _year(self, match: re.Match, published: date | None) -> Resolved:
+        """A year alone, coded at its middle (at publication's middle of the year so far); "since
+        2019" runs up to publication."""
         year = int(match["year"])
         last = date(year, 12, 31) if published is None or published.year != year else published
-        return _span(date(year, 1, 1), last, TimePrecision.MONTH)
+        return replace(_span(date(year, 1, 1), last, TimePrecision.MONTH), to_now=self._since(match))
+
+    def _since(self, match: re.Match) -> bool:
+        """Whether the rule's context word is a since-word ("since 2019", "depuis novembre")."""
+        return bool(match["context"]) and _key(match["context"]) in self.since_words
 
     @staticmethod
     def _days_after_previous(days: int, published: date | None) -> Resolved | None:
@@ -264,6 +293,16 @@ class DateGrammar:
 
     def _after_previous(self, match: re.Match, published: date | None) -> Resolved | None:
         return self._days_after_previous(self.after_previous[_key(match["anaphor"])], published)
+
+    def _before_complement(self, match: re.Match, published: date | None) -> Resolved | None:
+        """"a day after six civilians were killed": the killing was a day before the date told last."""
+        found = self._days_after_previous(-self.before_complement[_key(match["anaphor"])], published)
+        return found and replace(found, introduces_earlier=True)
+
+    def _later_complement(self, match: re.Match, published: date | None) -> Resolved | None:
+        """"two days after the attack": the attack was two days before the date told last."""
+        found = self._later(match, published, -1)
+        return found and replace(found, introduces_earlier=True)
 
     def _later(self, match: re.Match, published: date | None, sign: int) -> Resolved | None:
         """"deux jours plus tard" (sign 1), "two days earlier" (sign -1)."""
@@ -293,7 +332,17 @@ class DateGrammar:
         if published is None:
             return None
         first, second = self._weekday_pair(match, published)
-        return Resolved(day=first, precision=TimePrecision.DAY, earliest=first, latest=second)
+        day = second if self._in_small_hours(match) else first
+        return Resolved(day=day, precision=TimePrecision.DAY, earliest=first, latest=second)
+
+    def _in_small_hours(self, match: re.Match) -> bool:
+        """"dans la nuit de mardi à mercredi vers 3 heures": a clock time before 6 in the night's
+        sentence puts the event on the second day."""
+        if self.small_hours is None:
+            return False
+        after = re.split(r"[.!?\n]", match.string[match.end():match.end() + 80], maxsplit=1)[0]
+        hour = self.small_hours.search(after)
+        return hour is not None and int(hour["hour"]) < SMALL_HOURS_END
 
     def _weekday_range(self, match: re.Match, published: date | None) -> Resolved | None:
         return None if published is None else _span(*self._weekday_pair(match, published), TimePrecision.WEEK_OR_SPAN)
@@ -312,7 +361,7 @@ class DateGrammar:
             return None  # a month name alone is no date: "Mars" the planet, "May" the modal
         strictly_before = bool(match["last"]) or bool(match["after"] and _key(match["after"]) in self.last_words)
         year, month = _latest_month_not_after(self.months[match["month"].lower()], published, strictly_before)
-        return _month(year, month, published)
+        return replace(_month(year, month, published), to_now=self._since(match))
 
     def _count_and_unit(self, match: re.Match) -> tuple[int, str] | None:
         count = parse_count(match["n"], self.lang)
@@ -335,6 +384,11 @@ class DateGrammar:
         then = _shift_months(published, -count)
         return _month(then.year, then.month, published)
 
+    def _after_duration(self, match: re.Match, published: date | None) -> Resolved | None:
+        """"après deux semaines de combats": the span up to publication, coded at its end."""
+        found = self._duration(match, published)
+        return found and replace(found, day=published)
+
     def _duration(self, match: re.Match, published: date | None) -> Resolved | None:
         found = self._count_and_unit(match)
         if published is None or found is None:
@@ -342,9 +396,9 @@ class DateGrammar:
         count, unit = found
         if unit in ("month", "year"):
             months = count * (12 if unit == "year" else 1)
-            return _span(_shift_months(published, -months), published, TimePrecision.MONTH)
+            return replace(_span(_shift_months(published, -months), published, TimePrecision.MONTH), to_now=True)
         days = count * (7 if unit == "week" else 1)
-        return _span(published - _day(days), published, TimePrecision.WEEK_OR_SPAN)
+        return replace(_span(published - _day(days), published, TimePrecision.WEEK_OR_SPAN), to_now=True)
 
 
 @cache
@@ -387,33 +441,68 @@ def _candidates(doc: Doc, text: str, lang: str, published: date | None) -> list[
 
 def _widen_since(text: str, lang: str, start: int, resolved: Resolved,
                  published: date | None) -> tuple[int, Resolved]:
-    """"depuis jeudi soir": a span from the point to publication, coded at the point."""
-    if not resolved.is_point or published is None or resolved.day > published:
+    """"depuis jeudi soir": a span from the point to publication, coded at the point; "depuis
+    début novembre": the month, up to publication."""
+    if published is None or resolved.day > published or resolved.after_previous is not None:
         return start, resolved
     before = grammar_for(lang).since_point.search(text, max(0, start - 30), start)
     if before is None:
         return start, resolved
+    if not resolved.is_point:
+        return before.start(), replace(resolved, latest=published, to_now=True)
     return before.start(), Resolved(day=resolved.day, precision=TimePrecision.WEEK_OR_SPAN,
-                                    earliest=resolved.day, latest=published)
+                                    earliest=resolved.day, latest=published, to_now=True)
 
 
-def find_dates(doc: Doc, lang: str, published: date | None) -> list[DateMention]:
-    """Every temporal expression in ``doc``, text order, non-overlapping (the longest wins),
-    resolved against ``published``; relative ones are left out where ``published`` is None."""
-    text = doc.text
+# A wire story's dateline: a line that opens with a place (and an agency) and a written date, then
+# the agency in brackets and a dash: "BAMAKO, 3 mars (Reuters) - ", "Kyiv, Ukraine | AFP | jeudi
+# 28/11/2024 - ". Looked for in the first characters of the text only.
+DATELINE_REACH = 400
+DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.!?;:]{0,80}$")
+DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def _mentions(doc: Doc, text: str, lang: str, published: date | None) -> list[tuple[int, int, Resolved]]:
+    """The expressions found, non-overlapping (the longest wins), resolved against ``published``."""
     candidates = sorted(_candidates(doc, text, lang, published), key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
-    mentions = []
+    found = []
     for start, end, resolved in candidates:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
         start, resolved = _widen_since(text, lang, start, resolved, published)
-        mentions.append(DateMention(span=Span(start=start, end=end, text=text[start:end]),
-                                    date=resolved.day, time_precision=resolved.precision,
-                                    earliest=resolved.earliest, latest=resolved.latest,
-                                    after_previous=resolved.after_previous))
-    return sorted(mentions, key=lambda m: m.span.start)
+        found.append((start, end, resolved))
+    return sorted(found, key=lambda c: c[0])
+
+
+def _dateline(text: str, found: list[tuple[int, int, Resolved]]) -> tuple[int, int, Resolved] | None:
+    """The dateline's written date, where the text opens with one."""
+    for start, end, resolved in found:
+        if start >= DATELINE_REACH:
+            return None
+        if resolved.explicit and DATELINE_AFTER.match(text, end) \
+                and DATELINE_BEFORE.search(text, max(0, start - 81), start):
+            return start, end, resolved
+    return None
+
+
+def find_dates(doc: Doc, lang: str, published: date | None) -> list[DateMention]:
+    """Every temporal expression in ``doc``, text order, non-overlapping (the longest wins),
+    resolved against ``published``, or against the day of the dateline of a wire story where it
+    gives another ("LAGOS, May 3 (Reuters) - ... on Friday": the Friday before May 3); relative
+    ones are left out where neither is known."""
+    text = doc.text
+    found = _mentions(doc, text, lang, published)
+    dateline = _dateline(text, found)
+    if dateline is not None and dateline[2].day != published:
+        found = _mentions(doc, text, lang, dateline[2].day)
+    return [DateMention(span=Span(start=start, end=end, text=text[start:end]), date=resolved.day,
+                        time_precision=resolved.precision, earliest=resolved.earliest, latest=resolved.latest,
+                        after_previous=resolved.after_previous, to_now=resolved.to_now,
+                        introduces_earlier=resolved.introduces_earlier,
+                        dateline=dateline is not None and start == dateline[0])
+            for start, end, resolved in found]
 
 
 def date_token_indices(doc: Doc, lang: str) -> frozenset[int]:

@@ -1,11 +1,13 @@
 """Deaths told apart from the event words ("l'OSDH a évoqué la mort de 68 miliciens vendredi",
 "3 militants were also killed"): added to the toll of the violent event they belong to, or an
-event of their own where none does and they name who died or who killed."""
+event of their own where none does and they name who died or who killed. A total over a period
+("more than 100 have died since November") is neither; a figure for another day ("36 morts
+dimanche et samedi 85") is the same event on that day."""
 from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.models import DateMention, DocumentContext, Event, EventFrame, TimePrecision
+from sitrep.models import DateMention, DocumentContext, Event, EventFrame, FatalityMention, TimePrecision
 from sitrep.stages.assembly import build_event
 from sitrep.stages.event_date import event_date
 from sitrep.stages.told import Told
@@ -19,6 +21,8 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
     doc = context.doc
     sentences_with_events = {doc[f.head].sent.start for f in regular}
     for frame in deaths:
+        if frame.fatalities is not None and frame.fatalities.period_total:
+            continue  # "more than 100 have died since November": no event's toll, no event
         sentence = doc[frame.head].sent
         if sentence.start in sentences_with_events:
             _add_more_deaths(frame, sentence, events)
@@ -29,7 +33,30 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
         elif toll_event is None and (frame.fatalities or frame.agent or frame.targets):
             events.append(build_event(frame, context, events))
             sentences_with_events.add(sentence.start)
+    _one_event_a_day(events, context)
     return events.events
+
+
+def _one_event_a_day(events: Told, context: DocumentContext) -> None:
+    """"ces bombardements ont fait 36 morts dimanche et samedi 85": the figure for another day is
+    the toll of the same event on that day, an event of its own."""
+    first_of_trigger: dict[int, FatalityMention] = {}
+    for toll in context.tolls:
+        if toll.trigger_span is None:
+            continue
+        first = first_of_trigger.setdefault(toll.trigger_span.start, toll)
+        if first is toll or toll.day is None:
+            continue
+        event = next((e for e in events if e.evidence.fatalities == first.span), None)
+        day = next((d for d in context.dates if d.span.start < toll.day.end and toll.day.start < d.span.end), None)
+        if event is None or day is None or event.date == day.date:
+            continue
+        other = event.model_copy(deep=True, update={
+            "event_id": f"{context.key}:{toll.span.start}", "date": day.date, "time_precision": day.time_precision,
+            "fatalities": toll.count, "fatalities_text": toll.span.text})
+        other.evidence.date, other.evidence.fatalities = day.span, toll.span
+        other.toll_is_vague = toll.vague
+        events.append(other)
 
 
 def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: Told) -> None:

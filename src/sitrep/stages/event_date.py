@@ -1,7 +1,8 @@
 """When an event happened: the date attached to its trigger (a date counted from the one told
 before, "le lendemain", resolved against it); else the date of the event told just before in the
-same or the previous paragraph; else the publication date. Events the text dates more than
-BACKGROUND_DAYS before publication are background."""
+same or the previous paragraph; else the last day named before it in those paragraphs; else the
+dateline's day or the publication date. Events the text dates more than BACKGROUND_DAYS before
+publication are background."""
 from __future__ import annotations
 
 from datetime import date as Date
@@ -23,28 +24,66 @@ BACKGROUND_DAYS = 45
 
 def event_date(frame: EventFrame, context: DocumentContext, told: Told) -> DateMention | None:
     """The date attached to the trigger, where the text gives one ("le lendemain" counts from the
-    date of the article's previous event); else, where the previous event is told in the same
-    paragraph or the one before, its date (a story goes on at its date: "... ont été tués dimanche.
-    ¶ « Des individus armés ont attaqué le détachement vers 6H00 »"); else the publication date
-    (news reports the recent past)."""
+    date of the article's previous event; "a day after [six civilians were killed]" puts the
+    killing a day before it); else, where the previous event is told in the same paragraph or the
+    one before, its date (a story goes on at its date: "... ont été tués dimanche. ¶ « Des individus
+    armés ont attaqué le détachement vers 6H00 »"); else the last day the text names before the
+    trigger in those paragraphs ("Samedi 21 avril, des milliers d'opposants ... ¶ Des affrontements
+    ont éclaté"); else the day of a wire story's dateline, or the publication date (news reports the
+    recent past)."""
     position = frame.trigger.span.start
     previous = told.latest_dated_before(position)
-    if frame.date is not None:
-        if frame.date.after_previous is None or previous is None or previous.date is None:
-            return frame.date
-        day = previous.date + timedelta(days=frame.date.after_previous)
-        return frame.date.model_copy(update={"date": day, "earliest": day, "latest": day,
-                                             "time_precision": previous.time_precision})
+    own = _day_of_figure(frame, context) or frame.date
+    if own is not None and own.introduces_earlier and position < own.span.end:
+        own = None  # "the raid came a day after ...": the clause before keeps its own date
+    if own is not None:
+        if own.after_previous is None or previous is None or previous.date is None:
+            return own
+        day = previous.date + timedelta(days=own.after_previous)
+        return own.model_copy(update={"date": day, "earliest": day, "latest": day,
+                                      "time_precision": previous.time_precision})
     lines = context.lines
     if previous is not None and previous.evidence.date is not None and previous.date is not None \
             and lines.paragraph(position) - lines.paragraph(previous.evidence.trigger.start) <= 1:
         return DateMention(span=previous.evidence.date, date=previous.date, time_precision=previous.time_precision)
-    if context.published is None:
+    named = _day_named_before(position, context)
+    if named is not None:
+        return named
+    reference = next((d.date for d in context.dates if d.dateline), context.published)
+    if reference is None:
         return None
-    return DateMention(span=Span(start=0, end=0, text=""), date=context.published,
+    return DateMention(span=Span(start=0, end=0, text=""), date=reference,
                        time_precision=TimePrecision.WEEK_OR_SPAN,
-                       earliest=context.published - timedelta(days=2), latest=context.published)
+                       earliest=reference - timedelta(days=2), latest=reference)
 
+
+def _day_of_figure(frame: EventFrame, context: DocumentContext) -> DateMention | None:
+    """The day the frame's toll is given for, where the text gives one figure a day ("killed 60
+    people on Friday and 50 on Saturday": Friday)."""
+    day = frame.fatalities.day if frame.fatalities is not None else None
+    if day is None:
+        return None
+    return next((d for d in context.dates if d.span.start < day.end and day.start < d.span.end), None)
+
+
+def _day_named_before(position: int, context: DocumentContext) -> DateMention | None:
+    """The last day (precision 1, recent, no span) the text names before ``position`` in its
+    paragraph or the one before."""
+    lines = context.lines
+    paragraph = lines.paragraph(position)
+    for mention in reversed(context.dates):
+        if mention.span.end > position:
+            continue
+        if paragraph - lines.paragraph(mention.span.start) > 1:
+            return None
+        if mention.time_precision == TimePrecision.DAY and not mention.to_now and mention.after_previous is None \
+                and not _too_old(mention.date, context.published):
+            return mention
+    return None
+
+
+def _too_old(day: Date, published: Date | None) -> bool:
+    return published is not None and (day < published - timedelta(days=BACKGROUND_DAYS) or day > published)
 
 
 def is_background(event: Event, published: Date | None) -> bool:

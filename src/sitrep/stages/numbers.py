@@ -36,7 +36,7 @@ class Quantity(BaseModel):
     token_start: int
     token_end: int
     value: int
-    vague: bool = Field(False, description="a vague quantity coded by the documented rule")
+    vague: bool = Field(False, description="a vague word ('dozens', 'une dizaine'), valued by the documented rule")
     article: bool = Field(False, description="'a'/'un': one only where a death word governs it closely")
 
 
@@ -50,6 +50,7 @@ class NumberLexicon:
     vague_first_words: frozenset[str]
     longest_vague: int
     not_counts_after: frozenset[str]
+    unit_links: frozenset[str]
     not_counts_before: frozenset[str]
     comparisons: frozenset[str]
     year_prepositions: frozenset[str]
@@ -73,6 +74,7 @@ def lexicon(lang: str) -> NumberLexicon:
         vague_first_words=frozenset(k[0] for k in vague),
         longest_vague=max(len(k) for k in vague),
         not_counts_after=folded(raw.not_counts_after),
+        unit_links=folded(raw.unit_links),
         not_counts_before=folded(raw.not_counts_before),
         comparisons=folded(raw.comparisons),
         year_prepositions=folded(raw.year_prepositions),
@@ -187,13 +189,22 @@ def _is_apposed_age(doc: Doc, start: int, end: int) -> bool:
     return doc[start - 2].pos_ == "PROPN" and (opener, closer) in ((",", ","), ("(", ")"))
 
 
-def _is_count(doc: Doc, start: int, end: int, value: int, lex: NumberLexicon, is_digits: bool) -> bool:
-    """Ages, measures, times and years are no head counts."""
+def _unit_follows(doc: Doc, end: int, lex: NumberLexicon) -> bool:
+    """A unit of age, measure or time after the number ("12-year-old", "3 km", "une vingtaine
+    d'années"): the number counts no people."""
     after = end
     while after < len(doc) and text_key(doc[after]) in HYPHENS:
         after += 1
+    if after + 1 < len(doc) and text_key(doc[after]) in lex.unit_links \
+            and text_key(doc[after + 1]) in lex.not_counts_after:
+        after += 1  # "une vingtaine d'années", "dozens of kilometres"
     following = " ".join(text_key(t) for t in doc[after:after + 2])  # "3 local time": a word or two
-    if after < len(doc) and (text_key(doc[after]) in lex.not_counts_after or following in lex.not_counts_after):
+    return after < len(doc) and (text_key(doc[after]) in lex.not_counts_after or following in lex.not_counts_after)
+
+
+def _is_count(doc: Doc, start: int, end: int, value: int, lex: NumberLexicon, is_digits: bool) -> bool:
+    """Ages, measures, times and years are no head counts."""
+    if _unit_follows(doc, end, lex):
         return False
     before = text_key(doc[start - 1]) if start > 0 else ""
     if before in lex.not_counts_before:
@@ -226,7 +237,7 @@ def find_quantities(doc: Doc, lang: str, skip: frozenset[int] = frozenset()) -> 
 
 
 def _as_range(doc: Doc, low: Quantity, lex: NumberLexicon) -> Quantity:
-    """"7-15", "between 11 and 14", "5 à 10": the lower bound, as a vague count."""
+    """"7-15", "between 11 and 14", "5 à 10": the lower bound, the lowest figure the text gives."""
     if low.vague or low.article or low.token_end + 1 >= len(doc):
         return low
     joiner = text_key(doc[low.token_end])
@@ -236,7 +247,7 @@ def _as_range(doc: Doc, low: Quantity, lex: NumberLexicon) -> Quantity:
     high = _quantity_at(doc, low.token_end + 1, lex)
     if high is None or high.vague or high.article or high.value <= low.value:
         return low
-    return Quantity(token_start=low.token_start, token_end=high.token_end, value=low.value, vague=True)
+    return Quantity(token_start=low.token_start, token_end=high.token_end, value=low.value)
 
 
 def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
@@ -248,6 +259,8 @@ def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
         if compared:  # "as many as 20 people": the number that follows is the count
             return None
         if not next_is_number:  # "plusieurs 100" never; "some 20 people" is the number
+            if _unit_follows(doc, vague_end, lex):
+                return None
             key = tuple(text_key(t) for t in doc[index:vague_end])
             return Quantity(token_start=index, token_end=vague_end, value=lex.vague[key], vague=True)
     digits_end = _digits_at(doc, index)
