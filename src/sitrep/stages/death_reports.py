@@ -11,6 +11,7 @@ from sitrep.models import DateMention, DocumentContext, Event, EventFrame, Fatal
 from sitrep.stages.assembly import build_event
 from sitrep.stages.event_date import event_date
 from sitrep.stages.told import Told
+from sitrep.stages.toll_scope import is_long_span_to_now
 from sitrep.stages.tolls import add_toll
 
 
@@ -34,7 +35,17 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
             events.append(build_event(frame, context, events))
             sentences_with_events.add(sentence.start)
     _one_event_a_day(events, context)
-    return events.events
+    return [e for e in events if not _sums_up_a_period(e, context)]
+
+
+def _sums_up_a_period(event: Event, context: DocumentContext) -> bool:
+    """"More than 100 people have died in attacks since November 5": an event dated by a long span
+    up to publication whose sentence tells a period's total sums up a period; it is no event."""
+    dated = event.evidence.date
+    if dated is None or not any(d.span == dated and is_long_span_to_now(d) for d in context.dates):
+        return False
+    sentence = event.evidence.sentence_span
+    return any(t.period_total and sentence.start <= t.span.start < sentence.end for t in context.tolls)
 
 
 def _one_event_a_day(events: Told, context: DocumentContext) -> None:

@@ -23,10 +23,10 @@ from spacy.tokens import Doc
 from sitrep.models import DateMention, FatalityMention
 from sitrep.stages.dates import date_token_indices
 from sitrep.stages.numbers import Quantity, find_quantities
-from sitrep.stages.syntax import OBJECT_DEPS, dep_is
+from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is
 from sitrep.stages.toll_grammar import FatalityLexicon, Reading, has_object, is_any, keys_of, lexicon, matches
 from sitrep.stages.toll_scope import DatesInDoc, is_period_total
-from sitrep.stages.triggers import match_at
+from sitrep.stages.triggers import head_of, match_at
 from sitrep.stages.victims import single_victims
 from sitrep.text import span_of
 
@@ -82,6 +82,13 @@ def _acts_on_events(doc: Doc, start: int, end: int, event_words: frozenset[int])
                for token in doc[start:end] for child in token.children)
 
 
+def _asks_how_many(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool:
+    """"unable to confirm how many people were killed": the dead are asked about, not reported."""
+    head = head_of(doc, start, end)
+    return any(is_any(word, lex.questions) for child in head.children
+               if dep_is(child, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + OBJECT_DEPS) for word in child.subtree)
+
+
 def _entries_matching(doc: Doc, lex: FatalityLexicon, start: int, end: int) -> list[int]:
     """The entries with a pattern that matches exactly ``doc[start:end]``."""
     return sorted({number for key in keys_of(doc[start]) for number, words in lex.patterns.get(key, ())
@@ -128,7 +135,8 @@ def find_fatalities(doc: Doc, lang: str, dates: list[DateMention] | None = None,
         excluded.update(range(start, end))
     used: set[int] = set()
     for number, start, end in matches(doc, lex.patterns, keys):
-        if excluded.intersection(range(start, end)) or _acts_on_events(doc, start, end, event_words):
+        if excluded.intersection(range(start, end)) or _acts_on_events(doc, start, end, event_words) \
+                or _asks_how_many(doc, start, end, lex):
             continue
         # a word two entries share ("tué": "ont tué 12 personnes", "12 soldats tués") reads as
         # the first whose grammar finds a count

@@ -50,6 +50,7 @@ class FatalityLexicon:
     no_deaths: PatternIndex
     additive: frozenset[str]
     not_counts_before: frozenset[str]
+    questions: frozenset[str]
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -89,6 +90,7 @@ def lexicon(lang: str) -> FatalityLexicon:
         no_deaths=_index(list(enumerate(raw.no_deaths))),
         additive=_words(raw.additive),
         not_counts_before=number_lexicon(lang).not_counts_before,
+        questions=_words(raw.questions),
     )
 
 

@@ -52,10 +52,10 @@ def is_period_total(doc: Doc, trigger: tuple[int, int], dates: DatesInDoc, lang:
     if _since_complement(_clause_verbs(head), lang, dates):
         return True
     nearest = dates.nearest(head)
-    return nearest is not None and _long_span_to_now(nearest[2])
+    return nearest is not None and is_long_span_to_now(nearest[2])
 
 
-def _long_span_to_now(mention: DateMention) -> bool:
+def is_long_span_to_now(mention: DateMention) -> bool:
     return mention.to_now and mention.earliest is not None and mention.latest is not None \
         and (mention.latest - mention.earliest).days >= PERIOD_MIN_DAYS
 
@@ -85,6 +85,6 @@ def _since_complement(words: list[Token], lang: str, dates: DatesInDoc) -> bool:
             inside = [d[2] for d in dates.by_sentence.get(child.sent.start, ())
                       if child.left_edge.i <= d[0] <= child.right_edge.i]
             if any(d.to_now for d in inside):
-                return any(_long_span_to_now(d) for d in inside)
+                return any(is_long_span_to_now(d) for d in inside)
             return not any(d.time_precision == TimePrecision.DAY for d in inside)
     return False

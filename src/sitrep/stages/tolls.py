@@ -1,18 +1,26 @@
 """An event's death toll completed by one told elsewhere in the article, on plain records: a
-precise figure beats a vague one, deaths told as more ("were also killed") add up."""
+precise figure beats a vague one, of two the one told first wins, deaths told as more ("were also
+killed") add up."""
 from __future__ import annotations
 
 from sitrep.models import Event, FatalityMention, SourceRef
 
 
 def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef]) -> None:
-    """Complete ``event``'s death toll with ``toll``, told where ``sources`` are cited."""
-    precise_over_vague = event.toll_is_vague and not toll.vague and toll.count is not None
+    """Complete ``event``'s death toll with ``toll``, told where ``sources`` are cited: a precise
+    figure wins over a vague one, else the figure told first in the text ("Le bilan est lourd : 16
+    morts. Les six terroristes ont été neutralisés": 16)."""
+    if toll.period_total or toll.count is None and (event.fatalities is not None or event.evidence.fatalities):
+        return  # a period's total is no toll; words with no figure only where nothing was told
     if event.fatalities is not None and toll.additional and toll.count is not None:
         event.fatalities += toll.count
         event.fatalities_text = f"{event.fatalities_text}; {toll.span.text}"
         return
-    if event.fatalities is not None and not precise_over_vague:
+    told = event.evidence.fatalities
+    precise_over_vague = event.toll_is_vague and not toll.vague and toll.count is not None
+    told_first = told is not None and toll.span.start < told.start and toll.count is not None \
+        and (event.toll_is_vague or not toll.vague)
+    if event.fatalities is not None and not precise_over_vague and not told_first:
         return
     event.toll_is_vague = toll.vague
     event.fatalities = toll.count
