@@ -36,6 +36,16 @@ def event_date(frame: EventFrame, context: DocumentContext, told: Told) -> DateM
     own = _day_of_figure(frame, context) or frame.date
     if own is not None and own.introduces_earlier and position < own.span.end:
         own = None  # "the raid came a day after ...": the clause before keeps its own date
+    if own is not None and own.introduces_earlier:
+        own_day = _day_in_complement(own, frame, context)
+        if own_day is not None:
+            return own_day  # "hours after gunmen ... shot dead seven men on Monday night": Monday
+        anchor = _anchor_of_complement(own, frame, context, told)
+        if anchor is None:
+            return own
+        day = anchor.date + timedelta(days=own.after_previous)
+        return own.model_copy(update={"date": day, "earliest": day, "latest": day,
+                                      "time_precision": anchor.time_precision})
     if own is not None:
         if own.after_previous is None or previous is None or previous.date is None:
             return own
@@ -55,6 +65,28 @@ def event_date(frame: EventFrame, context: DocumentContext, told: Told) -> DateM
     return DateMention(span=Span(start=0, end=0, text=""), date=reference,
                        time_precision=TimePrecision.WEEK_OR_SPAN,
                        earliest=reference - timedelta(days=2), latest=reference)
+
+
+def _day_in_complement(phrase: DateMention, frame: EventFrame, context: DocumentContext) -> DateMention | None:
+    """A date of its own in the complement of "hours after ...", nearest the trigger."""
+    sentence_end = context.doc[frame.head].sent.end_char
+    inside = [d for d in context.dates if phrase.span.end <= d.span.start < sentence_end and d.after_previous is None]
+    return min(inside, key=lambda d: abs(d.span.start - frame.trigger.span.start), default=None)
+
+
+def _anchor_of_complement(phrase: DateMention, frame: EventFrame, context: DocumentContext,
+                          told: Told) -> DateMention | Event | None:
+    """What "a day after ..." counts from: a date just before it in its sentence ("Depuis le 8
+    octobre, au lendemain de l'attaque"), else the last event the text dated before it ("... on
+    Thursday. The bombing came two days after a U.S. airstrike ...")."""
+    sentence_start = context.doc[frame.head].sent.start_char
+    before = [d for d in context.dates if sentence_start <= d.span.start and d.span.end <= phrase.span.start
+              and d.after_previous is None]
+    if before:
+        return before[-1]
+    dated = [e for e in told if e.claim_status == "asserted" and e.date is not None
+             and e.evidence.date is not None and e.evidence.trigger.start < phrase.span.start]
+    return max(dated, key=lambda e: e.evidence.trigger.start, default=None)
 
 
 def _day_of_figure(frame: EventFrame, context: DocumentContext) -> DateMention | None:

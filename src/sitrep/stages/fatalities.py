@@ -110,7 +110,8 @@ def _counts(reading: Reading, lex: FatalityLexicon, number: int, start: int, end
     if not counts and object_free:
         counts = reading.count_before(start, end)
     if not counts and not entry.needs_count:
-        persons = single_victims(doc, start, end, lang, transitive=entry.count_before == "unless_object")
+        persons = single_victims(doc, start, end, lang, transitive=entry.count_before == "unless_object",
+                                 counted=reading.counted)
         counts = persons and [*persons, *reading.added_counts(max(end, persons[-1].token_end), sentence_end)]
     return counts
 

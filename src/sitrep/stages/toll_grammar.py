@@ -137,6 +137,7 @@ class Reading:
     joiner_at: dict[int, str]  # token -> "sum" ("et", "as well as") or "inclusion" ("dont", "including")
     date_ends: dict[int, int]  # first token -> end of each written date
     death_tokens: frozenset[int]  # tokens of the death words
+    counted: frozenset[int]  # tokens of every quantity, vague ones included
 
     @classmethod
     def of(cls, doc: Doc, lex: FatalityLexicon, quantities: list[Quantity], keys: list[tuple[str, str]],
@@ -150,7 +151,8 @@ class Reading:
             date_ends[first] = index + 1
         deaths = frozenset(i for _, start, end in matches(doc, lex.patterns, keys) for i in range(start, end))
         return cls(doc, lex, {q.token_start: q for q in quantities}, {q.token_end: q for q in quantities}, joiner_at,
-                   date_ends, deaths)
+                   date_ends, deaths,
+                   frozenset(i for q in quantities for i in range(q.token_start, q.token_end)))
 
     def wounded_next(self, quantity: Quantity) -> bool:
         """"le bilan fait état de 30 blessés", "30 people wounded": the count is of the wounded
@@ -215,9 +217,9 @@ class Reading:
         found: list[Quantity] = []
         joiner: str | None = None
         serial_comma = False  # ", and" after the last count
-        index = start - 1
-        # the window runs from the death word, then from each count a list adds
-        while index >= max(sentence_start, (found[-1].token_start if found else start) - COUNT_BEFORE_WINDOW):
+        index = reach = start - 1
+        # the window runs from the death word (or the aside skipped last), then from each count a list adds
+        while index >= max(sentence_start, (found[-1].token_start if found else reach) - COUNT_BEFORE_WINDOW):
             quantity = self.by_end.get(index + 1)
             if quantity is not None:
                 if found and joiner is None:
@@ -233,7 +235,7 @@ class Reading:
                 if token.text == "," and (not found or joiner == "sum") else \
                 self.bracket_start(index) if token.text == ")" and not found else None
             if aside is not None and found:
-                index = aside  # the list goes on before the aside
+                index = reach = aside  # the list goes on before the aside
             elif index in self.joiner_at:
                 joiner = self.joiner_at[index] if joiner != "inclusion" else joiner
             elif token.text == "," and found and (joiner == "sum" or len(found) > 1 and joiner is None):
@@ -248,7 +250,7 @@ class Reading:
                                                or token.dep_ in PHRASE_VERB_DEPS or self.joined_to(index, start)):
                 break
             elif aside is not None:
-                index = aside  # the aside's own counts are not the toll
+                index = reach = aside  # the aside's own counts are not the toll
             elif token.is_punct and token.text not in JOINING_PUNCT:
                 break
             elif not (token.is_space or token.is_punct or token.pos_ in PHRASE_POS or token.pos_ == "VERB"):
@@ -275,8 +277,9 @@ class Reading:
 
     def aside_start(self, comma: int, inclusion_only: bool = False) -> int | None:
         """The opening comma of an aside that ends at ``comma`` inside a count's noun phrase
-        ("Douze miliciens, dont deux chefs, ont été tués", "1 civilian, a tribal elder, was killed"):
-        words with no verb, opening with "dont"/"including" or following a count."""
+        ("Douze miliciens, dont deux chefs, ont été tués", "1 civilian, a tribal elder, was killed",
+        "quatre VDP, supplétifs de l'armée, ont été tués"): words with no verb, opening with
+        "dont"/"including", or (``inclusion_only`` aside) following a count or a noun."""
         inclusion = False
         for index in range(comma - 1, max(-1, comma - COUNT_BEFORE_WINDOW), -1):
             token = self.doc[index]
@@ -284,8 +287,9 @@ class Reading:
             if index in self.joiner_at:
                 continue  # "including", a verb by its form
             if token.text == ",":
+                after_noun = index > 0 and (self.doc[index - 1].pos_ in ("NOUN", "PROPN") or self.doc[index - 1].text == ")")
                 count_before = any(end in self.by_end for end in range(index - 2, index + 1))
-                return index if inclusion or count_before and not inclusion_only else None
+                return index if inclusion or (count_before or after_noun) and not inclusion_only else None
             if token.pos_ in ("VERB", "AUX") and token.dep_ not in PHRASE_VERB_DEPS or token.is_punct:
                 return None
         return None

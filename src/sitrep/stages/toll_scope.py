@@ -39,6 +39,18 @@ class DatesInDoc:
             if span is not None:
                 self.by_sentence.setdefault(span.sent.start, []).append((span.start, span.end, mention))
 
+    def opening_sentence_before(self, token: Token) -> list[tuple[int, int, DateMention]]:
+        """The date that opens the sentence before ``token``'s, where no line break parts them."""
+        sentence = token.sent
+        if sentence.start == 0:
+            return []
+        previous = token.doc[sentence.start - 1].sent
+        first_word = next((t for t in sentence if not t.is_space), sentence[0])
+        if "\n" in token.doc.text[previous.end_char - 1:first_word.idx]:
+            return []
+        opening = next((t.i for t in previous if not (t.is_space or t.is_punct)), previous.start)
+        return [d for d in self.by_sentence.get(previous.start, []) if d[0] <= opening + 1]
+
     def nearest(self, token: Token) -> tuple[int, int, DateMention] | None:
         """The date of ``token``'s sentence nearest to it in the tree."""
         found = self.by_sentence.get(token.sent.start, ())
@@ -52,7 +64,10 @@ def is_period_total(doc: Doc, trigger: tuple[int, int], dates: DatesInDoc, lang:
     if _since_complement(_clause_verbs(head), lang, dates):
         return True
     nearest = dates.nearest(head)
-    return nearest is not None and is_long_span_to_now(nearest[2])
+    if nearest is None:  # "Depuis le 8 octobre, la frontière est le théâtre d'échanges de tirs. Plus de
+        # 100 personnes ont été tuées": the period that opens the sentence before, in its paragraph
+        return any(is_long_span_to_now(d[2]) for d in dates.opening_sentence_before(head))
+    return is_long_span_to_now(nearest[2])
 
 
 def is_long_span_to_now(mention: DateMention) -> bool:

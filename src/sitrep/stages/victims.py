@@ -26,9 +26,11 @@ def _person_labels(lang: str) -> frozenset[str]:
     return frozenset(langdata.load(lang, "places").person_labels)
 
 
-def single_victims(doc: Doc, start: int, end: int, lang: str, transitive: bool) -> list[Quantity]:
+def single_victims(doc: Doc, start: int, end: int, lang: str, transitive: bool,
+                   counted: frozenset[int]) -> list[Quantity]:
     """A count of one for each person the death word at ``doc[start:end]`` names as dead;
-    ``transitive``: a verb of killing, whose object is the dead."""
+    ``transitive``: a verb of killing, whose object is the dead; ``counted``: the tokens of
+    quantities ("une dizaine"), which name no one person."""
     head = head_of(doc, start, end)
     labels = _person_labels(lang)
     found = []
@@ -37,7 +39,7 @@ def single_victims(doc: Doc, start: int, end: int, lang: str, transitive: bool) 
     indefinite = is_verbal(head) or head.pos_ == "ADJ"
     for victim in _victims(head, transitive):
         for person in (victim, *victim.conjuncts):
-            if _one_person(person, labels, indefinite):
+            if person.i not in counted and _one_person(person, labels, indefinite):
                 first, last = _name_bounds(person)
                 found.append(Quantity(token_start=first, token_end=last, value=1))
     return sorted({q.token_start: q for q in found}.values(), key=lambda q: q.token_start)
