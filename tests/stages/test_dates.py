@@ -203,3 +203,77 @@ def test_dates_counted_from_the_previous_one_say_so(dates, lang, text, words, da
 def test_years_ago(dates, lang, text, words, year):
     mention = dates(text, lang)[words]
     assert mention.date.year == year and mention.time_precision == TimePrecision.MONTH
+
+
+@pytest.mark.parametrize("lang, text, words, expected", [
+    # a night is coded on the day it began, on the second where the text puts it in the small hours
+    ("fr", "Dans la nuit de jeudi à vendredi, des hommes armés ont attaqué le poste.",
+     "Dans la nuit de jeudi à vendredi", date(2016, 9, 22)),
+    ("fr", "Dans la nuit de jeudi à vendredi vers 3h30, des hommes armés ont attaqué le poste.",
+     "Dans la nuit de jeudi à vendredi", date(2016, 9, 23)),
+    ("en", "Overnight Thursday to Friday, at about 2 a.m., gunmen stormed the post.",
+     "Overnight Thursday to Friday", date(2016, 9, 23)),
+    ("en", "Overnight Thursday to Friday, at about 11 p.m., gunmen stormed the post.",
+     "Overnight Thursday to Friday", date(2016, 9, 22)),
+])
+def test_a_night_in_its_small_hours_is_its_second_day(dates, lang, text, words, expected):
+    assert dates(text, lang)[words].date == expected
+
+
+@pytest.mark.parametrize("lang, text, words, to_now", [
+    # spans running up to publication: deaths told over them are a period's total
+    ("en", "At least 12 people have died in the protests since Monday.", "since Monday", True),
+    ("en", "Nearly 500 people have been killed in recent weeks.", "in recent weeks", True),
+    ("en", "The war has killed thousands since 2015.", "since 2015", True),
+    ("fr", "Plus de 200 civils ont été tués depuis début mars.", "depuis début mars", True),
+    ("fr", "Après trois semaines de combats, le bilan est lourd.", "Après trois semaines de", True),
+    ("fr", "Au cours des deux dernières semaines, 40 soldats sont morts.", "Au cours des deux dernières semaines", True),
+    # a point, a past week or month: when one event happened
+    ("en", "On Monday, 12 people died in the protests.", "Monday", False),
+    ("en", "Last week, a raid killed 9 people.", "Last week", False),
+    ("fr", "Le mois dernier, un raid a tué 9 personnes.", "Le mois dernier", False),
+])
+def test_spans_up_to_publication_say_so(dates, lang, text, words, to_now):
+    assert dates(text, lang)[words].to_now is to_now
+
+
+def test_after_a_duration_is_coded_at_its_end(dates):
+    found = dates("Après trois semaines de combats, l'armée a repris la ville.", "fr")["Après trois semaines de"]
+    assert found.date == SATURDAY and found.earliest == SATURDAY - timedelta(days=21)
+
+
+@pytest.mark.parametrize("lang, text, words, days", [
+    # followed by what happened: that happened n days before the date told last
+    ("en", "The raid came a day after six civilians were killed.", "a day after", -1),
+    ("en", "The bombing came two days after an airstrike killed three militants.", "two days after", -2),
+    ("fr", "Au lendemain de l'attaque, l'armée a riposté.", "Au lendemain de", -1),
+    ("fr", "Trois jours après l'embuscade, les renforts sont arrivés.", "Trois jours après", -3),
+])
+def test_a_day_after_what_follows(dates, lang, text, words, days):
+    found = dates(text, lang)[words]
+    assert found.introduces_earlier and found.after_previous == days
+
+
+def test_the_day_after_with_nothing_after_it_is_the_next_day(dates):
+    found = dates("Gunmen attacked the convoy. Troops arrived the day after.", "en")["the day after"]
+    assert found.after_previous == 1 and not found.introduces_earlier
+
+
+@pytest.mark.parametrize("lang, text, published, words, dateline, words_after, expected", [
+    # relative dates count from a wire story's dateline where the publication date is later
+    ("fr", "MOPTI, 3 mai (Reuters) - Des hommes armés ont tué cinq villageois vendredi.", date(2022, 5, 6),
+     "3 mai", date(2022, 5, 3), "vendredi", date(2022, 4, 29)),
+    ("en", "KANO, Nigeria, May 3 (Reuters) - Gunmen killed five villagers on Friday, police said.", date(2022, 5, 6),
+     "May 3", date(2022, 5, 3), "Friday", date(2022, 4, 29)),
+    ("fr", "Tunis, Tunisie | AFP | mardi 03/05/2022 - La police a dispersé hier une manifestation.",
+     date(2022, 5, 4), "03/05/2022", date(2022, 5, 3), "hier", date(2022, 5, 2)),
+])
+def test_a_datelined_wire_storys_day(dates, lang, text, published, words, dateline, words_after, expected):
+    found = dates(text, lang, published)
+    assert found[words].dateline and found[words].date == dateline
+    assert found[words_after].date == expected
+
+
+def test_a_date_in_the_text_body_is_no_dateline(dates):
+    found = dates("Les combats ont repris le 3 mai - selon des témoins - dans le nord.", "fr", date(2022, 5, 6))
+    assert not found["3 mai"].dateline

@@ -1,10 +1,12 @@
 """Death tolls: counts attached to death words, French and English, and what never counts."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from sitrep.stages.dates import find_dates
 from sitrep.stages.fatalities import VAGUE_TOLLS_VARIABLE, find_fatalities, vague_tolls
 from sitrep.stages.numbers import find_quantities
 
@@ -192,3 +194,74 @@ def test_seed_article(parsed):
 ])
 def test_counts_that_are_and_are_not_tolls(tolls, lang, text, expected):
     assert tolls(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the dead told one by one: a named person, a pronoun, "her son", "a protester" the death word governs
+    ("en", "Jonas Marell, a farmer from the valley, was shot dead on Monday.", [(1, False, "shot dead")]),
+    ("en", "He was killed along with two of his guards.", [(3, False, "killed")]),
+    ("en", "Anna Ruiz and her son were killed when the shell hit their house.", [(2, False, "killed")]),
+    ("en", "A protester killed on Tuesday was buried today.", [(1, False, "killed")]),
+    ("fr", "La mort de Karim Benali a provoqué des émeutes.", [(1, False, "mort")]),
+    # ... never a definite noun alone, nor a quantity ("une dizaine"), nor "un" after a massacre
+    ("en", "The commander was killed in the raid.", [(None, False, "killed")]),
+    ("fr", "Les assaillants ont commis un massacre d'une rare violence.", [(None, False, "massacre")]),
+    # an age after "de/d'" counts no one, the man does
+    ("fr", "Un homme âgé d'une trentaine d'années a été tué.", [(1, False, "tué")]),
+    # asides inside a list: "including a captain", an apposition after a bracket
+    ("en", "Nine soldiers, including a colonel, and a driver were killed in the ambush.", [(10, False, "killed")]),
+    ("fr", "Trois volontaires pour la défense de la patrie (VDP), supplétifs de l'armée, ont été tués.",
+     [(3, False, "tués")]),
+    # a toll word's list goes on past the wounded, to its clause's end
+    ("fr", "Le bilan à Kidal est de 12 soldats tués et 9 blessés, 4 assaillants tués; à Gao, 2 civils sont morts.",
+     [(16, False, "bilan"), (2, False, "morts")]),
+    ("en", "The toll stood at 7 police killed and 11 wounded, 2 gunmen killed.", [(9, False, "toll")]),
+    # bodies
+    ("fr", "Les tirs ont laissé quatre corps sur la route.", [(4, False, "corps")]),
+    # asked about, not reported; a threat carried out is no death
+    ("en", "Officials could not say how many people were killed.", []),
+    ("fr", "Il n'a pas mis ses menaces à exécution.", []),
+])
+def test_who_the_dead_are(tolls, lang, text, expected):
+    assert tolls(text, lang) == expected
+
+
+def test_a_verb_whose_object_names_an_event_kills_no_one(parsed):
+    doc = parsed("Les soldats ont exécuté plusieurs frappes contre les positions rebelles.", "fr")
+    strikes = frozenset(t.i for t in doc if t.text == "frappes")
+    assert find_fatalities(doc, "fr", event_words=strikes) == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # one figure a day: one toll a day, each with its day
+    ("en", "Gunmen killed 40 people on Friday and 25 on Saturday in the district.", [(40, "Friday"), (25, "Saturday")]),
+    ("fr", "Dimanche, ces raids ont fait 14 morts et samedi 9, selon une ONG.", [(14, None), (9, "samedi")]),
+])
+def test_one_figure_a_day(parsed, lang, text, expected):
+    found = find_fatalities(parsed(text, lang), lang)
+    assert [(m.count, m.day.text if m.day else None) for m in found] == expected
+
+
+FRIDAY = date(2018, 9, 7)
+
+
+@pytest.mark.parametrize("lang, text, published, expected", [
+    # a total over a period is no event's toll (count None, period_total)
+    ("en", "At least 12 protesters have died in clashes since Monday, including two who were shot dead "
+           "on Thursday night.", FRIDAY, [(None, True), (2, False)]),
+    ("en", "Nearly 500 people have been killed in recent weeks.", FRIDAY, [(None, True)]),
+    ("en", "Since the offensive began in late May, more than 900 people have been killed.", FRIDAY, [(None, True)]),
+    ("en", "The war has killed 10,000 people since 2015.", FRIDAY, [(None, True)]),
+    ("fr", "Plus de 200 personnes ont été tuées depuis début mars dans la région.", FRIDAY, [(None, True)]),
+    ("fr", "Après trois semaines de combats, le bilan est de 150 morts.", FRIDAY, [(None, True)]),
+    ("fr", "Depuis le 3 juin, la région vit au rythme des combats. Plus de 60 personnes ont été tuées.", FRIDAY,
+     [(None, True)]),
+    # a span of two days is still the incident's; a period embedded in the sentence before is not the deaths'
+    ("en", "Since Wednesday evening, 7 people have been killed in the fighting.", FRIDAY, [(7, False)]),
+    ("fr", "Jeudi, l'armée a repris la ville, occupée depuis début mars. Six rebelles ont été tués.", FRIDAY,
+     [(6, False)]),
+])
+def test_totals_over_a_period(parsed, lang, text, published, expected):
+    doc = parsed(text, lang)
+    found = find_fatalities(doc, lang, find_dates(doc, lang, published))
+    assert [(m.count, m.period_total) for m in found] == expected

@@ -50,6 +50,8 @@ class Resolved:
 
 # A night event at a clock time before this hour is coded on the night's second day.
 SMALL_HOURS_END = 6
+# where a sentence ends ("3 a.m., gunmen" goes on)
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý])|\n")
 
 Resolver = Callable[[re.Match, "date | None"], "Resolved | None"]
 
@@ -340,7 +342,7 @@ class DateGrammar:
         sentence puts the event on the second day."""
         if self.small_hours is None:
             return False
-        after = re.split(r"[.!?\n]", match.string[match.end():match.end() + 80], maxsplit=1)[0]
+        after = SENTENCE_END.split(match.string[match.end():match.end() + 80], maxsplit=1)[0]
         hour = self.small_hours.search(after)
         return hour is not None and int(hour["hour"]) < SMALL_HOURS_END
 
@@ -458,7 +460,7 @@ def _widen_since(text: str, lang: str, start: int, resolved: Resolved,
 # the agency in brackets and a dash: "BAMAKO, 3 mars (Reuters) - ", "Kyiv, Ukraine | AFP | jeudi
 # 28/11/2024 - ". Looked for in the first characters of the text only.
 DATELINE_REACH = 400
-DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n.!?;:]{0,80}$")
+DATELINE_BEFORE = re.compile(r"(?:^|\n)(?P<words>[^\n.!?;:]{1,80})[,|]\s*(?P<weekday>\w+\s+)?$")
 DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 
 
@@ -476,15 +478,24 @@ def _mentions(doc: Doc, text: str, lang: str, published: date | None) -> list[tu
     return sorted(found, key=lambda c: c[0])
 
 
-def _dateline(text: str, found: list[tuple[int, int, Resolved]]) -> tuple[int, int, Resolved] | None:
+def _dateline(text: str, found: list[tuple[int, int, Resolved]], lang: str) -> tuple[int, int, Resolved] | None:
     """The dateline's written date, where the text opens with one."""
     for start, end, resolved in found:
         if start >= DATELINE_REACH:
             return None
-        if resolved.explicit and DATELINE_AFTER.match(text, end) \
-                and DATELINE_BEFORE.search(text, max(0, start - 81), start):
+        if resolved.explicit and DATELINE_AFTER.match(text, end) and _names_a_place(text, start, lang):
             return start, end, resolved
     return None
+
+
+def _names_a_place(text: str, date_start: int, lang: str) -> bool:
+    """"KANO, Nigeria, " / "Tunis, Tunisie | AFP | mardi ": capitalised words and commas or pipes
+    from the line's start to the date, a weekday name at most before it."""
+    before = DATELINE_BEFORE.search(text, max(0, date_start - 100), date_start)
+    if before is None or before["weekday"] and before["weekday"].strip().lower() not in grammar_for(lang).weekdays:
+        return False
+    words = re.findall(r"[^\s,|()]+", before["words"])
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def find_dates(doc: Doc, lang: str, published: date | None) -> list[DateMention]:
@@ -494,7 +505,7 @@ def find_dates(doc: Doc, lang: str, published: date | None) -> list[DateMention]
     ones are left out where neither is known."""
     text = doc.text
     found = _mentions(doc, text, lang, published)
-    dateline = _dateline(text, found)
+    dateline = _dateline(text, found, lang)
     if dateline is not None and dateline[2].day != published:
         found = _mentions(doc, text, lang, dateline[2].day)
     return [DateMention(span=Span(start=start, end=end, text=text[start:end]), date=resolved.day,
