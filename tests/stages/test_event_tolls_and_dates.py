@@ -11,7 +11,7 @@ from sitrep.models import DateMention, FatalityMention, Span, TimePrecision
 from sitrep.stages import death_reports
 from sitrep.stages.event_date import event_date
 from sitrep.stages.told import Told
-from sitrep.stages.tolls import add_toll
+from sitrep.stages.tolls import add_toll, split_between_places
 from sitrep.text import span_of
 
 PUBLISHED = date(2020, 3, 10)  # a Tuesday
@@ -134,3 +134,17 @@ def test_of_two_precise_tolls_the_one_told_first_wins():
     # a vague word told first gives way to no precise figure
     add_toll(later_told, FatalityMention(span=Span(start=10, end=16, text="dozens"), count=None, vague=True), [])
     assert later_told.fatalities == 16
+
+
+def test_one_toll_for_several_places_is_split_between_them_as_acled_does():
+    def at(event_id: str, place: str, start: int):
+        found = event(event_id, "Armed clash", SUNDAY, start=start, place_name=place, fatalities=10)
+        found.evidence.fatalities = Span(start=5, end=15, text="10 fighters")
+        return found
+    events = [at("a", "Sangin", 0), at("b", "Lashkargah", 40), at("c", "Musa Qala", 80)]
+    split_between_places(events)
+    assert [e.fatalities for e in events] == [4, 3, 3]
+    # two kinds of event at one place share no toll to split
+    one_place = [at("d", "Sangin", 0), at("e", "Sangin", 40)]
+    split_between_places(one_place)
+    assert [e.fatalities for e in one_place] == [10, 10]

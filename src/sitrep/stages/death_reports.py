@@ -2,7 +2,8 @@
 "3 militants were also killed"): added to the toll of the violent event they belong to, or an
 event of their own where none does and they name who died or who killed. A total over a period
 ("more than 100 have died since November") is neither; a figure for another day ("36 morts
-dimanche et samedi 85") is the same event on that day."""
+dimanche et samedi 85") is the same event on that day; one toll told for several places is split
+between their events."""
 from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
@@ -12,7 +13,7 @@ from sitrep.stages.assembly import build_event
 from sitrep.stages.event_date import event_date
 from sitrep.stages.told import Told
 from sitrep.stages.toll_scope import is_long_span_to_now
-from sitrep.stages.tolls import add_toll
+from sitrep.stages.tolls import add_toll, split_between_places
 
 
 def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[EventFrame],
@@ -35,7 +36,9 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
             events.append(build_event(frame, context, events))
             sentences_with_events.add(sentence.start)
     _one_event_a_day(events, context)
-    return [e for e in events if not _sums_up_a_period(e, context)]
+    coded = [e for e in events if not _sums_up_a_period(e, context)]
+    split_between_places(coded)
+    return coded
 
 
 def _sums_up_a_period(event: Event, context: DocumentContext) -> bool:

@@ -1,6 +1,7 @@
 """An event's death toll completed by one told elsewhere in the article, on plain records: a
 precise figure beats a vague one, of two the one told first wins, deaths told as more ("were also
-killed") add up."""
+killed") add up; one toll told for events at several places is split between them as ACLED's
+codebook splits it."""
 from __future__ import annotations
 
 from sitrep.models import Event, FatalityMention, SourceRef
@@ -28,3 +29,23 @@ def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef]) -> N
     event.evidence.fatalities = toll.span
     known = {s.name or s.text for s in event.reported_by}
     event.reported_by.extend(s for s in sources if (s.name or s.text) not in known)
+
+
+def split_between_places(events: list[Event]) -> None:
+    """"operations killed 10 militants in Sangin and Lashkargah": one toll for events of one kind
+    and day at several places is split evenly between them, the remainder one each to the first
+    ones told (10 over 3 places: 4, 3, 3), as ACLED's codebook has it."""
+    sharing: dict[tuple, list[Event]] = {}
+    for event in events:
+        if event.fatalities and event.evidence.fatalities is not None and event.claim_status == "asserted":
+            key = (event.evidence.fatalities.start, event.event_type, event.date)
+            sharing.setdefault(key, []).append(event)
+    for group in sharing.values():
+        places = {e.location.name if e.location else None for e in group}
+        if len(group) < 2 or len(places) < len(group):
+            continue  # one place, or two kinds of event at one place: no split
+        group.sort(key=lambda e: e.evidence.trigger.start)
+        share, remainder = divmod(group[0].fatalities, len(group))
+        for rank, event in enumerate(group):
+            event.fatalities = share + (rank < remainder)
+
