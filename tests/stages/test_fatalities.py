@@ -218,6 +218,9 @@ def test_counts_that_are_and_are_not_tolls(tolls, lang, text, expected):
     ("en", "The toll stood at 7 police killed and 11 wounded, 2 gunmen killed.", [(9, False, "toll")]),
     # bodies
     ("fr", "Les tirs ont laissé quatre corps sur la route.", [(4, False, "corps")]),
+    # casualties, not deaths
+    ("en", "On 4 May, 2 policemen were killed or wounded by a sniper.", [(None, False, "killed")]),
+    ("fr", "Trois soldats ont été blessés ou tués.", [(None, False, "tués")]),
     # asked about, not reported; a threat carried out is no death
     ("en", "Officials could not say how many people were killed.", []),
     ("fr", "Il n'a pas mis ses menaces à exécution.", []),

@@ -49,7 +49,6 @@ def _excluded_tokens(doc: Doc, lex: FatalityLexicon, keys: list[tuple[str, str]]
     return {i for _, start, end in matches(doc, lex.not_death_phrases, keys) for i in range(start, end)}
 
 
-
 def _is_additional(doc: Doc, trigger: tuple[int, int], lex: FatalityLexicon) -> bool:
     """"6 militants were also killed", "trois assaillants ont également été tués": an adverb on
     the death word adds its deaths to a toll told before."""
@@ -89,6 +88,14 @@ def _asks_how_many(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool
                if dep_is(child, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + OBJECT_DEPS) for word in child.subtree)
 
 
+def _killed_or_wounded(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool:
+    """"killed or wounded", "blessés ou tués": the death word is one of two outcomes."""
+    after = doc[end:end + 2] if end + 2 <= len(doc) else []
+    before = doc[start - 2:start] if start >= 2 else []
+    return any(len(pair) == 2 and is_any(pair[i], lex.alternatives) and is_any(pair[1 - i], lex.not_deaths)
+               for pair, i in ((after, 0), (before, 1)))
+
+
 def _entries_matching(doc: Doc, lex: FatalityLexicon, start: int, end: int) -> list[int]:
     """The entries with a pattern that matches exactly ``doc[start:end]``."""
     return sorted({number for key in keys_of(doc[start]) for number, words in lex.patterns.get(key, ())
@@ -103,7 +110,7 @@ def _counts(reading: Reading, lex: FatalityLexicon, number: int, start: int, end
     counts: list[Quantity] = []
     if lex.links[number] is not None:
         counts = reading.count_after(end, lex.links[number], names=entry.lists, one=entry.one_after)
-        if counts and lex.lists[number]:
+        if counts and entry.lists:
             counts += [q for q in reading.listed_counts(counts[-1].token_end, sentence_end) if q not in counts]
     object_free = entry.count_before == "always" or entry.count_before == "unless_object" \
         and not has_object(doc, start, end)
@@ -148,6 +155,8 @@ def find_fatalities(doc: Doc, lang: str, dates: list[DateMention] | None = None,
             continue  # "le bilan s'élève à 30 morts": one toll, already taken by "bilan"
         if not counts and entry.needs_count:
             continue
+        if _killed_or_wounded(doc, start, end, lex):
+            counts = []  # "1 policeman was killed or wounded": casualties, no death figure
         used.update(q.token_start for q in counts)
         mention = _mention(doc, counts, (start, end), date_tokens, lex, convention)
         if is_period_total(doc, (start, end), periods, lang):

@@ -39,7 +39,6 @@ PatternIndex = dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
 class FatalityLexicon:
     entries: tuple[DeathEntry, ...]
     patterns: PatternIndex
-    lists: tuple[bool, ...]
     links: tuple[frozenset[str] | None, ...]
     approximators: frozenset[str]
     joiner_kinds: tuple[str, ...]
@@ -51,6 +50,7 @@ class FatalityLexicon:
     additive: frozenset[str]
     not_counts_before: frozenset[str]
     questions: frozenset[str]
+    alternatives: frozenset[str]
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -79,7 +79,6 @@ def lexicon(lang: str) -> FatalityLexicon:
     return FatalityLexicon(
         entries=entries,
         patterns=_index([(n, p) for n, entry in enumerate(entries) for p in entry.patterns]),
-        lists=tuple(e.lists for e in entries),
         links=tuple(None if e.count_after is None else _words(e.count_after) for e in entries),
         approximators=_words(raw.approximators),
         joiner_kinds=tuple(["sum"] * len(raw.sum_words) + ["inclusion"] * len(raw.inclusion_words)),
@@ -91,6 +90,7 @@ def lexicon(lang: str) -> FatalityLexicon:
         additive=_words(raw.additive),
         not_counts_before=number_lexicon(lang).not_counts_before,
         questions=_words(raw.questions),
+        alternatives=_words(raw.alternatives),
     )
 
 
