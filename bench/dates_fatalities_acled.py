@@ -72,7 +72,7 @@ def main() -> None:
         for doc, (note, day, coded) in zip(docs, rows):
             started = time.perf_counter()
             dates = find_dates(doc, "en", day)
-            tolls = find_fatalities(doc, "en")
+            tolls = find_fatalities(doc, "en", dates)
             stage_seconds += time.perf_counter() - started
             shifted = find_dates(doc, "en", day + SHIFT)
             tally["dated"] += bool(dates)

@@ -218,6 +218,11 @@ def test_counts_that_are_and_are_not_tolls(tolls, lang, text, expected):
     ("en", "The toll stood at 7 police killed and 11 wounded, 2 gunmen killed.", [(9, False, "toll")]),
     # bodies
     ("fr", "Les tirs ont laissé quatre corps sur la route.", [(4, False, "corps")]),
+    # deaths another action answers are not its toll; an adjective only describes
+    ("en", "Students protested against the killing of their classmate.", []),
+    ("en", "To protest the leader's death, activists blocked roads.", []),
+    ("fr", "Des milliers de personnes ont manifesté contre la mort de Karim Benali.", []),
+    ("en", "Relatives of a murdered farmer blocked the highway.", [(None, False, "murdered")]),
     # casualties, not deaths
     ("en", "On 4 May, 2 policemen were killed or wounded by a sniper.", [(None, False, "killed")]),
     ("fr", "Trois soldats ont été blessés ou tués.", [(None, False, "tués")]),

@@ -161,6 +161,9 @@ class Fatalities(Strict):
     not_deaths: list[str]
     not_death_phrases: list[str]
     no_deaths: list[str]
+    causes: list[str] = Field(default_factory=list, description="a preposition or verb that makes a death noun the "
+                              "cause of another action ('protested against the killing of', 'to protest X's "
+                              "death'): no toll")
     alternatives: list[str] = Field(default_factory=list, description="'or' between a death word and a wounded word "
                                     "('killed or wounded'): the count is of casualties, no toll")
     questions: list[str] = Field(default_factory=list, description="words that make the dead of a death word a "

@@ -88,6 +88,18 @@ def _asks_how_many(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool
                if dep_is(child, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + OBJECT_DEPS) for word in child.subtree)
 
 
+def _is_a_cause(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool:
+    """"protested against the killing of their classmate", "to protest his death", "ont manifesté
+    contre la mort de Karim": the deaths are what another action answers, told as an event of their
+    own where the text tells them, never that action's toll."""
+    head = head_of(doc, start, end)
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    marker = head.head if head.dep_ == "pobj" else next((c for c in head.children if c.dep_ == "case"), None)
+    governing = head.head if dep_is(head, OBJECT_DEPS) else None
+    return any(word is not None and is_any(word, lex.causes) for word in (marker, governing))
+
+
 def _killed_or_wounded(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool:
     """"killed or wounded", "blessés ou tués": the death word is one of two outcomes."""
     after = doc[end:end + 2] if end + 2 <= len(doc) else []
@@ -144,7 +156,7 @@ def find_fatalities(doc: Doc, lang: str, dates: list[DateMention] | None = None,
     used: set[int] = set()
     for number, start, end in matches(doc, lex.patterns, keys):
         if excluded.intersection(range(start, end)) or _acts_on_events(doc, start, end, event_words) \
-                or _asks_how_many(doc, start, end, lex):
+                or _asks_how_many(doc, start, end, lex) or _is_a_cause(doc, start, end, lex):
             continue
         # a word two entries share ("tué": "ont tué 12 personnes", "12 soldats tués") reads as
         # the first whose grammar finds a count

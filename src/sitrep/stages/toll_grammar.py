@@ -51,6 +51,7 @@ class FatalityLexicon:
     not_counts_before: frozenset[str]
     questions: frozenset[str]
     alternatives: frozenset[str]
+    causes: frozenset[str]
 
 
 def _words(phrases: list[str]) -> frozenset[str]:
@@ -91,6 +92,7 @@ def lexicon(lang: str) -> FatalityLexicon:
         not_counts_before=number_lexicon(lang).not_counts_before,
         questions=_words(raw.questions),
         alternatives=_words(raw.alternatives),
+        causes=_words(raw.causes),
     )
 
 

@@ -17,8 +17,9 @@ from sitrep.stages.triggers import head_of
 
 # dependencies of the complement naming who died after a death noun ("the death of X", "X's death")
 NOUN_COMPLEMENT_DEPS = ("poss", "nmod:poss", "nmod", "pobj")
-# dependencies by which a death participle modifies the noun of the dead ("a protester killed on Monday")
-MODIFIER_DEPS = ("acl", "amod")
+# the dependency by which a death participle after a noun names the dead ("a protester killed on
+# Monday"); an adjective before it only describes ("family members of a murdered farmer")
+MODIFIER_DEPS = ("acl",)
 
 
 @cache
