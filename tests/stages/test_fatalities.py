@@ -244,6 +244,8 @@ def test_a_verb_whose_object_names_an_event_kills_no_one(parsed):
     # one figure a day: one toll a day, each with its day
     ("en", "Gunmen killed 40 people on Friday and 25 on Saturday in the district.", [(40, "Friday"), (25, "Saturday")]),
     ("fr", "Dimanche, ces raids ont fait 14 morts et samedi 9, selon une ONG.", [(14, None), (9, "samedi")]),
+    # a day inside one toll: still one toll
+    ("en", "Gunmen killed 3 soldiers on Monday and 2 civilians in the town.", [(5, None)]),
 ])
 def test_one_figure_a_day(parsed, lang, text, expected):
     found = find_fatalities(parsed(text, lang), lang)

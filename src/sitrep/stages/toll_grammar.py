@@ -203,7 +203,10 @@ class Reading:
                 continue
             token = self.doc[index]
             if index in self.date_ends:
-                return added  # "60 people on Friday and 50 on Saturday": one figure a day
+                if self.other_days(index, sentence_end)[1]:
+                    return added  # "60 people on Friday and 50 on Saturday": one figure a day
+                index = self.date_ends[index]  # "3 soldiers on Monday and 2 civilians": one toll
+                continue
             if self.joiner_at.get(index) == "sum":
                 joined = True
             elif not (token.is_space or token.text in JOINING_PUNCT or token.pos_ in NOUN_PHRASE_POS
