@@ -336,3 +336,42 @@ def test_the_told_events_indices_answer_as_a_scan_of_every_event_would():
         start = rng.randrange(0, 2000)
         within = [e for e in seen if start <= e.evidence.trigger.start < start + 50]
         assert told.first_within(start, start + 50) is (within[0] if within else None)
+
+
+def _generic_attack(event_id: str, when: date, **fields):
+    attack = next(e for e in entries_for("en") if e.generic and not e.death_only)
+    return event(event_id, "Armed clash", when, rule=attack.id, **fields)
+
+
+def _coarse(item, country: str = "Syria"):
+    item.location = item.location.model_copy(update={"name": country, "country": country,
+                                                     "geo_precision": GeoPrecision.REGION})
+    return item
+
+
+def test_an_incident_told_generically_elsewhere_is_one_event_with_the_specific_type_and_place():
+    title = _coarse(_generic_attack("t", PUBLISHED, start=0, fatalities=38, toll_text="38 killed"))
+    strike = event("s", "Air/drone strike", PUBLISHED, start=100)
+    strike.location = strike.location.model_copy(update={"country": "Syria"})
+    merged = tellings.merge_repeated([title, strike])
+    assert [e.event_id for e in merged] == ["s"]
+    assert merged[0].sub_event_type == "Air/drone strike" and merged[0].fatalities == 38
+
+
+def test_a_denial_covers_tellings_that_say_nothing_of_their_own_but_not_a_named_attack():
+    strike = event("s", "Air/drone strike", PUBLISHED, start=100, claim_status="denied")
+    strike.location = strike.location.model_copy(update={"country": "Syria"})
+    unnamed = _coarse(_generic_attack("t", PUBLISHED, start=0))
+    assert [e.claim_status for e in tellings.merge_repeated([unnamed, strike])] == ["denied"]
+    named_attack = _generic_attack("n", PUBLISHED, start=0, actor1=named("HTS", "rebel_group", role=None))
+    named_attack.location = named_attack.location.model_copy(update={"country": "Syria"})
+    assert len(tellings.merge_repeated([named_attack, strike])) == 2
+
+
+def test_tellings_of_different_places_types_or_days_stay_apart():
+    here = event("a", "Suicide bomb", PUBLISHED, start=0)
+    there = event("b", "Suicide bomb", PUBLISHED, start=100, place_name="Arlit")
+    shelling = event("c", "Shelling/artillery/missile attack", PUBLISHED, start=200)
+    strike = event("d", "Air/drone strike", PUBLISHED, start=300)
+    threat = event("e", "Air/drone strike", PUBLISHED, start=400, claim_status="hypothetical")
+    assert len(tellings.merge_repeated([here, there, shelling, strike, threat])) == 5

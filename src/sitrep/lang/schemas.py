@@ -36,6 +36,9 @@ class TriggerEntry(Strict):
     death_only: bool = False
     subject_is_target: bool = False
     describes_only: bool = False
+    generic: bool = Field(False, description="the words name violence without saying how ('attack', 'killed'): "
+                                             "told of the day and place of a more specific event, they are that "
+                                             "event told again")
     anchors: bool = Field(False, description="the event alone shows the article reports political violence or "
                                              "unrest (a weapon of war, a protest), whoever took part")
     intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
@@ -241,6 +244,8 @@ class EventTypeEntry(Strict):
     """An event type of data/taxonomy.yaml."""
 
     violent: bool = Field(False, description="political violence: its death tolls complete it")
+    armed: bool = Field(False, description="violence by armed actors, not crowds: a generic word ('attack', "
+                                           "'killed') may tell any of these types")
     demonstration: bool = Field(False, description="a protest or riot: what its sentence tells of its "
                                                    "protesters is how it went")
     sub_event_types: dict[str, SubEventTypeCodes]

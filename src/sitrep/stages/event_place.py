@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from sitrep.models import DocumentContext, EventFrame, GeoPrecision, Location, PlaceMention
 
+# The reason given for a place the text does not name with the event.
+INFERRED = "not named with the event"
+
 
 def choose_location(frame: EventFrame, context: DocumentContext) -> Location | None:
     """The first resolved place attached to the trigger; else the nearest resolved place named
@@ -30,7 +33,7 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
 
 def _inferred(location: Location, why: str) -> Location:
     precision = max(int(location.geo_precision or 1), int(GeoPrecision.NEAR_OR_PART_OF))
-    return location.model_copy(update={"geo_precision": GeoPrecision(precision), "reason": f"not named with the event: {why}"})
+    return location.model_copy(update={"geo_precision": GeoPrecision(precision), "reason": f"{INFERRED}: {why}"})
 
 def _latest_resolved_between(context: DocumentContext, start: int, end: int) -> PlaceMention | None:
     """The last resolved place mention starting in [start, end)."""

@@ -7,15 +7,29 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep import taxonomy
-from sitrep.models import DocumentContext, Event, EventFrame, FatalityMention, TimePrecision
+from sitrep.models import (
+    ActorRef,
+    DocumentContext,
+    Event,
+    EventFrame,
+    FatalityMention,
+    GeoPrecision,
+    Location,
+    TimePrecision,
+)
 from sitrep.stages.event_date import is_background
+from sitrep.stages.event_place import INFERRED
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
+from sitrep.stages.triggers import entries_by_id
 from sitrep.text import Lines
 
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
+# How far apart the dates of two tellings of one incident may be where one of them gives no date of
+# its own (it takes the story's date or the publication day's)
+UNDATED_SLACK_DAYS = 2
 
 
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
@@ -61,37 +75,108 @@ def drop_title_repeats(events: list[Event], text: str, lines: Lines) -> list[Eve
 
 
 def merge_repeated(events: list[Event]) -> list[Event]:
-    """One event for one happening told twice in an article ("clashes broke out on Tuesday ...
-    14 fighters were killed in the fighting"): same sub-type, claim and place, dates within their
-    precision, no conflicting actors. The first telling keeps the event; later ones add their
-    toll and sources."""
+    """One event for one incident told more than once in an article ("clashes broke out on Tuesday
+    ... 14 fighters were killed in the fighting"; "An air raid hit a market ... The raid, believed to
+    have been carried out by jets, targeted the town"; "X denied carrying out the strike"): see
+    :func:`same_incident`. The best telling (:func:`_rank`) keeps the event; the others complete
+    it (:func:`_complete`), and a denial of any telling denies it."""
     kept: list[Event] = []
-    kept_alike: dict[tuple, list[Event]] = {}  # events of one sub-type, claim and place
+    by_country: dict[str | None, list[int]] = {}  # indices into kept, by the country of their place
     for event in events:
-        alike = kept_alike.setdefault(_kind_and_place(event), [])
-        first = next((k for k in alike if _same_event(k, event)), None)
-        if first is None:
+        country = event.location.country if event.location else None
+        candidates = by_country.get(country, []) if country is not None else range(len(kept))
+        candidates = [*candidates, *by_country.get(None, [])] if country is not None else candidates
+        index = next((i for i in sorted(candidates) if same_incident(kept[i], event)), None)
+        if index is None:
+            by_country.setdefault(country, []).append(len(kept))
             kept.append(event)
-            alike.append(event)
             continue
-        if event.fatalities is not None and event.evidence.fatalities is not None:
-            toll = FatalityMention(span=event.evidence.fatalities, count=event.fatalities, vague=event.toll_is_vague)
-            add_toll(first, toll, event.reported_by)
-        first.actor1 = first.actor1 or event.actor1
-        first.actor2 = first.actor2 or event.actor2
+        first = kept[index]
+        if _rank(event) < _rank(first):
+            first, event = event, first
+            kept[index] = first
+        _complete(first, event)
     return kept
 
 
-def _kind_and_place(event: Event) -> tuple:
-    return event.sub_event_type, event.claim_status, event.location.name if event.location else None
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    if _kind_and_place(a) != _kind_and_place(b):
+def same_incident(a: Event, b: Event) -> bool:
+    """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
+    "killed", of an event of armed violence), one claim status (or a denial that covers the other),
+    dates within their precision (a telling that gives no date of its own: within two days), the
+    same place or one told only as its country or area (or not named with the event), and actors
+    that do not conflict."""
+    if a.claim_status != b.claim_status and not _denial_covers(a, b):
+        return False
+    violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
+    if a.sub_event_type != b.sub_event_type and not violence_told_generically:
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
+        if a.evidence.date is None or b.evidence.date is None:
+            slack = UNDATED_SLACK_DAYS
         if abs((a.date - b.date).days) > slack:
             return False
-    return all(x is None or y is None or x.name == y.name
-               for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    if not _same_place(a, b):
+        return False
+    return all(x is None or y is None or x.name == y.name for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def _denial_covers(a: Event, b: Event) -> bool:
+    """A denial of an incident also covers another telling of it that says nothing of its own: no
+    named actor, no place named with it ("38 people killed in attack on wedding party in Yemen";
+    "... denied responsibility for an air strike at a wedding hall")."""
+    denied, other = (a, b) if a.claim_status == "denied" else (b, a)
+    return denied.claim_status == "denied" and other.claim_status == "asserted" and _unnamed(other.actor1) \
+        and (other.location is None or _is_coarse(other.location))
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    if a.location.name == b.location.name:
+        return True
+    return (_is_coarse(a.location) or _is_coarse(b.location)) and a.location.country == b.location.country
+
+
+def _is_coarse(location: Location) -> bool:
+    """A place that is a country or an area, or that the text does not name with the event."""
+    return location.geo_precision == GeoPrecision.REGION or (location.reason or "").startswith(INFERRED)
+
+
+def _is_generic(event: Event) -> bool:
+    entry = entries_by_id(event.evidence.language).get(event.evidence.rule)
+    return entry is not None and entry.generic
+
+
+def _armed() -> frozenset[str]:
+    return taxonomy.event_types_where("armed")
+
+
+def _rank(event: Event) -> tuple:
+    """Which telling of an incident keeps the event: a specific word before a generic one, a place
+    named with the event before a coarser one, a date given before none, the earlier one."""
+    return (_is_generic(event), event.location is None or _is_coarse(event.location),
+            event.evidence.date is None, event.evidence.trigger.start)
+
+
+def _complete(kept: Event, other: Event) -> None:
+    """What another telling of the kept event adds: its denial, place, date, toll, actors, sources."""
+    if other.claim_status == "denied" and kept.claim_status == "asserted":
+        kept.claim_status, kept.evidence.claim = "denied", other.evidence.claim
+    if other.location is not None and (kept.location is None or _is_coarse(kept.location)) \
+            and not _is_coarse(other.location):
+        kept.location = other.location
+    if kept.evidence.date is None and other.evidence.date is not None:
+        kept.date, kept.time_precision, kept.evidence.date = other.date, other.time_precision, other.evidence.date
+    if other.fatalities is not None and other.evidence.fatalities is not None:
+        toll = FatalityMention(span=other.evidence.fatalities, count=other.fatalities, vague=other.toll_is_vague)
+        add_toll(kept, toll, other.reported_by)
+    known = {s.name or s.text for s in kept.reported_by}
+    kept.reported_by.extend(s for s in other.reported_by if (s.name or s.text) not in known)
+    if _unnamed(kept.actor1) and not _unnamed(other.actor1):
+        kept.actor1 = other.actor1
+    kept.actor2 = kept.actor2 or other.actor2
+
+
+def _unnamed(actor: ActorRef | None) -> bool:
+    return actor is None or actor.inferred_from is not None or not actor.resolved or actor.role == "unidentified"
