@@ -120,5 +120,5 @@ def test_trigger_words_count_only_in_their_sense(text, lang, expected):
 ])
 def test_events_in_a_condition_are_hypothetical(text, lang):
     doc = parse(text, lang)
-    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash"))
+    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash", "attack"))
     assert claim_status(doc[trigger.head], lang).status == "hypothetical"
