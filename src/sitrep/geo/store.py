@@ -175,6 +175,16 @@ class Gazetteer:
                 "WHERE admin2 IS NULL AND admin2_code IS NOT NULL")
         self.clear_caches()
 
+    def name_admin2_from_districts(self) -> None:
+        """Name the second-level area of places that carry its GeoNames code after the district
+        stored with that code (the default's GeoNames districts)."""
+        with self.connection:
+            self.connection.execute(
+                "UPDATE place SET admin2 = (SELECT d.name FROM place d WHERE d.feature = 'admin2' "
+                "AND d.country_code = place.country_code AND d.admin1_code = place.admin1_code "
+                "AND d.admin2_code = place.admin2_code) WHERE admin2 IS NULL AND admin2_code IS NOT NULL")
+        self.clear_caches()
+
     def finish(self, description: str) -> None:
         """Index the tables and record what the file holds."""
         with self.connection:
