@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gazetteers import gazetteer_of
-from gazetteers import place as test_place
+from gazetteers import place as gazetteer_place
 
 from sitrep.cli import app
 from sitrep.geo.names import sound_key
@@ -125,9 +125,9 @@ def test_mordecai_metrics_count_the_gold_entry_as_right_wherever_its_point_lies(
     # countries coded at their capital, as sitrep codes a region: Ankara lies 211 km from the gold
     # point of Turkey, Damascus 228 km from Syria's; the same GeoNames ids are right all the same
     gazetteer = gazetteer_of(tmp_path / "ids.sqlite", [
-        test_place("Turkey", "country", "TR", 39.92, 32.85, 80_000_000, geonameid=298795),
-        test_place("Syria", "country", "SY", 33.51, 36.29, 22_000_000, geonameid=163843),
-        test_place("Aleppo", "populated_place", "SY", 36.20, 37.16, 2_000_000, geonameid=170063)], "ids")
+        gazetteer_place("Turkey", "country", "TR", 39.92, 32.85, 80_000_000, geonameid=298795),
+        gazetteer_place("Syria", "country", "SY", 33.51, 36.29, 22_000_000, geonameid=163843),
+        gazetteer_place("Aleppo", "populated_place", "SY", 36.20, 37.16, 2_000_000, geonameid=170063)], "ids")
     gazetteer.close()
     (tmp_path / "geoparsing").mkdir()
     (tmp_path / "geoparsing" / "GWN.xml").write_text(GWN_SAMPLE, encoding="utf-8")

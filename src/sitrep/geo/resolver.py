@@ -100,7 +100,13 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
     only with strong evidence."""
     place = candidate.place
     if mention.feature_hint in LOCAL_HINTS and place.feature not in LOCAL_HINTS and inside is not None:
-        return km_between(place, inside) <= INSIDE_KM
+        # a camp or quarter lies near the town the text puts it in (not Daraa's Sheikh Saeed for
+        # Aleppo's); a town by its own name, that cue words take for a site ("the base in Semdinli
+        # town of Hakkari province"), anywhere in the container's province
+        return km_between(place, inside) <= INSIDE_KM or (
+            candidate.primary and candidate.match == 1.0 and place.feature not in REGION_FEATURES
+            and place.admin1_code is not None and (place.country_code, place.admin1_code)
+            == (inside.country_code, inside.admin1_code))
     if mention.container is not None and inside is not None and not lies_in(place, inside):
         return False
     clear_focus = context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES
@@ -111,8 +117,10 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
     if not clear_focus or place.country_code == context.focus or support >= FOREIGN_MIN_SUPPORT:
         return True
     if place.country_code in context.home:
+        # a country the article names, or a neighbour of its focus: a place by its own name near
+        # one of the article's other places will do (a raid across the border)
         return (place.feature in BROAD_REGIONS or place.country_code in context.named_countries
-                or place.population >= FOREIGN_MIN_POPULATION)
+                or place.population >= FOREIGN_MIN_POPULATION or (candidate.primary and support > 0))
     # a namesake abroad (Beni in Bolivia for Beni in North Kivu; Jizan, one of whose alternate
     # names is "Gazan", in a story about Gaza): only a province or a city of a million by its own
     # name, where none of the article's countries has a place of that name
