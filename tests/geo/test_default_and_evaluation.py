@@ -96,13 +96,15 @@ def test_evaluate_command_prints_accuracy_median_and_unresolved(tmp_path, small_
     assert result.exit_code == 0, result.output + repr(result.exception)
     lines = [line.split("\t") for line in result.output.strip().splitlines()]
     assert lines[0] == ["corpus", "toponyms", "acc@10km", "acc@161km", "median_km", "unresolved", "with_id",
-                        "exact_id", "m3_acc@161km"]
+                        "exact_id", "m3_acc@161km", "known", "m3_acc@161km_known"]
     rows = {line[0]: line[1:] for line in lines[1:]}
-    toponyms, within_10, within_161, median_km, unresolved, with_id, exact_id, m3_161 = rows["LGL"]
+    toponyms, within_10, within_161, median_km, unresolved, with_id, exact_id, m3_161, known, m3_known = rows["LGL"]
     assert (toponyms, within_10, within_161, unresolved) == ("3", "0.667", "0.667", "0.333")
     assert float(median_km) < 1
     # the small gazetteer has no GeoNames ids: no exact match, Mordecai3's acc@161 is the distance's
     assert (with_id, exact_id, m3_161) == ("3", "0.0", "0.667")
+    # the gazetteer cannot answer "Qzxwvt": two thirds known, both right
+    assert (known, m3_known) == ("0.667", "1.0")
     assert rows["ACLED sample"][:3] == ["1", "1.0", "1.0"]
 
 

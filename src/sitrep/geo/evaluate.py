@@ -7,7 +7,10 @@ toponyms (an unresolved one is a miss), median error over the resolved ones, sha
 Mordecai3's two: the share of toponyms with a gold GeoNames id resolved to that very id
 (``exact_id``), and acc@161 km where a toponym resolved to its gold GeoNames entry counts as right
 wherever either side puts its point (``m3_acc@161km``: a country or province that sitrep codes at its
-main town is the gold entry all the same), again over all gold toponyms, an unresolved one a miss.
+main town is the gold entry all the same), again over all gold toponyms, an unresolved one a miss;
+beside it, the share of toponyms the gazetteer can answer (``known``: a candidate is the gold entry
+or lies within 161 km) and the accuracy over those (``m3_acc@161km_known``), as Mordecai3 counts a
+toponym whose gold entry is missing from its candidates apart.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from sitrep.geo.names import fold
-from sitrep.geo.resolver import haversine_km, resolve_mentions
+from sitrep.geo.resolver import candidates, haversine_km, resolve_mentions
 from sitrep.geo.store import Gazetteer
 from sitrep.stages.places import PlaceMention, find_places, mention_for, read_cues
 
@@ -57,23 +60,31 @@ class Scores:
     same_ids: list[bool] = field(default_factory=list)
     # toponyms resolved to their gold GeoNames entry or within 161 km of the gold point
     m3_hits: int = 0
+    # toponyms the gazetteer can answer (a candidate is the gold entry or lies within 161 km of
+    # it), and how many of those are right: Mordecai3 reports its accuracy over such toponyms
+    known: int = 0
+    known_hits: int = 0
 
     @property
     def total(self) -> int:
         return len(self.errors_km) + self.unresolved
 
-    def add(self, toponym: GoldToponym, location) -> None:
-        """Score one gold toponym against its resolution (None or unresolved: a miss)."""
+    def add(self, toponym: GoldToponym, location, known: bool = False) -> None:
+        """Score one gold toponym against its resolution (None or unresolved: a miss); ``known``:
+        the gazetteer has a candidate that would be right."""
         resolved = location is not None and location.resolved and location.latitude is not None
         same_id = resolved and toponym.geonameid is not None and location.geonameid == toponym.geonameid
         if toponym.geonameid is not None:
             self.same_ids.append(same_id)
+        self.known += known
         if not resolved:
             self.unresolved += 1
             return
         error = haversine_km(location.latitude, location.longitude, toponym.latitude, toponym.longitude)
         self.errors_km.append(error)
-        self.m3_hits += same_id or error <= M3_KM
+        hit = same_id or error <= M3_KM
+        self.m3_hits += hit
+        self.known_hits += hit and known
 
     def row(self) -> dict[str, object]:
         total = self.total or 1
@@ -83,7 +94,9 @@ class Scores:
                 "unresolved": round(self.unresolved / total, 3),
                 "with_id": len(self.same_ids),
                 "exact_id": round(sum(self.same_ids) / len(self.same_ids), 3) if self.same_ids else None,
-                "m3_acc@161km": round(self.m3_hits / total, 3)}
+                "m3_acc@161km": round(self.m3_hits / total, 3),
+                "known": round(self.known / total, 3),
+                "m3_acc@161km_known": round(self.known_hits / self.known, 3) if self.known else None}
 
 
 def _geonameid(value: str | None) -> int | None:
@@ -146,6 +159,14 @@ def _gold_mentions(doc: Doc, document: GoldDocument) -> list[tuple[PlaceMention,
     return pairs
 
 
+def _known(gazetteer: Gazetteer, name: str, toponym: GoldToponym) -> bool:
+    """True where a candidate for ``name`` is the gold entry or lies within M3_KM of its point."""
+    return any((toponym.geonameid is not None and c.place.geonameid == toponym.geonameid)
+               or (c.place.has_point and haversine_km(c.place.latitude, c.place.longitude, toponym.latitude,
+                                                      toponym.longitude) <= M3_KM)
+               for c in candidates(gazetteer, name))
+
+
 def evaluate_documents(documents: Iterator[GoldDocument], corpus: str, gazetteer: Gazetteer, nlp,
                        lang: str = "en", limit: int | None = None) -> Scores:
     scores = Scores(corpus)
@@ -160,7 +181,7 @@ def evaluate_documents(documents: Iterator[GoldDocument], corpus: str, gazetteer
         read_cues(doc, mentions, lang)
         resolve_mentions(mentions, gazetteer)
         for mention, toponym in pairs:
-            scores.add(toponym, mention.location)
+            scores.add(toponym, mention.location, _known(gazetteer, mention.name, toponym))
         aligned = {id(toponym) for _, toponym in pairs}
         for toponym in document.toponyms:
             if id(toponym) not in aligned:
