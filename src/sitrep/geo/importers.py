@@ -19,6 +19,7 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from sitrep.geo.layers import open_text
 from sitrep.geo.names import exact_key, is_code_like
 from sitrep.geo.store import Gazetteer, NewPlace
 
@@ -183,8 +184,9 @@ def _country_code(gazetteer: Gazetteer, country: str) -> str | None:
     return found[0].country_code if found else None
 
 
-def _event_rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+def event_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of an ACLED or UCDP GED csv file (gzipped or not)."""
+    with open_text(path) as handle:
         for row in csv.DictReader(handle):
             if (row.get("latitude") or "").startswith("#"):
                 continue  # HDX editions carry an HXL tag row under the header
@@ -224,7 +226,7 @@ def event_places(gazetteer: Gazetteer, path: Path) -> Iterator[NewPlace]:
     """Distinct places of an ACLED export or a UCDP GED file."""
     seen: set[tuple] = set()
     source = f"events:{path.name}"
-    for row in _event_rows(path):
+    for row in event_rows(path):
         try:
             latitude = float(_column(row, "latitude"))
             longitude = float(_column(row, "longitude"))
