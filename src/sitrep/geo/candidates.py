@@ -4,9 +4,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from sitrep import lang as langdata
 from sitrep.geo.build import area_abbreviations
 from sitrep.geo.names import exact_key, sound_key
 from sitrep.geo.store import Gazetteer, Place
@@ -24,6 +26,8 @@ ACRONYM_MAX_LETTERS = 4
 # article about another country: "London")
 FOREIGN_MIN_POPULATION = 1_000_000
 REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+# areas coded at precision 3 (ACLED: a province or a country); a district is precision 2
+BROAD_REGIONS = frozenset({"country", "admin1", "region"})
 # the areas known by an abbreviation ("U.S.", "UAE", "Minn."): a district named "Ngo" is no "NGO"
 ABBREVIATED_AREAS = frozenset({"country", "admin1"})
 
@@ -68,6 +72,8 @@ def _keeps_words(name: str, other_key: str) -> bool:
 
 
 def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """The places ``name`` may mean: exact matches of its key (and the country of a nationality
+    adjective), else, for a name of FUZZY_MIN_LENGTH letters, near-spellings of one sound key."""
     key = exact_key(name)
     if not key:
         return []
@@ -85,6 +91,8 @@ def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
         return [c for c in found.values() if c.place.feature in ABBREVIATED_AREAS
                 or (c.primary and "".join(ch for ch in c.place.name if ch.isalpha()) == letters)
                 or ("." in name and c.place.population >= FOREIGN_MIN_POPULATION)]
+    for candidate in demonym_countries(gazetteer, name):
+        found.setdefault(candidate.place.id, candidate)
     if not found and len(key) >= FUZZY_MIN_LENGTH:
         for other_key, place in gazetteer.by_sound(sound_key(key)):
             if place.id not in found:
@@ -92,6 +100,28 @@ def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
                 if ratio >= FUZZY_MIN_RATIO and _keeps_words(name, other_key):
                     found[place.id] = Candidate(place, ratio / 100.0)
     return list(found.values())
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """Exact key of a nationality adjective -> its country's name, in every language sitrep reads
+    (the ``nationalities`` of lang/<code>/actors.yaml: "Sudanese", "syriens")."""
+    found: dict[str, str] = {}
+    for code in langdata.supported_languages():
+        for country, adjectives in (langdata.load(code, "actors").get("nationalities") or {}).items():
+            for adjective in adjectives:
+                found.setdefault(exact_key(adjective), country)
+    return found
+
+
+def demonym_countries(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """The country a nationality adjective or its plural names ("Russians": Russia), as LGL and
+    GeoWebNews annotate them; not the country's own name (no primary match)."""
+    key = exact_key(name)
+    country = _demonyms().get(key) or (_demonyms().get(key[:-1]) if key.endswith("s") else None)
+    if country is None:
+        return []
+    return [Candidate(p, 1.0) for p in gazetteer.by_key(exact_key(country)) if p.feature == "country"]
 
 
 def prior(candidate: Candidate) -> tuple:

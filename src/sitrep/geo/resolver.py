@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 
 from sitrep.geo.build import open_gazetteer
-from sitrep.geo.candidates import (FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, candidates, haversine_km,
-                                   km_between)
+from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, candidates,
+                                   haversine_km, km_between)
 from sitrep.geo.context import Context, document_context
 from sitrep.geo.names import exact_key, sound_key
 from sitrep.geo.store import Gazetteer, Place
@@ -51,8 +51,6 @@ RELATION_REASONS = {"part": "the text names part of this place", "near": "the te
 # the levels of area: cue words for one level fit a place of another level in part ("the Beni
 # region" is a district of North Kivu; countries cut themselves up differently)
 AREA_LEVELS = frozenset({"admin1", "admin2", "region"})
-# only these are coded at precision 3 (ACLED: a province or a country); a district is precision 2
-BROAD_REGIONS = frozenset({"country", "admin1", "region"})
 LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
 # kinds of place that, unknown, are coded at the settlement or region their sentence names
 INSIDE_HINTS = LOCAL_HINTS | {"populated_place"}
@@ -150,6 +148,10 @@ def _best(found: list[Candidate], mention: PlaceMention, context: Context, insid
     scored = [(candidate, context.support(candidate.place, own_name)) for candidate in found
               if candidate.place.has_point]
     home_rival = any(c.primary and c.place.country_code in context.home for c, _ in scored)
+    if mention.feature_hint not in AREA_LEVELS and not contains and any(c.primary for c, _ in scored):
+        # a district's name without its type word ("Ohio" for Ohio County) names it only where
+        # cue words call the mention an area, or where no place bears the name as its own
+        scored = [(c, support) for c, support in scored if c.primary or c.place.feature != "admin2"]
     scored = [(candidate, support) for candidate, support in scored
               if _acceptable(candidate, mention, context, support, inside, home_rival)]
     # a town of the focus country, so named, among the document's other places, where nothing
