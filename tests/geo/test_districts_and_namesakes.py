@@ -8,6 +8,7 @@ import pytest
 
 from gazetteers import gazetteer_of, place
 
+from sitrep.geo.resolver import candidates
 from sitrep.geo.store import Gazetteer
 from sitrep.models import GeoPrecision
 from sitrep.stages.places import PlaceMention, find_places, geocode
@@ -98,3 +99,12 @@ def test_a_town_taken_for_a_site_by_the_cue_words_is_found_in_its_province(nlp_e
     places = resolve(nlp_en, "Soldiers were wounded in an attack on a military base in Semdinli town of "
                              "Hakkari province in Turkey.", "en", gazetteer)
     assert located(places, "Semdinli")[0][:3] == ("Semdinli", "populated_place", "TR")
+
+
+def test_a_nationality_names_its_country_only_where_asked(small_gazetteer):
+    # LGL and GeoWebNews annotate "Syrians" as a toponym of Syria; the pipeline takes no
+    # nationality for a place ("the Syrian embassy in Ankara" is in Ankara)
+    found = [(c.place.name, c.primary) for c in candidates(small_gazetteer, "Syrians", demonyms=True)]
+    assert found == [("Syria", False)]
+    assert [c.place.name for c in candidates(small_gazetteer, "syriens", demonyms=True)] == ["Syria"]
+    assert not candidates(small_gazetteer, "Syrians")

@@ -71,9 +71,10 @@ def _keeps_words(name: str, other_key: str) -> bool:
                else fuzz.partial_ratio(word, other_key) >= FUZZY_MIN_RATIO for word in words)
 
 
-def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
-    """The places ``name`` may mean: exact matches of its key (and the country of a nationality
-    adjective), else, for a name of FUZZY_MIN_LENGTH letters, near-spellings of one sound key."""
+def candidates(gazetteer: Gazetteer, name: str, demonyms: bool = False) -> list[Candidate]:
+    """The places ``name`` may mean: exact matches of its key (with ``demonyms``, also the country
+    of a nationality adjective), else, for a name of FUZZY_MIN_LENGTH letters, near-spellings of
+    one sound key."""
     key = exact_key(name)
     if not key:
         return []
@@ -91,7 +92,7 @@ def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
         return [c for c in found.values() if c.place.feature in ABBREVIATED_AREAS
                 or (c.primary and "".join(ch for ch in c.place.name if ch.isalpha()) == letters)
                 or ("." in name and c.place.population >= FOREIGN_MIN_POPULATION)]
-    for candidate in demonym_countries(gazetteer, name):
+    for candidate in demonym_countries(gazetteer, name) if demonyms else ():
         found.setdefault(candidate.place.id, candidate)
     if not found and len(key) >= FUZZY_MIN_LENGTH:
         for other_key, place in gazetteer.by_sound(sound_key(key)):
@@ -116,7 +117,9 @@ def _demonyms() -> dict[str, str]:
 
 def demonym_countries(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     """The country a nationality adjective or its plural names ("Russians": Russia), as LGL and
-    GeoWebNews annotate them; not the country's own name (no primary match)."""
+    GeoWebNews annotate them; not the country's own name (no primary match). The pipeline does not
+    take a nationality for a place ("the Iranian consulate in Basra" is in Basra): only the
+    evaluation on corpora that annotate them asks for these."""
     key = exact_key(name)
     country = _demonyms().get(key) or (_demonyms().get(key[:-1]) if key.endswith("s") else None)
     if country is None:

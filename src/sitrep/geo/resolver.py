@@ -210,10 +210,12 @@ def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place
     return ordered[0][1] if ordered else None
 
 
-def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None = None) -> str | None:
-    """Fill ``location`` on every mention; return the focus country's name."""
+def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None = None,
+                     demonyms: bool = False) -> str | None:
+    """Fill ``location`` on every mention; return the focus country's name. With ``demonyms``, a
+    nationality adjective is read as its country (corpora that annotate them as toponyms)."""
     gazetteer = gazetteer or open_gazetteer()
-    found = [candidates(gazetteer, m.name) for m in mentions]
+    found = [candidates(gazetteer, m.name, demonyms) for m in mentions]
     context = document_context([m.name for m in mentions], found)
     # "X district, Balkh", "Balapitiya (Galle, Southern)": a container is read as an area where it
     # can be one (Balkh province, not the town), unless the cue words call what it contains a town,
