@@ -97,7 +97,8 @@ def test_conflict_places_keep_named_places_precise_to_25_km_less_those_cities500
     assert counts["known to cities500"] == 1
 
 
-def test_derive_command_writes_both_district_files(tmp_path):
+def test_derive_command_writes_both_district_files(tmp_path, monkeypatch):
+    monkeypatch.setattr("sitrep.geo.derive.cities500", lambda: TOWNS)  # not the 235,000 places
     write(tmp_path / "admin1CodesASCII.txt", ["CD.11\tNord Kivu\tNord Kivu\t6940047"])
     write(tmp_path / "admin2Codes.txt", ["CD.11.09\tBeni\tBeni\t219056"])
     assert main(["districts", "--geonames", str(tmp_path), "--out", str(tmp_path / "districts.tsv.gz")]) == 0

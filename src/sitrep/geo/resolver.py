@@ -5,11 +5,14 @@
 2. Country focus: the country most unambiguous mentions point to.
 3. Each mention's candidates are scored: match quality, focus country, population, fit with the
    kind of place the cue words name, nearness to the other places of the document. A fuzzy match or
-   a small place outside the focus is refused rather than guessed.
+   a small place outside the focus is refused rather than guessed; outside the countries the
+   article is about (the focus, its neighbours, the countries it names) a namesake needs strong
+   evidence (:mod:`sitrep.geo.context`).
 4. A mention whose name is unknown but whose container the text gives ("camp X in the north-east of
    Aleppo province"), or that the cue words call a camp/neighbourhood/village inside a place of the
    same sentence, is coded at that container, coarser; its namesakes later in the text follow it.
-5. geo_precision as taxonomy.md defines it: 1 the named place, 2 near/part of a place, 3 a region.
+5. geo_precision as taxonomy.md defines it: 1 the named place, 2 near/part of a place or a district,
+   3 a province or country.
 """
 from __future__ import annotations
 
