@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -39,20 +40,54 @@ def build(path: PathOption = None) -> None:
     typer.echo(json.dumps(stats, indent=1, ensure_ascii=False))
 
 
+class DownloadProgress:
+    """A progress bar on stderr for a download, opened once its size is known."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if self.bar is None and total:
+            self.bar = typer.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+        elif self.done:
+            typer.echo(f"{self.label}: {self.done / 2**20:.1f} MiB", err=True)
+
+
 @import_app.command("geonames")
 def import_geonames_command(
-        sources: Annotated[list[str], typer.Argument(help="GeoNames files or URLs: a country dump (SY.txt/.zip), "
-                                                          "allCountries, admin1CodesASCII.txt, admin2Codes.txt, "
-                                                          "alternateNamesV2.txt")],
+        sources: Annotated[list[str], typer.Argument(help="a country code (SY: downloads GeoNames' dump of that "
+                                                          "country, every village), or GeoNames files or URLs: a "
+                                                          "country dump (SY.txt/.zip), allCountries, "
+                                                          "admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2.txt")],
         path: PathOption = None) -> None:
     """Import GeoNames dumps in their official format (admin codes first, then places, then names)."""
-    from sitrep.geo.importers import geonames_kind, import_geonames
+    from sitrep.geo.importers import dump_url, geonames_kind, import_geonames
 
     order = {"admin_codes": 0, "places": 1, "alternate_names": 2}
     gazetteer = _open(path)
-    for source in sorted(sources, key=lambda s: order[geonames_kind(Path(s.split("?")[0]))]):
-        typer.echo(f"{source}: {import_geonames(gazetteer, source)}")
-    gazetteer.close()
+    try:
+        for source in sorted(sources, key=lambda s: order[geonames_kind(Path(s.split("?")[0]))]):
+            progress = DownloadProgress(f"downloading {dump_url(source)}")
+            try:
+                imported = import_geonames(gazetteer, source, progress)
+            finally:
+                progress.close()
+            typer.echo(f"{source}: {imported}")
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from error
+    finally:
+        gazetteer.close()
 
 
 @import_app.command("events")
