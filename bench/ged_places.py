@@ -17,7 +17,7 @@ import itertools
 import random
 from pathlib import Path
 
-from sitrep.geo.evaluate import GoldDocument, GoldToponym, evaluate_documents
+from sitrep.evaluation.geocoding import GoldDocument, GoldToponym, evaluate_documents
 from sitrep.geo.importers import event_rows, ged_place
 from sitrep.geo.store import Gazetteer
 from sitrep.stages.parse import pipeline_for

