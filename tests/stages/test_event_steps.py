@@ -375,3 +375,28 @@ def test_tellings_of_different_places_types_or_days_stay_apart():
     strike = event("d", "Air/drone strike", PUBLISHED, start=300)
     threat = event("e", "Air/drone strike", PUBLISHED, start=400, claim_status="hypothetical")
     assert len(tellings.merge_repeated([here, there, shelling, strike, threat])) == 5
+
+
+def test_quoted_speech_reports_an_event_only_where_it_says_when_or_where():
+    doc = hand_doc("“/PUNCT/punct/2 They/PRON/nsubj/2 attacked/VERB/ROOT/2/attack us/PRON/obj/2 ./PUNCT/punct/2 "
+                   "”/PUNCT/punct/2",
+                   "“/PUNCT/punct/2 Gunmen/NOUN/nsubj/2 attacked/VERB/ROOT/2/attack the/DET/det/4 convoy/NOUN/obj/2 "
+                   "on/ADP/case/6 Sunday/PROPN/obl/2 ”/PUNCT/punct/2")
+    gunmen = actor(doc, 7, 8, "Unidentified Armed Group (Syria)", "political_militia", "unidentified")
+    sunday = day(doc, 12, 13, date(2020, 3, 8))
+    ctx = context(doc, actors=[gunmen], dates=[sunday])
+    assert not event_filter.keeps(frame(doc, 2, 3, CLASH, agent=gunmen), ctx)
+    assert event_filter.keeps(frame(doc, 8, 9, CLASH, agent=gunmen, date=sunday), ctx)
+
+
+def test_weeks_of_fighting_are_a_period_of_war_not_an_event():
+    weeks = hand_doc("After/ADP/case/2 two/NUM/nummod/2 weeks/NOUN/obl/6//Number=Plur of/ADP/case/4 "
+                     "fighting/NOUN/nmod/2/fighting ,/PUNCT/punct/6 rebels/NOUN/nsubj/6 withdrew/VERB/ROOT/6/withdraw "
+                     "./PUNCT/punct/6")
+    assert event_filter.is_a_period(weeks[4], "en")
+    one_day = hand_doc("After/ADP/case/2 a/DET/det/2 day/NOUN/obl/6 of/ADP/case/4 fighting/NOUN/nmod/2/fighting "
+                       ",/PUNCT/punct/6 rebels/NOUN/nsubj/6 withdrew/VERB/ROOT/6/withdraw ./PUNCT/punct/6")
+    assert not event_filter.is_a_period(one_day[4], "en")
+    french = hand_doc("Après/ADP/case/2 deux/NUM/nummod/2 semaines/NOUN/obl/5/semaine de/ADP/case/4 "
+                      "combats/NOUN/nmod/2/combat le/DET/det/5 bilan/NOUN/ROOT/5")
+    assert event_filter.is_a_period(french[4], "fr")
