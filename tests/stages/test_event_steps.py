@@ -400,3 +400,19 @@ def test_weeks_of_fighting_are_a_period_of_war_not_an_event():
     french = hand_doc("Après/ADP/case/2 deux/NUM/nummod/2 semaines/NOUN/obl/5/semaine de/ADP/case/4 "
                       "combats/NOUN/nmod/2/combat le/DET/det/5 bilan/NOUN/ROOT/5")
     assert event_filter.is_a_period(french[4], "fr")
+
+
+def test_a_demonstration_and_the_violence_of_its_crowd_are_one_event_of_the_worst_sub_type():
+    protest = event("p", "Peaceful protest", PUBLISHED, start=0, actor1=named("Protesters (Syria)", "protesters"))
+    clashes = event("c", "Armed clash", PUBLISHED, start=100,
+                    actor1=named("Protesters (Syria)", "protesters"), actor2=named("Police Forces of Syria"))
+    merged = tellings.merge_repeated([protest, clashes], PUBLISHED)
+    assert len(merged) == 1
+    assert merged[0].sub_event_type == "Violent demonstration" and merged[0].actor1.name == "Rioters (Syria)"
+
+
+def test_violence_naming_an_armed_group_or_another_place_is_no_demonstrations():
+    protest = event("p", "Peaceful protest", PUBLISHED, start=0)
+    rebels = event("r", "Armed clash", PUBLISHED, start=100, actor1=named("Opposition Rebels (Syria)", "rebel_group"))
+    unnamed_elsewhere = event("u", "Armed clash", PUBLISHED, start=200, place_name="Homs")
+    assert len(tellings.merge_repeated([protest, rebels, unnamed_elsewhere], PUBLISHED)) == 3

@@ -246,6 +246,8 @@ class EventTypeEntry(Strict):
     violent: bool = Field(False, description="political violence: its death tolls complete it")
     armed: bool = Field(False, description="violence by armed actors, not crowds: a generic word ('attack', "
                                            "'killed') may tell any of these types")
+    crowd_violence: bool = Field(False, description="what a crowd or its policing may be told as: told of a "
+                                                    "demonstration's crowd, it is how the demonstration went")
     demonstration: bool = Field(False, description="a protest or riot: what its sentence tells of its "
                                                    "protesters is how it went")
     sub_event_types: dict[str, SubEventTypeCodes]

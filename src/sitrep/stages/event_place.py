@@ -8,8 +8,10 @@ from functools import lru_cache
 
 from sitrep.models import DocumentContext, EventFrame, GeoPrecision, Location, PlaceMention
 
-# The reason given for a place the text does not name with the event.
+# The reason given for a place the text does not name with the event, and the reasons that follow it.
 INFERRED = "not named with the event"
+EARLIER_IN_PARAGRAPH = "place named earlier in the paragraph"
+ARTICLE_FOCUS = "the article's most named place"
 
 
 def choose_location(frame: EventFrame, context: DocumentContext) -> Location | None:
@@ -25,10 +27,10 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
     paragraph_start, _ = context.lines.bounds(trigger_start)
     earlier = _latest_resolved_between(context, paragraph_start, trigger_start)
     if earlier is not None:
-        return _inferred(earlier.location, "place named earlier in the paragraph")
+        return _inferred(earlier.location, EARLIER_IN_PARAGRAPH)
     focus = _most_named_place(context)
     if focus is not None:
-        return _inferred(focus, "the article's most named place")
+        return _inferred(focus, ARTICLE_FOCUS)
     return None
 
 def _inferred(location: Location, why: str) -> Location:

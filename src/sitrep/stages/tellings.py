@@ -4,6 +4,8 @@ same sub-type, place and date is one event, the later telling adding its toll an
 dated long before publication are background and dropped."""
 from __future__ import annotations
 
+from datetime import date as Date
+
 from spacy.tokens import Token
 
 from sitrep import taxonomy
@@ -17,8 +19,9 @@ from sitrep.models import (
     Location,
     TimePrecision,
 )
+from sitrep.stages.actors import event_type_actor
 from sitrep.stages.event_date import is_background
-from sitrep.stages.event_place import INFERRED
+from sitrep.stages.event_place import ARTICLE_FOCUS
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
 from sitrep.stages.triggers import entries_by_id
@@ -27,6 +30,11 @@ from sitrep.text import Lines
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
+# Actor types of a demonstration's crowd.
+CROWD_TYPES = frozenset({"protesters", "rioters"})
+# Demonstration sub-types from the mildest to the worst: tellings of one demonstration give it the worst.
+DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                          "Mob violence", "Violent demonstration")
 # How far apart the dates of two tellings of one incident may be where one of them gives no date of
 # its own (it takes the story's date or the publication day's)
 UNDATED_SLACK_DAYS = 2
@@ -34,7 +42,8 @@ UNDATED_SLACK_DAYS = 2
 
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
-    merged = [e for e in merge_repeated(drop_title_repeats(events, context.text, context.lines)) if not is_background(e, context.published)]
+    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published)
+    merged = [e for e in told_once if not is_background(e, context.published)]
     return sorted(merged, key=lambda e: (e.evidence.trigger.start, e.event_id))
 
 
@@ -74,12 +83,13 @@ def drop_title_repeats(events: list[Event], text: str, lines: Lines) -> list[Eve
     return [e for e in events if not (e.event_id in titles and e.sub_event_type in body_types)]
 
 
-def merge_repeated(events: list[Event]) -> list[Event]:
+def merge_repeated(events: list[Event], published: Date | None = None) -> list[Event]:
     """One event for one incident told more than once in an article ("clashes broke out on Tuesday
     ... 14 fighters were killed in the fighting"; "An air raid hit a market ... The raid, believed to
     have been carried out by jets, targeted the town"; "X denied carrying out the strike"): see
     :func:`same_incident`. The best telling (:func:`_rank`) keeps the event; the others complete
-    it (:func:`_complete`), and a denial of any telling denies it."""
+    it (:func:`_complete`), and a denial of any telling denies it. ``published``: the day actors
+    are named for where a demonstration turns into a riot."""
     kept: list[Event] = []
     by_country: dict[str | None, list[int]] = {}  # indices into kept, by the country of their place
     for event in events:
@@ -95,20 +105,21 @@ def merge_repeated(events: list[Event]) -> list[Event]:
         if _rank(event) < _rank(first):
             first, event = event, first
             kept[index] = first
-        _complete(first, event)
+        _complete(first, event, published)
     return kept
 
 
 def same_incident(a: Event, b: Event) -> bool:
     """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
-    "killed", of an event of armed violence), one claim status (or a denial that covers the other),
+    "killed", of an event of armed violence; or a demonstration and what happened at it, see
+    :func:`_one_demonstration`), one claim status (or a denial that covers the other),
     dates within their precision (a telling that gives no date of its own: within two days), the
     same place or one told only as its country or area (or not named with the event), and actors
     that do not conflict."""
     if a.claim_status != b.claim_status and not _denial_covers(a, b):
         return False
     violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
-    if a.sub_event_type != b.sub_event_type and not violence_told_generically:
+    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not _one_demonstration(a, b):
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
@@ -119,6 +130,37 @@ def same_incident(a: Event, b: Event) -> bool:
     if not _same_place(a, b):
         return False
     return all(x is None or y is None or x.name == y.name for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def _one_demonstration(a: Event, b: Event) -> bool:
+    """A protest or riot and another telling of a demonstration, or the violence of its crowd or
+    its policing ("police opened fire on protesters"; "clashes broke out" at the demonstration's
+    place, naming no one): ACLED codes one event a day and place, its sub-type saying how the
+    demonstration went."""
+    demonstrations = [e for e in (a, b) if _is_demonstration(e)]
+    if len(demonstrations) != 1:
+        return len(demonstrations) == 2
+    demonstration = demonstrations[0]
+    other = b if demonstration is a else a
+    if not taxonomy.lookup(other.sub_event_type).crowd_violence:
+        return False
+    actors = [actor for actor in (other.actor1, other.actor2) if actor is not None]
+    if any(actor.actor_type in CROWD_TYPES for actor in actors):
+        return True
+    return not actors and other.location is not None and demonstration.location is not None \
+        and other.location.name == demonstration.location.name
+
+
+def _is_demonstration(event: Event) -> bool:
+    return taxonomy.lookup(event.sub_event_type).demonstration
+
+
+def _demonstration_sub_type(event: Event) -> str:
+    """What a telling says of how a demonstration went: its own sub-type, a riot where it tells of
+    clashes, excessive force where of an attack (shots, beatings) on the crowd."""
+    if _is_demonstration(event):
+        return event.sub_event_type
+    return "Violent demonstration" if event.event_type == "Battles" else "Excessive force against protesters"
 
 
 def _denial_covers(a: Event, b: Event) -> bool:
@@ -139,8 +181,9 @@ def _same_place(a: Event, b: Event) -> bool:
 
 
 def _is_coarse(location: Location) -> bool:
-    """A place that is a country or an area, or that the text does not name with the event."""
-    return location.geo_precision == GeoPrecision.REGION or (location.reason or "").startswith(INFERRED)
+    """A place that is a country or an area, or the article's focus for want of one named with the
+    event (a place named earlier in its paragraph is the event's as the story goes on)."""
+    return location.geo_precision == GeoPrecision.REGION or (location.reason or "").endswith(ARTICLE_FOCUS)
 
 
 def _is_generic(event: Event) -> bool:
@@ -153,14 +196,18 @@ def _armed() -> frozenset[str]:
 
 
 def _rank(event: Event) -> tuple:
-    """Which telling of an incident keeps the event: a specific word before a generic one, a place
-    named with the event before a coarser one, a date given before none, the earlier one."""
-    return (_is_generic(event), event.location is None or _is_coarse(event.location),
+    """Which telling of an incident keeps the event: a demonstration before what happened at it, a
+    specific word before a generic one, a place named with the event before a coarser one, a date
+    given before none, the earlier one."""
+    return (not _is_demonstration(event), _is_generic(event), event.location is None or _is_coarse(event.location),
             event.evidence.date is None, event.evidence.trigger.start)
 
 
-def _complete(kept: Event, other: Event) -> None:
-    """What another telling of the kept event adds: its denial, place, date, toll, actors, sources."""
+def _complete(kept: Event, other: Event, published: Date | None) -> None:
+    """What another telling of the kept event adds: its denial, place, date, toll, actors, sources,
+    and for a demonstration how it went."""
+    if _is_demonstration(kept):
+        _worsen(kept, _demonstration_sub_type(other), published)
     if other.claim_status == "denied" and kept.claim_status == "asserted":
         kept.claim_status, kept.evidence.claim = "denied", other.evidence.claim
     if other.location is not None and (kept.location is None or _is_coarse(kept.location)) \
@@ -176,6 +223,23 @@ def _complete(kept: Event, other: Event) -> None:
     if _unnamed(kept.actor1) and not _unnamed(other.actor1):
         kept.actor1 = other.actor1
     kept.actor2 = kept.actor2 or other.actor2
+
+
+def _worsen(demonstration: Event, sub_type: str, published: Date | None) -> None:
+    """The demonstration's sub-type where another telling shows it went worse; a riot's first
+    actor is its rioters, whatever the words called them."""
+    if DEMONSTRATION_SEVERITY.index(sub_type) <= DEMONSTRATION_SEVERITY.index(demonstration.sub_event_type):
+        return
+    kind = taxonomy.lookup(sub_type)
+    was = demonstration.event_type
+    demonstration.event_type, demonstration.sub_event_type = kind.event_type, kind.sub_event_type
+    demonstration.plover_event_type, demonstration.cameo_root = kind.plover, kind.cameo
+    if kind.event_type != was and demonstration.location is not None:
+        implied = event_type_actor(kind.event_type, published=published, country=demonstration.location.country,
+                                   text=demonstration.actor1.text if demonstration.actor1 else "")
+        if implied is not None and implied.name:
+            span = demonstration.actor1.span if demonstration.actor1 else None
+            demonstration.actor1 = implied.model_copy(update={"span": span})
 
 
 def _unnamed(actor: ActorRef | None) -> bool:
