@@ -8,7 +8,7 @@ from datetime import date as Date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from sitrep.inputs import InputProblem
+from sitrep.inputs import InputProblem, checked_document
 from sitrep.models import Document
 
 ITEM_TAGS = {"item", "entry"}
@@ -85,8 +85,8 @@ def read_feed(path: str | Path) -> Iterator[Document | InputProblem]:
             yield InputProblem(doc_id=doc_id, reason="feed item with no title or text")
             continue
         html = f"<html><body><article><h1>{html_escaping.escape(title)}</h1>{body or ''}</article></body></html>"
-        yield Document(id=doc_id, html=html, url=link, outlet=outlet, language=language,
-                       published=_published(_child_text(item, DATE_TAGS)))
+        yield checked_document(doc_id, html=html, url=link, outlet=outlet, language=language,
+                               published=_published(_child_text(item, DATE_TAGS)))
 
 
 def count_feed_items(path: str | Path) -> int:
