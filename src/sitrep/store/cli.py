@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitrep.cli_common import EXIT_SKIPPED, DbOption, write_output
+from sitrep.cli_common import EXIT_SKIPPED, DbOption, check_inputs, open_store, write_output
 from sitrep.exports import EventFormat
 from sitrep.models import Event
 from sitrep.scale import Engine
@@ -31,11 +31,12 @@ def ingest(
     """Extract and store documents; already stored ones are skipped, so an interrupted ingest resumes."""
     from sitrep.store.ingest import ingest as run_ingest
 
+    check_inputs(paths)
     extract = None
     if engine is Engine.ray:  # sitrep.scale.ray_engine: --workers actors, joined or started per --address
         from sitrep.scale.ray_engine import ray_extractor
         extract = ray_extractor(address, workers)
-    with Store(db) as store:
+    with open_store(db) as store:
         summary = run_ingest(store, paths, workers=workers, progress=progress, retry_failed=retry_failed, extract=extract)
     for line in summary.lines():
         typer.echo(line, err=True)
@@ -87,7 +88,7 @@ def events(
         event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
     )
     fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
-    with Store(db) as store:
+    with open_store(db) as store:
         if incidents:
             found_incidents = store.list_incidents(filters, limit=limit)
             if fmt in ("jsonl", "json"):  # the incidents themselves, with all their reports
@@ -109,7 +110,7 @@ def stats(
     from rich.console import Console
     from rich.table import Table
 
-    with Store(db) as store:
+    with open_store(db) as store:
         counts = store.stats()
     if as_json:
         typer.echo(counts.model_dump_json(indent=2))
