@@ -217,3 +217,9 @@ def served_small_store(small_store_url):
     server = start_server(small_store_url, env={"SITREP_API_TOKEN": TOKEN})
     yield server
     stop_server(server)
+
+
+@pytest.fixture(scope="session")
+def code_event():
+    """:func:`coded_event`, for test modules (which cannot import conftest)."""
+    return coded_event
