@@ -85,6 +85,11 @@ def build_text(kind: str, size: int) -> str:
     return text[:text.rfind(" ")] if len(text) == size and " " in text else text
 
 
+def _visible(text: str) -> int:
+    """Characters that are not whitespace (blanked sentences are whitespace)."""
+    return len(text) - sum(text.count(space) for space in " \n\t\r")
+
+
 def _memory_mb() -> tuple[float, float]:
     """(current, peak) resident memory of this process, MB."""
     fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
@@ -119,7 +124,7 @@ def measure(kind: str, size: int) -> dict:
     _, peak_mb = _memory_mb()
     return {"chars": len(text), "status": "ok", "events": len(events), "seconds": done - started,
             "prepare_s": prepared - started, "candidates_s": selected - prepared, "parse_s": parsed - selected,
-            "coding_s": done - parsed, "parsed_share": len(to_parse.strip()) / max(1, len(text.strip())),
+            "coding_s": done - parsed, "parsed_share": _visible(to_parse) / max(1, _visible(text)),
             "peak_mb": peak_mb, "growth_mb": peak_mb - warm_mb}
 
 
