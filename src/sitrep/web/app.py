@@ -20,14 +20,15 @@ from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from sqlalchemy.exc import DataError, DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from sitrep import __version__
 from sitrep.exports import BINARY_FORMATS, EventFormat, write_events
 from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
 from sitrep.store.records import parse_near
-from sitrep.web.guards import HostCheck, PublicFiles, TokenBackoff, echo, reject_unknown_query
+from sitrep.web.errors import echo, listed_errors, store_message, validation_summary
+from sitrep.web.guards import HostCheck, PublicFiles, TokenBackoff, reject_unknown_query
 from sitrep.web.limits import BodySizeLimit
 from sitrep.web.schemas import (
     EventPage,
@@ -95,51 +96,6 @@ def _check_token(request: Request, expected: str, backoff: TokenBackoff) -> None
         raise HTTPException(401, "API token missing or wrong: send 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
     backoff.succeeded(client)
-
-
-# Problems listed in a 422 answer, and the longest message: a body with 600,000 wrong keys gets a
-# short answer, fast.
-MAX_LISTED_ERRORS = 20
-MAX_MESSAGE_CHARS = 300
-
-
-def _where(error: dict) -> str:
-    return ".".join(str(part)[:MAX_MESSAGE_CHARS] for part in error.get("loc", ()))
-
-
-def _message(error: dict) -> str:
-    return _encodable(str(error.get("msg", "invalid")).removeprefix("Value error, ")[:MAX_MESSAGE_CHARS])
-
-
-def validation_summary(errors: list[dict]) -> str:
-    """One readable line per problem (the first MAX_LISTED_ERRORS): where (body.text, query.from) and what."""
-    lines = []
-    for error in errors[:MAX_LISTED_ERRORS]:
-        where, message = _where(error), _message(error)
-        lines.append(f"{where}: {message}" if where else message)
-    more = f"; ... and {len(errors) - MAX_LISTED_ERRORS:,} more" if len(errors) > MAX_LISTED_ERRORS else ""
-    return _encodable("; ".join(lines) + more) or "invalid request"
-
-
-def listed_errors(errors: list[dict]) -> list[dict]:
-    """The first MAX_LISTED_ERRORS problems, without the input they quote (which may be huge, or
-    hold characters no JSON encoder writes)."""
-    return [{"loc": [_encodable(str(part)[:MAX_MESSAGE_CHARS]) if isinstance(part, str) else part
-                     for part in error.get("loc", ())],
-             "msg": _message(error),
-             "type": str(error.get("type", ""))}
-            for error in errors[:MAX_LISTED_ERRORS]]
-
-
-def _encodable(text: str) -> str:
-    """``text`` with lone surrogates (from escaped JSON) written as escapes, so it encodes as UTF-8."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _store_message(exc: DBAPIError) -> str:
-    """The database's own message, its first line, shortened."""
-    first_line = (str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0]
-    return _encodable(first_line[:MAX_MESSAGE_CHARS])
 
 
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
@@ -232,11 +188,11 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
 
     @app.exception_handler(OperationalError)
     async def _store_unavailable(_request: Request, exc: OperationalError) -> JSONResponse:
-        return JSONResponse({"detail": f"the store cannot answer now: {_store_message(exc)}"}, status_code=503)
+        return JSONResponse({"detail": f"the store cannot answer now: {store_message(exc)}"}, status_code=503)
 
     @app.exception_handler(DataError)
     async def _store_refused(_request: Request, exc: DataError) -> JSONResponse:
-        return JSONResponse({"detail": f"the store refused a value: {_store_message(exc)}"}, status_code=422)
+        return JSONResponse({"detail": f"the store refused a value: {store_message(exc)}"}, status_code=422)
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):

@@ -16,16 +16,10 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-# Longest piece of a request echoed in an error message.
-MAX_ECHO_CHARS = 100
+from sitrep.web.errors import echo
+
 # Clients whose wrong tokens are remembered; the oldest is forgotten past this.
 MAX_TRACKED_CLIENTS = 10_000
-
-
-def echo(value: str) -> str:
-    """A piece of the request, safe to quote in a message: short, quoted, and with what cannot be
-    printed (or encoded, as a lone surrogate) written as an escape."""
-    return repr(value if len(value) <= MAX_ECHO_CHARS else value[:MAX_ECHO_CHARS] + "…")
 
 
 def host_name(header: str) -> str:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from sitrep.models import MAX_LANGUAGE_CHARS, Document, Event
 from sitrep.store import AddOutcome, Incident
-from sitrep.web.guards import echo
+from sitrep.web.errors import echo
 
 # Longest id/url string accepted: longer ones are junk, not identifiers.
 MAX_NAME_CHARS = 2_000
