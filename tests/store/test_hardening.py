@@ -10,6 +10,7 @@ import sys
 from clitools import ROOT, run_cli
 
 from sitrep.cli_common import EXIT_SKIPPED
+from sitrep.models import MAX_LANGUAGE_CHARS, MAX_OUTLET_CHARS
 from sitrep.store import Store
 from sitrep.store.schema import documents, events
 
@@ -46,6 +47,10 @@ def test_long_ids_and_bad_fields_are_stored_or_skipped_never_a_crash(store_url, 
         assert len(kept_id) == documents.c.id.type.length and store.get_document(kept_id).text == QUIET_EN
         reasons = {doc_id: store.get_document(doc_id).reason for doc_id in ("long-outlet", "nul", "future")}
     assert "'outlet'" in reasons["long-outlet"] and "NUL" in reasons["nul"] and "future" in reasons["future"]
+
+
+def test_a_document_holds_what_its_columns_hold():
+    assert (documents.c.outlet.type.length, documents.c.language.type.length) == (MAX_OUTLET_CHARS, MAX_LANGUAGE_CHARS)
 
 
 def _document_ids(store: Store) -> list[str]:
