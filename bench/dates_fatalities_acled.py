@@ -60,7 +60,7 @@ def main() -> None:
     files = sorted(Path(args.data).glob("*.csv"))
     if not files:
         raise SystemExit(f"no ACLED exports under {args.data}: nothing to measure")
-    nlp = spacy.load(langdata.load("en", "pipeline")["spacy_model"])
+    nlp = spacy.load(langdata.load("en", "pipeline").spacy_model)
     for path in files:
         rows = _rows(path, args.per_file, args.seed)
         started = time.perf_counter()

@@ -131,8 +131,10 @@ STAGES = {
     "sitrep.stages.actors": ["find_actors"],
     "sitrep.stages.dates": ["find_dates"],
     "sitrep.stages.fatalities": ["find_fatalities"],
-    "sitrep.stages.events": ["reporting_verb_tokens", "frames_for", "code_events"],
     "sitrep.stages.triggers": ["find_triggers"],
+    "sitrep.stages.arguments": ["find_frames"],
+    "sitrep.stages.attribution": ["reporting_verb_tokens", "attribute"],
+    "sitrep.stages.events": ["code_events"],
 }
 
 

@@ -102,3 +102,25 @@ def test_published_schema_is_current():
     out = run_cli("schema")
     assert out.returncode == 0
     assert json.loads(out.stdout) == json.loads((ROOT / "docs" / "event.schema.json").read_text())
+
+
+def test_the_store_commands_and_the_server_run_without_loading_spacy(tmp_path):
+    """`sitrep stats`, `sitrep events` and the web app read the store only: loading spaCy and its
+    models would cost them most of their start-up."""
+    db = tmp_path / "store.db"
+    script = f"""
+import sys
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+from sitrep.cli import app
+from sitrep.web.app import create_app
+runner = CliRunner()
+for args in (["stats", "--db", {str(db)!r}], ["events", "--db", {str(db)!r}, "--format", "jsonl"]):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+assert TestClient(create_app({str(db)!r})).get("/events").status_code == 200
+print(sorted(name for name in sys.modules if name.split(".")[0] in ("spacy", "thinc")))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

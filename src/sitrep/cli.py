@@ -15,18 +15,22 @@ from sitrep.actors.cli import app as actors_app
 from sitrep.cli_common import EXIT_SKIPPED, EXIT_USAGE, check_inputs, fail, write_output
 from sitrep.exports import EventFormat
 from sitrep.geo.cli import app as gazetteer_app
+from sitrep.lang.cli import app as lang_app
 from sitrep.models import Document, Event
 from sitrep.scale.cli import app as scale_app
 from sitrep.store.cli import app as store_app
+from sitrep.watch.cli import watch
 from sitrep.web.cli import serve
 
 app = typer.Typer(help="Turn conflict news into a verifiable event dataset.", no_args_is_help=True,
                   add_completion=False)
 app.add_typer(store_app)  # ingest, events, stats
 app.command()(serve)
+app.command()(watch)
 app.add_typer(actors_app, name="actors")  # actors list|show|search|check
 app.add_typer(gazetteer_app, name="gazetteer")  # gazetteer build|import|info|lookup|evaluate
 app.add_typer(scale_app)  # ray-extract, load
+app.add_typer(lang_app, name="lang")  # lang check
 
 
 class Language(str, Enum):

@@ -65,12 +65,12 @@ def invalid_field(exc: ValidationError) -> str:
     return f"invalid field {where!r}: {message}" if where else message
 
 
-def checked_document(doc_id: str, **fields) -> Document | InputProblem:
+def checked_document(doc_id: str | None, **fields) -> Document | InputProblem:
     """The document, or the problem with its first invalid field."""
     try:
         return Document(id=doc_id, **fields)
     except ValidationError as exc:
-        return InputProblem(doc_id=doc_id, reason=invalid_field(exc))
+        return InputProblem(doc_id=doc_id or str(fields.get("url") or "document"), reason=invalid_field(exc))
 
 
 def read_file(path: str, published: Date | None = None, language: str | None = None) -> Document | InputProblem:

@@ -2,7 +2,8 @@
 
 HTML to text -> language -> sentences that can hold an event -> spaCy parse of those (a batch's
 documents together) -> places (geocoded) -> actors and sources -> dates -> death tolls -> triggers
--> arguments by syntax -> event coding (sub-type, location, claim status, attribution, evidence).
+-> arguments by syntax (frames) -> attribution and claim status -> event coding (stages/events.py
+names its steps in order).
 
 :func:`extract_document` never raises on bad input: a document that cannot be coded comes back
 with status "skipped" and the reason.
@@ -17,7 +18,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, NamedTuple
 
 from sitrep.inputs import InputProblem
-from sitrep.models import Document, DocumentResult, Event
+from sitrep.models import Document, DocumentContext, DocumentResult, Event
 from sitrep.stages import html as html_stage
 from sitrep.stages.language import identify
 
@@ -75,22 +76,23 @@ def _attempt(function, *args):
 
 
 def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | None) -> list[Event]:
-    """The events of one parsed article."""
-    from sitrep.stages import actors, dates, events, fatalities, places, triggers
+    """The events of one parsed article: the stages after the parse, in the order data flows."""
+    from sitrep.stages import actors, arguments, attribution, dates, events, fatalities, places, triggers
 
     found_places = places.find_places(doc, lang)
     country = places.geocode(doc, found_places, lang)
+    found_actors = actors.find_actors(doc, lang, published=published, country=country)
+    found_dates = dates.find_dates(doc, lang, published)
+    tolls = fatalities.find_fatalities(doc, lang)
     found_triggers = triggers.find_triggers(doc, lang)
-    context = events.DocumentContext(
-        doc=doc, lang=lang, published=published, doc_id=doc_id, country=country,
-        places=found_places,
-        actors=actors.find_actors(doc, lang, published=published, country=country),
-        dates=dates.find_dates(doc, lang, published),
-        tolls=fatalities.find_fatalities(doc, lang),
-        reporting_verbs=events.reporting_verb_tokens(doc, lang),
+    context = DocumentContext(
+        doc=doc, text=doc.text, lang=lang, published=published, doc_id=doc_id, country=country, places=found_places,
+        actors=found_actors, dates=found_dates, tolls=tolls,
+        reporting_verbs=attribution.reporting_verb_tokens(doc, lang),
         trigger_tokens=frozenset(i for t in found_triggers for i in range(t.token_start, t.token_end)),
     )
-    frames = events.frames_for(found_triggers, context)
+    frames = arguments.find_frames(found_triggers, context)
+    attribution.attribute(frames, context)
     return events.code_events(frames, context)
 
 

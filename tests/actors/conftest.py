@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.stages.actors import ActorMention, find_actors
+from sitrep.models import ActorMention
+from sitrep.stages.actors import find_actors
 from sitrep.stages.parse import parse
 
 

@@ -5,13 +5,14 @@ import pytest
 
 from sitrep.actors.check import check
 from sitrep.actors.kb import knowledge_base, load_from
+from sitrep.lang.schemas import ActorWords
 
 GENERIC = """
 roles:
   rebels: {template: "Unidentified Armed Group ({country})", type: rebel_group}
 """
 COUNTRIES = "countries: [{name: Syria}, {name: Iraq}]"
-LANGUAGE = {"xx": {"generic": {"rebels": ["rebels"]}, "nationalities": {"Syria": ["Syrian"], "Iraq": ["Iraqi"]}}}
+LANGUAGE = {"xx": ActorWords(generic={"rebels": ["rebels"]}, nationalities={"Syria": ["Syrian"], "Iraq": ["Iraqi"]})}
 
 
 def small_kb(actors_yaml: str):

@@ -13,7 +13,8 @@ from sitrep.geo.resolver import candidates
 from gazetteers import gazetteer_of, place
 
 from sitrep.geo.store import Gazetteer
-from sitrep.stages.places import PlaceMention, find_places, geocode
+from sitrep.models import PlaceMention
+from sitrep.stages.places import find_places, geocode
 
 
 NEWS_GAZETTEER = [

@@ -5,8 +5,8 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.geo.resolver import haversine_km
-from sitrep.models import GeoPrecision
-from sitrep.stages.places import PlaceMention, find_places, geocode
+from sitrep.models import GeoPrecision, PlaceMention
+from sitrep.stages.places import find_places, geocode
 
 
 def resolve(nlp, text: str, lang: str, gazetteer) -> tuple[list[PlaceMention], str | None]:

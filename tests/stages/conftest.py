@@ -12,7 +12,7 @@ from sitrep import lang as langdata
 
 @cache
 def _model(lang: str) -> spacy.language.Language:
-    return spacy.load(langdata.load(lang, "pipeline")["spacy_model"])
+    return spacy.load(langdata.load(lang, "pipeline").spacy_model)
 
 
 @pytest.fixture(scope="session")

@@ -159,3 +159,15 @@ def test_stats(filled_db):
     assert counts["by_outlet"] == {"Pajhwok": 1, "Reuters": 1, "al-Manar": 1}
     table = runner.invoke(app, ["stats", "--db", filled_db]).output
     assert "events by cited source" in table and "SOHR" in table
+
+
+def test_claim_alignment_and_incident_options(filled_db):
+    def ids(*options: str) -> list[str]:
+        return [Event.model_validate_json(line).event_id for line in _events(filled_db, *options).splitlines()]
+
+    assert ids("--alignment", "pro-government") == ["b:1"]  # al-Manar, in the source knowledge base
+    assert ids("--claim", "asserted", "--alignment", "independent") == ["c:1", "a:1"]
+    assert ids("--claim", "denied") == []
+    incident = Incident.model_validate_json(_events(filled_db, "--incidents").splitlines()[1])
+    assert sorted(ids("--incident", str(incident.id))) == sorted(r.event_id for r in incident.reports)
+    assert runner.invoke(app, ["events", "--db", filled_db, "--claim", "maybe"]).exit_code == 2

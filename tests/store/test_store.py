@@ -144,3 +144,26 @@ def test_reopening_keeps_data_and_sqlite_runs_in_wal_with_foreign_keys(tmp_path,
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             with pytest.raises(sa.exc.IntegrityError):
                 connection.exec_driver_sql("INSERT INTO event_sources VALUES (999, 0, 999, 'x')")
+
+
+def test_claim_alignment_and_incident_filters_and_one_incident(filled, build):
+    """Alignment: of a cited source, or of the outlet as the source knowledge base knows it
+    (al-Manar: pro-government; Reuters and Pajhwok: independent)."""
+    denial = build.event("en-2:1", "Air/drone strike", DAY1, build.place("Aleppo", 36.20, 37.16, admin1="Aleppo"),
+                         claim_status="denied", sources=("Ministry",))
+    filled.add_result(*build.article("en-2", "The ministry denied the strike on Aleppo.", [denial], outlet="SANA"))
+    assert _ids(filled.query_events(EventFilter(alignment="Pro-Government"))) == ["fr-1:1"]
+    assert _ids(filled.query_events(EventFilter(alignment="independent"))) == ["af-1:1", "en-1:1"]
+    assert _ids(filled.query_events(EventFilter(alignment="state media"))) == ["en-2:1"]
+    assert _ids(filled.query_events(EventFilter(claim_status="denied"))) == ["en-2:1"]
+    assert filled.count_events(EventFilter(claim_status="asserted", country="Syria")) == 2
+    assert filled.list_alignments() == ["independent", "pro-government (Syria); Hezbollah", "state media (Syria)"]
+
+    strike = filled.get_event("fr-1:1").incident_id
+    assert sorted(_ids(filled.query_events(EventFilter(incident_id=strike)))) == ["en-2:1", "fr-1:1"]
+    incident = filled.get_incident(strike)
+    assert [(r.event_id, r.outlet, r.actor1, r.claim_status) for r in incident.reports] == [
+        ("fr-1:1", "al-Manar", "Military Forces of Syria", "asserted"), ("en-2:1", "SANA", None, "denied")]
+    assert incident.fatalities == 12 and filled.get_incident(10**6) is None
+    with filled.engine.connect() as connection:
+        assert filled.last_event_pk() == connection.scalar(sa.text("SELECT max(id) FROM events"))

@@ -133,12 +133,17 @@ def shelling_text() -> str:
     return SHELLING_EN
 
 
+def stored_corpus(folder: Path, corpus: list[tuple[Document, DocumentResult]]) -> str:
+    """A SQLite store in ``folder`` holding ``corpus``; its path."""
+    path = folder / "store.db"
+    with Store(str(path)) as store:
+        store.add_results(corpus)
+    return str(path)
+
+
 @pytest.fixture(scope="session")
 def small_store_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("web-store") / "small.db"
-    with Store(str(path)) as store:
-        store.add_results(small_corpus())
-    return str(path)
+    return stored_corpus(tmp_path_factory.mktemp("web-store"), small_corpus())
 
 
 @pytest.fixture(scope="session")
@@ -217,6 +222,45 @@ def served_small_store(small_store_url):
     server = start_server(small_store_url, env={"SITREP_API_TOKEN": TOKEN})
     yield server
     stop_server(server)
+
+
+# Two more reports of the small store's shelling, by outlets the source knowledge base knows
+# (invented wording): state media giving another toll and another attacker, and a denial.
+STATE_MEDIA_EN = (
+    "Terrorist groups fired shells at Maarrat al-Numan on Tuesday, killing 15 civilians, a police source said.\n"
+    "The attack hit a residential street near the market, the agency added."
+)
+DENIAL_EN = "The Syrian army denied on Tuesday that it had shelled Maarrat al-Numan and blamed militants for the deaths."
+
+
+def monitor_corpus() -> list[tuple[Document, DocumentResult]]:
+    """The small store's three articles, and two more reports of its shelling: one incident with
+    four reports that agree on the date and place and differ on the toll, the attacker and the claim."""
+    state_media = coded_event(
+        STATE_MEDIA_EN, "agency-4:1", "Shelling/artillery/missile attack", sentence=STATE_MEDIA_EN.splitlines()[0],
+        trigger="fired shells", day=date(2019, 5, 14), date_words="on Tuesday",
+        place=("Maarrat al-Numan", 35.6478, 36.6717, "Idlib"), fatalities=(15, "15 civilians"))
+    state_media.actor1 = ActorRef(text="Terrorist groups", span=span_of(STATE_MEDIA_EN, "Terrorist groups"))
+    state_media.evidence.actor_spans["actor1"] = state_media.actor1.span
+    denial = coded_event(
+        DENIAL_EN, "tv-5:1", "Shelling/artillery/missile attack", sentence=DENIAL_EN, trigger="shelled",
+        day=date(2019, 5, 14), date_words="on Tuesday", place=("Maarrat al-Numan", 35.6478, 36.6717, "Idlib"),
+        actor1=("The Syrian army", "Military Forces of Syria", "state_forces"))
+    denial.claim_status = "denied"
+    denial.evidence.claim = span_of(DENIAL_EN, "denied")
+    extra = []
+    for doc_id, text, event, outlet in (("agency-4", STATE_MEDIA_EN, state_media, "SANA"),
+                                        ("tv-5", DENIAL_EN, denial, "Al-Manar")):
+        document = Document(id=doc_id, text=text, published=date(2019, 5, 15), language="en", outlet=outlet,
+                            url=f"https://news.example/{doc_id}")
+        extra.append((document, DocumentResult(doc_id=doc_id, status="ok", language="en", text=text,
+                                               events=[event.model_copy(update={"doc_id": doc_id})])))
+    return small_corpus() + extra
+
+
+@pytest.fixture(scope="session")
+def monitor_store_url(tmp_path_factory) -> str:
+    return stored_corpus(tmp_path_factory.mktemp("web-monitor-store"), monitor_corpus())
 
 
 @pytest.fixture(scope="session")

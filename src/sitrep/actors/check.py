@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from sitrep import lang as langdata
 from sitrep.actors.kb import Actor, KnowledgeBase
 from sitrep.actors.resolver import NATIONALITY_SLOT, words_of
+from sitrep.lang.schemas import ActorWords
 from sitrep.models import ActorType
 
 
@@ -127,10 +128,10 @@ def _check_aliases(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def _check_language(kb: KnowledgeBase, lang: str, words: dict) -> list[Problem]:
+def _check_language(kb: KnowledgeBase, lang: str, words: ActorWords) -> list[Problem]:
     where = f"lang/{lang}/actors.yaml"
     problems = []
-    nationalities = words.get("nationalities") or {}
+    nationalities = words.nationalities
     for country in nationalities:
         if country not in kb.countries:
             problems.append(Problem(level="error", where=where,
@@ -139,19 +140,19 @@ def _check_language(kb: KnowledgeBase, lang: str, words: dict) -> list[Problem]:
         if country not in nationalities:
             problems.append(Problem(level="warning", where=where, message=f"no nationality adjective for {country!r}"))
     for section, known in (("generic", kb.roles), ("generic_sources", kb.source_roles)):
-        for role, phrases in (words.get(section) or {}).items():
+        for role, phrases in getattr(words, section).items():
             if role not in known:
                 problems.append(Problem(level="error", where=where, message=f"{section}: unknown role {role!r}"))
             for phrase in phrases:
                 if not words_of(phrase.replace(NATIONALITY_SLOT, "")):
                     problems.append(Problem(level="error", where=where, message=f"{section}: empty phrase {phrase!r}"))
-    for kind in words.get("type_cues") or {}:
+    for kind in words.type_cues:
         if kind not in set(get_args(ActorType)):
             problems.append(Problem(level="error", where=where, message=f"type_cues: unknown actor type {kind!r}"))
     return problems
 
 
-def check(kb: KnowledgeBase, languages: dict[str, dict] | None = None) -> list[Problem]:
+def check(kb: KnowledgeBase, languages: dict[str, ActorWords] | None = None) -> list[Problem]:
     """Every problem in the knowledge base and the languages' wording (errors first)."""
     if languages is None:
         languages = {code: langdata.load(code, "actors") for code in langdata.supported_languages()}

@@ -9,7 +9,7 @@ import typer
 from sitrep.actors.check import check as check_kb
 from sitrep.actors.kb import Actor, Source, knowledge_base
 from sitrep.actors.resolver import choose_actor, language_data, words_of
-from sitrep.stages.triggers import fold
+from sitrep.text import fold
 
 app = typer.Typer(help="Inspect and validate the actor and source knowledge base.", no_args_is_help=True)
 

@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from sitrep import lang as langdata
 from sitrep.actors.kb import Actor, KnowledgeBase, knowledge_base
+from sitrep.lang.schemas import ActorWords
 from sitrep.models import ActorRef, SourceRef
-from sitrep.stages.triggers import fold
+from sitrep.text import fold
 
 WORD = re.compile(r"[^\W_]+")
 NATIONALITY_SLOT = "{nat}"
@@ -144,21 +145,21 @@ def language_data(lang: str) -> LanguageData:
     return build_language_data(knowledge_base(), langdata.load(lang, "actors"))
 
 
-def build_language_data(kb: KnowledgeBase, words: dict) -> LanguageData:
+def build_language_data(kb: KnowledgeBase, words: ActorWords) -> LanguageData:
     index = PhraseIndex()
     _add_named(index, kb)
-    nationalities = words.get("nationalities") or {}
+    nationalities = words.nationalities
     for kind, section in (("role", "generic"), ("source_role", "generic_sources")):
-        for role, phrases in (words.get(section) or {}).items():
+        for role, phrases in getattr(words, section).items():
             for phrase in phrases:
                 for expanded, country in _expand(phrase, nationalities):
                     index.add(expanded, Target(kind, role, country=country))
     cues = {w: kind for kind, group in kb.type_cues.items() for w in group}
-    cues.update({fold(w): kind for kind, group in (words.get("type_cues") or {}).items() for w in group})
+    cues.update({fold(w): kind for kind, group in words.type_cues.items() for w in group})
     for kind, section in (("member", "member_words"), ("anaphor", "anaphora")):
-        for phrase in words.get(section) or []:
+        for phrase in getattr(words, section):
             index.add(phrase, Target(kind, ""))
-    links = frozenset(words_of(link) for link in words.get("links") or [])
+    links = frozenset(words_of(link) for link in words.links)
     return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()})
 
 

@@ -5,19 +5,15 @@ The variation rules (articles, romanisation substitutions) are data: data/transl
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
 
-# letters NFKD does not decompose into a base letter plus marks
-_SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
-                                  "ı": "i", "þ": "th", "ð": "d", "’": "'", "ʼ": "'", "ʻ": "'",
-                                  "`": "'", "´": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+from sitrep.text import fold
+
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"(.)\1+")
-_COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @cache
@@ -34,14 +30,6 @@ def _article_prefix() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=\s)|^)(?:{articles})(?:[-']\s*|\s+(?=\S))")
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation kept as written (for display-independent compares)."""
-    text = text.lower()
-    if text.isascii():
-        return text.replace("`", "'")
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS)))
-
-
 def is_latin(text: str) -> bool:
     """True where folding leaves only ASCII: names in other scripts are no use to fr/en text."""
     return text.isascii() or fold(text).isascii()
@@ -52,6 +40,18 @@ def _abbreviation_prefix() -> tuple[re.Pattern[str], dict[str, str]]:
     expansions = {fold(k): fold(v) for k, v in (_rules().get("abbreviations") or {}).items()}
     words = "|".join(sorted(map(re.escape, expansions), key=len, reverse=True)) or "(?!)"
     return re.compile(rf"^({words})(?:\.\s*|\s+|-)(?=\S)"), expansions
+
+
+@cache
+def _glued_article() -> re.Pattern[str]:
+    articles = "|".join(sorted(map(re.escape, _rules()["articles"]), key=len, reverse=True))
+    return re.compile(rf"^(?:{articles})['-]")
+
+
+def starts_with_article(word: str) -> bool:
+    """A word that starts with an article glued by a hyphen or apostrophe ("al-Bab", "ash-Shaddadi"):
+    a place name even where it is written in lower case."""
+    return bool(_glued_article().match(fold(word)))
 
 
 def is_article(word: str) -> bool:

@@ -24,8 +24,7 @@ from rapidfuzz import fuzz
 from sitrep.geo.build import area_abbreviations, open_gazetteer
 from sitrep.geo.names import exact_key, sound_key
 from sitrep.geo.store import Gazetteer, Place
-from sitrep.models import GeoPrecision, Location
-from sitrep.stages.places import PlaceMention
+from sitrep.models import GeoPrecision, Location, PlaceMention
 
 # names shorter than this (in key letters) match exactly or not at all; a name the gazetteer holds
 # exactly is never matched fuzzily to another

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from pydantic import BaseModel, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from sitrep import lang as langdata
 from sitrep.actors.resolver import (
     WORD,
     LanguageData,
@@ -28,8 +28,9 @@ from sitrep.actors.resolver import (
     resolve_source_target,
     words_of,
 )
-from sitrep.models import ActorRef, SourceRef, Span
-from sitrep.stages.triggers import fold
+from sitrep.lang.schemas import Places
+from sitrep.models import ActorMention, ActorRef, SourceRef
+from sitrep.text import fold, span_of
 
 RULER_NAME = "sitrep_actor_ruler"
 # a one-word generic match that modifies a noun is an adjective, not an actor ("académies
@@ -39,27 +40,9 @@ MODIFIER_DEPS = frozenset({"amod"})
 ANAPHOR_REACH = 150
 # actor types an anaphor such as "the group" can refer to
 GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
-# entity labels under which the NER may find a group the knowledge base does not know; for
-# organisations a group word anywhere in the name counts, for the others only a first word
-GROUP_LABELS = frozenset({"ORG", "NORP", "MISC", "LOC", "GPE", "PER", "PERSON", "FAC"})
-NAME_ONLY_LABELS = frozenset({"ORG"})
 
 if not Doc.has_extension("sitrep_actor_matches"):
     Doc.set_extension("sitrep_actor_matches", default=None)
-
-
-class ActorMention(BaseModel):
-    """One mention of an actor or a source in a document."""
-
-    text: str
-    span: Span
-    token_start: int
-    token_end: int
-    is_source: bool = Field(False, description="a reporting outlet, monitor or government body")
-    actor: ActorRef | None = None
-    source: SourceRef | None = None
-    member_of: list[str] = Field(default_factory=list,
-                                 description="coalitions the actor belonged to on the article's date")
 
 
 class TokenMatch(NamedTuple):
@@ -95,9 +78,12 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
         return target.exact is None or target.exact in doc[token_of[start]:token_of[end - 1] + 1].text
 
     def punctuated(end: int, start: int) -> bool:
-        between = doc[token_of[end - 1] + 1:token_of[start]]
-        gap = doc.text[doc[token_of[end - 1]].idx + len(doc[token_of[end - 1]]):doc[token_of[start]].idx]
-        return "\n" in gap or any(token.is_punct for token in between)  # a title's last word is no modifier
+        last = doc[token_of[end - 1]]
+        if token_of[start] <= last.i:
+            return False  # two words of one token
+        between = doc[last.i + 1:token_of[start]]
+        line_break = "\n" in last.whitespace_ or any("\n" in token.text_with_ws for token in between)
+        return line_break or any(token.is_punct for token in between)  # a title's last word is no modifier
 
     matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links, punctuated)
     found: list[TokenMatch] = []
@@ -144,13 +130,9 @@ def add_actor_ruler(nlp: Language, lang: str) -> None:
     nlp.add_pipe(RULER_NAME, config={"lang": lang}, **where)
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    span = doc[start:end]
-    return Span(start=span.start_char, end=span.end_char, text=span.text)
-
 
 def _mention(doc: Doc, match: TokenMatch, published: date | None, country: str | None) -> ActorMention:
-    span = _span(doc, match.token_start, match.token_end)
+    span = span_of(doc[match.token_start:match.token_end])
     common = dict(text=span.text, span=span, token_start=match.token_start, token_end=match.token_end)
     if match.targets[0].is_source:
         source = resolve_source_target(tuple(t for t in match.targets if t.is_source), country)
@@ -160,14 +142,15 @@ def _mention(doc: Doc, match: TokenMatch, published: date | None, country: str |
                         member_of=coalitions(actor.actor_id, published))
 
 
-def _unknown_groups(doc: Doc, data: LanguageData, taken: set[int]) -> list[ActorMention]:
+def _unknown_groups(doc: Doc, data: LanguageData, labels: Places, taken: set[int]) -> list[ActorMention]:
     """Named groups the knowledge base lacks: an organisation the NER finds with a group word in
     its name or just before it ("the Hamza Brigade", "la brigade Al-Farouk"), or any other entity
     starting with or preceded by one ("Katibat al-Khadra", which the French model calls a place).
-    Unresolved; the actor type comes from the group word."""
+    Unresolved; the actor type comes from the group word. ``labels``: the language's entity labels
+    (lang/<code>/places.yaml)."""
     found = []
     for ent in doc.ents:
-        if ent.label_ not in GROUP_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+        if ent.label_ not in labels.group_labels or any(i in taken for i in range(ent.start, ent.end)):
             continue
         start = ent.start + 1 if ent[0].pos_ == "DET" and len(ent) > 1 else ent.start
         cue = None
@@ -176,11 +159,11 @@ def _unknown_groups(doc: Doc, data: LanguageData, taken: set[int]) -> list[Actor
             cue, start = data.type_cues[before[-1]], start - 1
         else:
             words = [w for token in doc[start:ent.end] for w in words_of(token.text)]
-            cue_words = words if ent.label_ in NAME_ONLY_LABELS else words[:1]
+            cue_words = words if ent.label_ in labels.organisation_labels else words[:1]
             cue = next((data.type_cues[w] for w in cue_words if w in data.type_cues), None)
         if cue is None:
             continue
-        span = _span(doc, start, ent.end)
+        span = span_of(doc[start:ent.end])
         found.append(ActorMention(text=span.text, span=span, token_start=start, token_end=ent.end,
                                   actor=ActorRef(text=span.text, actor_type=cue, resolved=False, span=span)))
     return found
@@ -196,7 +179,7 @@ def _resolve_anaphors(anaphors: list[TokenMatch], antecedents: list[ActorMention
         if not before:
             continue
         antecedent = before[-1]
-        span = _span(doc, anaphor.token_start, anaphor.token_end)
+        span = span_of(doc[anaphor.token_start:anaphor.token_end])
         found.append(antecedent.model_copy(update={
             "text": span.text, "span": span, "token_start": anaphor.token_start, "token_end": anaphor.token_end,
             "actor": antecedent.actor.model_copy(update={"text": span.text, "span": span})}))
@@ -214,7 +197,7 @@ def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | N
     anaphors = [m for m in matches if m.targets[0].kind == "anaphor"]
     named = [(m, _mention(doc, m, published, country)) for m in matches if m.targets[0].kind != "anaphor"]
     taken = {i for m in matches for i in range(m.token_start, m.token_end)}
-    unknown = _unknown_groups(doc, language_data(lang), taken)
+    unknown = _unknown_groups(doc, language_data(lang), langdata.load(lang, "places"), taken)
     groups = sorted([mention for match, mention in named if match.targets[0].kind == "actor"
                      and mention.actor.actor_type in GROUP_TYPES] + unknown, key=lambda m: m.token_start)
     mentions = [mention for _, mention in named] + unknown + _resolve_anaphors(anaphors, groups, doc)

@@ -5,15 +5,20 @@ Each trigger gets the mentions its clause governs: the subject or "by/par" agent
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.models import DateMention, FatalityMention
-from sitrep.stages.actors import ActorMention
-from sitrep.stages.places import PlaceMention
+from sitrep.models import (
+    ActorMention,
+    DocumentContext,
+    EventFrame,
+    FatalityMention,
+    Trigger,
+)
 from sitrep.stages.syntax import (
     AGENT_DEPS,
     OBJECT_DEPS,
@@ -24,9 +29,8 @@ from sitrep.stages.syntax import (
     is_verbal,
     tree_distance,
 )
-from sitrep.stages.triggers import Trigger, fold, head_of
-
-
+from sitrep.stages.triggers import head_of
+from sitrep.text import folded
 
 # How many tokens after a holding phrase ("aux mains de", "under the control of") its holder may start.
 HOLDER_REACH = 3
@@ -47,26 +51,9 @@ class CaseWords(BaseModel):
 @cache
 def case_words(lang: str) -> CaseWords:
     raw = langdata.load(lang, "arguments")
-    return CaseWords(target=frozenset(fold(w) for w in raw["target_cases"]),
-                     agent=frozenset(fold(w) for w in raw["agent_cases"]),
-                     between=frozenset(fold(w) for w in raw["between_cases"]),
-                     opposing_verbs=frozenset(fold(w) for w in raw.get("opposing_verbs") or ()),
-                     opposing=frozenset(fold(w) for w in raw.get("opposing_cases") or ()))
-
-
-class EventFrame(BaseModel):
-    """A trigger with the mentions attached to it."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    trigger: Trigger
-    head: int = Field(description="token index of the trigger's syntactic head")
-    agent: ActorMention | None = None
-    targets: list[ActorMention] = Field(default_factory=list)
-    target_tokens: list[int] = Field(default_factory=list)
-    places: list[int] = Field(default_factory=list, description="indices of attached place mentions, best first")
-    date: DateMention | None = None
-    fatalities: FatalityMention | None = None
+    return CaseWords(target=folded(raw.target_cases), agent=folded(raw.agent_cases),
+                     between=folded(raw.between_cases), opposing_verbs=folded(raw.opposing_verbs),
+                     opposing=folded(raw.opposing_cases))
 
 
 def syntactic_head(doc: Doc, trigger: Trigger) -> Token:
@@ -86,12 +73,12 @@ def _case_word(token: Token) -> str | None:
 
 
 def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
-                 actors: list[ActorMention]) -> Token | None:
+                 actors: ActorIndex) -> Token | None:
     """The phrase naming who acts: the subject (or "by/par" agent) of a verb; for a noun, a
     modifier or "de/by" complement naming an actor, the agent of a participle on it ("bombs
     planted by the Taliban"), or the subject of the verb it is the object of."""
     def names_actor(token: Token | None) -> bool:
-        return token is not None and _mention_for(token, actors) is not None
+        return token is not None and actors.mention_for(token) is not None
 
     if is_verbal(head):
         deps = AGENT_DEPS if is_passive(head) else SUBJECT_DEPS
@@ -170,11 +157,11 @@ def _objects(head: Token) -> list[Token]:
     return [c for c in head.children if dep_is(c, object_deps)]
 
 
-def _target_tokens(head: Token, cases: CaseWords, actors: list[ActorMention]) -> list[Token]:
+def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[Token]:
     """The phrases naming who the action is against; only phrases that name an actor count, so
     "on 8 March" is no target."""
     def naming_actors(tokens: list[Token]) -> list[Token]:
-        return [t for t in tokens if _mention_for(t, actors) is not None]
+        return [t for t in tokens if actors.mention_for(t) is not None]
 
     object_deps = PASSIVE_SUBJECT_DEPS if is_verbal(head) and is_passive(head) else OBJECT_DEPS
     found = []
@@ -195,26 +182,66 @@ def _target_tokens(head: Token, cases: CaseWords, actors: list[ActorMention]) ->
     return found
 
 
-def _mention_for(token: Token | None, mentions: list[ActorMention]) -> ActorMention | None:
-    """The actor mention covering ``token``, else the first one inside its phrase."""
-    if token is None:
-        return None
-    for mention in mentions:
-        if mention.token_start <= token.i < mention.token_end:
-            return mention
-    subtree = {t.i for t in token.subtree}
-    return next((m for m in mentions if m.token_start in subtree), None)
+class ActorIndex:
+    """A document's actor mentions (in text order), found by the tokens they cover or head."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.token_start for m in mentions]
+        # of two mentions covering a token, the first
+        self.covering = {i: m for m in reversed(mentions) for i in range(m.token_start, m.token_end)}
+
+    def mention_for(self, token: Token | None) -> ActorMention | None:
+        """The actor mention covering ``token``, else the first one inside its phrase."""
+        if token is None:
+            return None
+        covering = self.covering.get(token.i)
+        if covering is not None:
+            return covering
+        doc = token.doc
+        inside_edges = self.mentions[bisect_left(self.starts, token.left_edge.i):
+                                     bisect_right(self.starts, token.right_edge.i)]
+        return next((m for m in inside_edges if m.token_start == token.i or token.is_ancestor(doc[m.token_start])),
+                    None)
+
+    def first_starting_in(self, start: int, end: int) -> ActorMention | None:
+        """The first mention that starts at a token in [start, end)."""
+        index = bisect_left(self.starts, start)
+        return self.mentions[index] if index < len(self.mentions) and self.starts[index] < end else None
 
 
-def _nearest(head: Token, candidates: list[tuple[int, int]]) -> list[int]:
-    """Indices of candidate token ranges in the head's sentence, nearest in the tree first."""
-    sentence = head.sent
-    scored = []
-    for index, (start, end) in enumerate(candidates):
-        if sentence.start <= start < sentence.end:
-            in_subtree = any(head.i == t.i or head in t.ancestors for t in head.doc[start:end])
-            scored.append((not in_subtree, tree_distance(head, head.doc[start]), index))
-    return [index for *_, index in sorted(scored)]
+class RangesBySentence:
+    """Token ranges of one kind of mention (places, dates, tolls), grouped by sentence; None for a
+    mention that lies on no token boundary."""
+
+    def __init__(self, doc: Doc, ranges: list[tuple[int, int] | None]) -> None:
+        self.doc = doc
+        self.ranges = ranges
+        self.in_sentence: dict[int, list[int]] = {}
+        for index, found in enumerate(ranges):
+            if found is not None:
+                self.in_sentence.setdefault(doc[found[0]].sent.start, []).append(index)
+
+    def nearest(self, head: Token) -> list[int]:
+        """Indices of the ranges in the head's sentence, nearest in the tree first."""
+        scored = []
+        for index in self.in_sentence.get(head.sent.start, ()):
+            start, end = self.ranges[index]
+            in_subtree = any(head.i == t.i or head in t.ancestors for t in self.doc[start:end])
+            scored.append((not in_subtree, tree_distance(head, self.doc[start]), index))
+        return [index for *_, index in sorted(scored)]
+
+
+class DocumentMentions:
+    """What frames are made of, indexed once per document: actors by token, places, dates and
+    death tolls by sentence."""
+
+    def __init__(self, context: DocumentContext) -> None:
+        doc = context.doc
+        self.actors = ActorIndex(context.actors)
+        self.places = RangesBySentence(doc, [(p.token_start, p.token_end) for p in context.places])
+        self.dates = RangesBySentence(doc, [_token_range(doc, d.span.start, d.span.end) for d in context.dates])
+        self.tolls = RangesBySentence(doc, [_token_range(doc, *_fatality_anchor(f)) for f in context.tolls])
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -222,33 +249,36 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | 
     return (span.start, span.end) if span is not None else None
 
 
-def attach(doc: Doc, trigger: Trigger, actors: list[ActorMention], places: list[PlaceMention],
-           dates: list[DateMention], fatalities: list[FatalityMention],
-           reporting_verbs: frozenset[int], lang: str) -> EventFrame:
-    """The frame of one trigger; ``reporting_verbs`` are token indices of verbs whose subject is a
-    source, never an agent."""
+def find_frames(triggers: list[Trigger], context: DocumentContext) -> list[EventFrame]:
+    """Each trigger's frame: the actors, places, date and toll its clause governs."""
+    mentions = DocumentMentions(context)
+    return [attach(t, mentions, context) for t in triggers]
+
+
+def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContext) -> EventFrame:
+    """The frame of one trigger (the subjects of the context's reporting verbs are sources, never agents)."""
+    doc = context.doc
     head = syntactic_head(doc, trigger)
-    cases = case_words(lang)
-    agent_token = _agent_token(head, reporting_verbs, cases, actors)
+    cases = case_words(context.lang)
+    actors = mentions.actors
+    agent_token = _agent_token(head, context.reporting_verbs, cases, actors)
     targets = _target_tokens(head, cases, actors)
     if trigger.entry.describes_only:
         # "entre les mains de X", "under the control of X": the holder is the name that follows
-        agent_token = next((doc[m.token_start] for m in actors
-                            if trigger.token_end <= m.token_start < trigger.token_end + HOLDER_REACH), agent_token)
+        holder = actors.first_starting_in(trigger.token_end, trigger.token_end + HOLDER_REACH)
+        agent_token = doc[holder.token_start] if holder is not None else agent_token
     if trigger.entry.subject_is_target and agent_token is not None:
         # "des dizaines de miliciens ont péri": the subject of a death word is the dead
         targets, agent_token = [agent_token, *targets], None
     frame = EventFrame(trigger=trigger, head=head.i,
-                       agent=_mention_for(agent_token, actors),
+                       agent=actors.mention_for(agent_token),
                        target_tokens=[t.i for t in targets] or [t.i for t in _objects(head)])
-    frame.targets = [m for m in (_mention_for(t, actors) for t in targets) if m is not None]
-    frame.places = _nearest(head, [(p.token_start, p.token_end) for p in places])
-    date_ranges = [_token_range(doc, d.span.start, d.span.end) or (-1, -1) for d in dates]
-    nearest_dates = _nearest(head, date_ranges)
-    frame.date = dates[nearest_dates[0]] if nearest_dates else None
-    fatality_ranges = [_token_range(doc, *(_fatality_anchor(f))) or (-1, -1) for f in fatalities]
-    nearest_tolls = _nearest(head, fatality_ranges)
-    frame.fatalities = fatalities[nearest_tolls[0]] if nearest_tolls else None
+    frame.targets = [m for m in (actors.mention_for(t) for t in targets) if m is not None]
+    frame.places = mentions.places.nearest(head)
+    nearest_dates = mentions.dates.nearest(head)
+    frame.date = context.dates[nearest_dates[0]] if nearest_dates else None
+    nearest_tolls = mentions.tolls.nearest(head)
+    frame.fatalities = context.tolls[nearest_tolls[0]] if nearest_tolls else None
     return frame
 
 

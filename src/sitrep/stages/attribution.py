@@ -1,17 +1,24 @@
 """Attribution and claim status: who the article says reports an event, and whether the event is
-asserted, denied or only possible (words in lang/<code>/claims.yaml and attribution.yaml)."""
+asserted, denied or only possible (words in lang/<code>/claims.yaml and attribution.yaml).
+
+:func:`attribute` is the stage: it gives every frame the sources its sentence cites and its claim
+status."""
 from __future__ import annotations
 
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, Field
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep import lang as langdata
-from sitrep.models import ClaimStatus, Span
-from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is
-from sitrep.stages.triggers import compile_pattern, fold, match_at
+from sitrep.models import ActorMention, Claim, DocumentContext, EventFrame, SourceRef
+from sitrep.stages.actors import resolve_source
+from sitrep.stages.anchors import anchor_words
+from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is, is_verbless
+from sitrep.stages.triggers import compile_pattern, match_at
+from sitrep.text import fold, folded, span_of
 
 # how far up the tree a denial or a modal can govern the event ("a nié avoir bombardé"), in
 # content words: a preposition heading its noun (English parses) is no step of its own, as it is
@@ -22,11 +29,6 @@ FUNCTION_WORD_POS = ("ADP",)
 # subjects ("la prise du camp permettra..." stays asserted) nor adverbial or coordinated clauses
 GOVERNED_BY = ("xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
                "acl", "case", "mark", "fixed", "flat", "compound", "amod", "advmod")
-
-
-class Claim(BaseModel):
-    status: ClaimStatus = "asserted"
-    span: Span | None = None
 
 
 class ClaimWords(BaseModel):
@@ -46,22 +48,17 @@ class ClaimWords(BaseModel):
 @cache
 def claim_words(lang: str) -> ClaimWords:
     claims = langdata.load(lang, "claims")
-    attribution = langdata.load(lang, "attribution")
-
-    def folded(key: str, data: dict = claims) -> frozenset[str]:
-        return frozenset(fold(w) for w in data.get(key) or [])
-
     return ClaimWords(
-        denial_verbs=folded("denial_verbs"),
-        negation_words=folded("negation_words"),
-        hypothetical_verbs=folded("hypothetical_verbs"),
-        hypothetical_nouns=folded("hypothetical_nouns"),
-        modal_words=folded("modal_words"),
-        purpose_markers=folded("purpose_markers"),
-        condition_markers=folded("condition_markers"),
-        hypothetical_morph=tuple(claims.get("hypothetical_morph") or ()),
-        implicative_verbs=folded("implicative_verbs"),
-        reporting_verbs=_reporting_verbs(attribution["reporting_verbs"]),
+        denial_verbs=folded(claims.denial_verbs),
+        negation_words=folded(claims.negation_words),
+        hypothetical_verbs=folded(claims.hypothetical_verbs),
+        hypothetical_nouns=folded(claims.hypothetical_nouns),
+        modal_words=folded(claims.modal_words),
+        purpose_markers=folded(claims.purpose_markers),
+        condition_markers=folded(claims.condition_markers),
+        hypothetical_morph=tuple(claims.hypothetical_morph),
+        implicative_verbs=folded(claims.implicative_verbs),
+        reporting_verbs=_reporting_verbs(langdata.load(lang, "attribution").reporting_verbs),
     )
 
 
@@ -74,15 +71,29 @@ def _reporting_verbs(entries: list[str]) -> dict[str, frozenset[str]]:
     return {verb: frozenset(p) for verb, p in verbs.items()}
 
 
+def attribute(frames: list[EventFrame], context: DocumentContext) -> None:
+    """Give each frame its claim status and the sources its sentence cites (read once a sentence)."""
+    cited: dict[int, list[SourceRef]] = {}
+    for frame in frames:
+        head = context.doc[frame.head]
+        frame.claim = claim_of(head, context.lang)
+        sentence = head.sent
+        if sentence.start not in cited:
+            cited[sentence.start] = reporters(sentence, context)
+        frame.sources = list(cited[sentence.start])
+
+
+def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
+    """The tokens that are reporting verbs ("said", "a indiqué"): their subjects are sources, never agents."""
+    words = claim_words(lang)
+    return frozenset(t.i for t in doc if is_reporting_verb(t, words))
+
+
 def is_reporting_verb(token: Token, words: ClaimWords) -> bool:
     particles = words.reporting_verbs.get(token._.lemma_key)
     if particles is None or token.pos_ not in ("VERB", "AUX"):
         return False
     return not particles or any(c._.text_key in particles for c in token.children)
-
-
-def _span(token: Token) -> Span:
-    return Span(start=token.idx, end=token.idx + len(token.text), text=token.text)
 
 
 def _negation(token: Token, words: ClaimWords) -> Token | None:
@@ -115,10 +126,10 @@ def claim_status(trigger: Token, lang: str) -> Claim:
     words = claim_words(lang)
     negation = _negation(trigger, words)
     if negation is not None:
-        return Claim(status="denied", span=_span(negation))
+        return Claim(status="denied", span=span_of(negation))
     modality = _own_modality(trigger, words)
     if modality is not None:
-        return Claim(status="hypothetical", span=_span(modality))
+        return Claim(status="hypothetical", span=span_of(modality))
     child, depth = trigger, 0
     for governor in trigger.ancestors:
         if depth >= CLAIM_REACH or child.dep_ not in GOVERNED_BY:
@@ -129,22 +140,22 @@ def claim_status(trigger: Token, lang: str) -> Claim:
         depth += 1
         key = governor._.lemma_key
         if key in words.denial_verbs:
-            return Claim(status="denied", span=_span(governor))
+            return Claim(status="denied", span=span_of(governor))
         if key in words.hypothetical_verbs or key in words.hypothetical_nouns:
-            return Claim(status="hypothetical", span=_span(governor))
+            return Claim(status="hypothetical", span=span_of(governor))
         if is_reporting_verb(governor, words):
             break
         if governor.pos_ in ("VERB", "AUX"):
             negation = _negation(governor, words)
             if negation is not None:
-                return Claim(status="denied", span=_span(negation))
+                return Claim(status="denied", span=span_of(negation))
             modality = _own_modality(governor, words)
             if modality is not None:
-                return Claim(status="hypothetical", span=_span(modality))
+                return Claim(status="hypothetical", span=span_of(modality))
     if "Inf" in trigger.morph.get("VerbForm") and trigger.head.i != trigger.i \
             and trigger.head._.lemma_key not in words.implicative_verbs:
         # a bare infinitive says what someone meant, wanted or was told to do, not what happened
-        return Claim(status="hypothetical", span=_span(trigger.head))
+        return Claim(status="hypothetical", span=span_of(trigger.head))
     return Claim()
 
 
@@ -168,7 +179,7 @@ def _noun_phrase(head: Token) -> SpacySpan:
 
 @cache
 def _according_to_patterns(lang: str):
-    return tuple(compile_pattern(p) for p in langdata.load(lang, "attribution")["according_to"])
+    return tuple(compile_pattern(p) for p in langdata.load(lang, "attribution").according_to)
 
 
 def _according_to_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
@@ -209,3 +220,62 @@ def find_reporters(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
     spans = _according_to_sources(sentence, lang) + _reporting_verb_sources(sentence, lang)
     unique: dict[tuple[int, int], SpacySpan] = {(s.start, s.end): s for s in spans if len(s)}
     return [unique[k] for k in sorted(unique)]
+
+
+def claim_of(head: Token, lang: str) -> Claim:
+    """The trigger's claim status; a noun trigger carried by a verb of occurrence takes that
+    verb's ("une offensive pourrait être lancée" is hypothetical, "an offensive was launched" not)."""
+    claim = claim_status(head, lang)
+    if claim.status != "asserted" or head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+        return claim
+    occurrence = anchor_words(lang).occurrence_verbs
+    governor = head.head
+    carriers = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
+    carrier = next((c for c in carriers if c._.lemma_key in occurrence and c.pos_ in ("VERB", "AUX")), None)
+    return claim_status(carrier, lang) if carrier is not None else claim
+
+
+def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
+    """The sources the sentence cites; a phrase that holds a known source ("le correspondant
+    d'al-Manar") is that source. A verbless fragment just before the sentence in its paragraph
+    ("Selon Media de Guerre, instance médiatique," split off by the parser) counts as its own."""
+    fragment = _leading_fragment(sentence)
+    phrases = find_reporters(sentence, context.lang) + (find_reporters(fragment, context.lang) if fragment else [])
+    known = _known_sources(context)
+    found: list[SourceRef] = []
+    for phrase in phrases:
+        if not any(c.isalpha() for c in phrase.text):
+            continue
+        inside = next((m for m in known.starting_in(phrase.start_char, phrase.end_char)
+                       if m.span.end <= phrase.end_char), None)
+        if inside is not None:
+            source = inside.source.model_copy(update={"span": inside.span})
+        else:
+            source = resolve_source(phrase.text, context.lang, context.country).model_copy(update={"span": span_of(phrase)})
+        if all((s.name or s.text) != (source.name or source.text) for s in found):
+            found.append(source)
+    return found
+
+
+class _Sources:
+    """A document's mentions of known sources, by where they start."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self.starts = [m.span.start for m in self.mentions]
+
+    def starting_in(self, start: int, end: int) -> list[ActorMention]:
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _known_sources(context: DocumentContext) -> _Sources:
+    return _Sources([m for m in context.actors if m.is_source and m.source is not None])
+
+
+def _leading_fragment(sentence: SpacySpan) -> SpacySpan | None:
+    """The sentence before ``sentence`` in its paragraph where it has no verb (the parser split it off)."""
+    if sentence.start == 0:
+        return None
+    last = sentence.doc[sentence.start - 1]  # the white space after it is all that separates the sentences
+    return last.sent if "\n" not in last.whitespace_ and is_verbless(last.sent) else None

@@ -36,7 +36,8 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.geo.names import exact_key
 from sitrep.geo.store import Gazetteer
 from sitrep.stages.parse import line_breaks_end_sentences, pipeline_for, set_sentence_starts
-from sitrep.stages.triggers import PatternWord, fold, patterns_by_first_form
+from sitrep.stages.triggers import PatternWord, patterns_by_first_form
+from sitrep.text import fold
 
 # Sentences kept around each sentence that can hold an event, and at the top of the article: the
 # stages read places, sources and dates there ("earlier in the paragraph", "... said the army",

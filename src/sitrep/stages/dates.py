@@ -32,9 +32,6 @@ from sitrep import lang as langdata
 from sitrep.models import DateMention, Span, TimePrecision
 from sitrep.stages.numbers import number_pattern, parse_count
 
-PERSON_LABELS = frozenset({"PER", "PERSON"})
-DATE_LABELS = frozenset({"DATE", "TIME"})
-
 
 @dataclass(frozen=True)
 class Resolved:
@@ -144,29 +141,29 @@ class DateGrammar:
     def __init__(self, lang: str) -> None:
         data = langdata.load(lang, "dates")
         self.lang = lang
-        capitalized = bool(data["names_capitalized"])
-        self.weekdays = _folded_lookup(data["weekdays"])
-        self.months = _folded_lookup(data["months"]) | _folded_lookup(data["month_abbreviations"])
-        self.relative_days = {_key(k): v for k, v in data["relative_days"].items()}
-        self.after_previous = {_key(k): v for k, v in data["after_previous"].items()}
-        self.units = _folded_lookup(data["units"])
-        self.periods = {_key(k): v for k, v in data["periods"].items()}
-        self.last_words = {w.lower() for w in data["last_after"] + data["last_before"]}
-        self.next_words = {w.lower() for w in data["next_after"] + data["next_before"]}
-        self.this_words = {w.lower() for w in data["this_before"]}
+        capitalized = bool(data.names_capitalized)
+        self.weekdays = _folded_lookup(data.weekdays)
+        self.months = _folded_lookup(data.months) | _folded_lookup(data.month_abbreviations)
+        self.relative_days = {_key(k): v for k, v in data.relative_days.items()}
+        self.after_previous = {_key(k): v for k, v in data.after_previous.items()}
+        self.units = _folded_lookup(data.units)
+        self.periods = {_key(k): v for k, v in data.periods.items()}
+        self.last_words = {w.lower() for w in data.last_after + data.last_before}
+        self.next_words = {w.lower() for w in data.next_after + data.next_before}
+        self.this_words = {w.lower() for w in data.this_before}
 
-        weekday = f"(?P<weekday>{_alternation(data['weekdays'], capitalized=capitalized)})"
-        month = f"(?P<month>{_alternation(data['months'], capitalized=capitalized)})"
-        month_any = _alternation(list(data["months"]) + list(data["month_abbreviations"]), capitalized=capitalized)
-        suffix = f"(?:{_alternation(data['ordinal_suffixes'])})?"
+        weekday = f"(?P<weekday>{_alternation(data.weekdays, capitalized=capitalized)})"
+        month = f"(?P<month>{_alternation(data.months, capitalized=capitalized)})"
+        month_any = _alternation(list(data.months) + list(data.month_abbreviations), capitalized=capitalized)
+        suffix = f"(?:{_alternation(data.ordinal_suffixes)})?"
         day = rf"(?P<day>[0-3]?\d){suffix}"
         year = r"(?P<year>(?:1[89]|2[01])\d\d)"
-        weekday_prefix = f"(?:{_alternation(data['weekdays'], capitalized=capitalized)},?\\s+)?"
-        part = f"(?:\\s+{_alternation(data['parts_of_day'])})?"
-        before_mod = _alternation(data["this_before"] + data["last_before"] + data["next_before"])
-        after_mod = _alternation(data["last_after"] + data["next_after"] or ["\x00"])
+        weekday_prefix = f"(?:{_alternation(data.weekdays, capitalized=capitalized)},?\\s+)?"
+        part = f"(?:\\s+{_alternation(data.parts_of_day)})?"
+        before_mod = _alternation(data.this_before + data.last_before + data.next_before)
+        after_mod = _alternation(data.last_after + data.next_after or ["\x00"])
         number = f"(?P<n>{number_pattern(lang)})"
-        unit = f"(?P<unit>{_alternation(data['units'])})"
+        unit = f"(?P<unit>{_alternation(data.units)})"
 
         modifier_after = rf"(?:\s+(?P<after>{after_mod}))?"  # "le 12 septembre dernier", "le 3 août prochain"
         word_dates = {
@@ -176,12 +173,12 @@ class DateGrammar:
         numeric = {"dmy": r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})",
                    "mdy": r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"}
         rules = [Rule(f"date_{order}", self._compile(word_dates[order]), self._explicit)
-                 for order in data["word_date_orders"]]
+                 for order in data.word_date_orders]
         rules += [
             Rule("iso_date", self._compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), self._explicit),
-            Rule("numeric_date", self._compile(numeric[data["numeric_date_order"]]), self._explicit),
+            Rule("numeric_date", self._compile(numeric[data.numeric_date_order]), self._explicit),
             Rule("month_year", self._compile(rf"{month}\s+{year}"), self._month_year),
-            Rule("year", self._compile(rf"(?:{_alternation(data['year_before'])})\s+{year}"), self._year),
+            Rule("year", self._compile(rf"(?:{_alternation(data.year_before)})\s+{year}"), self._year),
             Rule("after_previous", self._compile(
                 rf"(?P<anaphor>{_alternation(self.after_previous)}){part}"), self._after_previous),
             Rule("weekday", self._compile(
@@ -191,28 +188,30 @@ class DateGrammar:
                 rf"(?P<relative>{_alternation(self.relative_days)}){part}"), self._relative_day),
             Rule("period", self._compile(f"(?P<period>{_alternation(self.periods)})"), self._period),
             Rule("month", self._compile(
-                rf"(?:(?:(?P<last>{_alternation(data['last_before'] or [chr(0)])})"
-                rf"|(?P<context>{_alternation(data['month_before'])}))\s*)?{month}(?!\s+\d)(?:\s+(?P<after>{after_mod}))?"),
+                rf"(?:(?:(?P<last>{_alternation(data.last_before or [chr(0)])})"
+                rf"|(?P<context>{_alternation(data.month_before)}))\s*)?{month}(?!\s+\d)(?:\s+(?P<after>{after_mod}))?"),
                 self._month_name, names_only=True),
         ]
-        for template in data["ago"]:
+        for template in data.ago:
             rules.append(Rule("ago", self._compile(self._template(template, number, unit)), self._ago))
         for key, sign in (("later", 1), ("earlier", -1)):
-            for template in data[key]:
+            for template in getattr(data, key):
                 rules.append(Rule(key, self._compile(self._template(template, number, unit)),
                                   lambda match, published, sign=sign: self._later(match, published, sign)))
-        for template in data["duration_to_now"]:
+        for template in data.duration_to_now:
             rules.append(Rule("duration", self._compile(self._template(template, number, unit)), self._duration))
-        weekday_pair = [f"(?P<{group}>{_alternation(data['weekdays'], capitalized=capitalized)}){part}"
+        weekday_pair = [f"(?P<{group}>{_alternation(data.weekdays, capitalized=capitalized)}){part}"
                         for group in ("first", "second")]
         for key, resolve in (("night_of", self._night), ("weekday_range", self._weekday_range)):
-            for template in data[key]:
+            for template in getattr(data, key):
                 body = r"\s+".join(re.escape(w) for w in template.split())
                 for group in weekday_pair:
                     body = body.replace(re.escape("{weekday}"), group, 1)
                 rules.append(Rule(key, self._compile(body), resolve, names_only=True))
         self.rules = tuple(rules)
-        self.since_point = re.compile(rf"(?:{_alternation(data['since_point'])})\s+(?:(?:le|the)\s+)?$",
+        places = langdata.load(lang, "places")
+        self.person_labels, self.date_labels = frozenset(places.person_labels), frozenset(places.date_labels)
+        self.since_point = re.compile(rf"(?:{_alternation(data.since_point)})\s+(?:{_alternation(data.determiners)}\s+)?$",
                                       re.IGNORECASE)
 
     @staticmethod
@@ -353,18 +352,18 @@ def grammar_for(lang: str) -> DateGrammar:
     return DateGrammar(lang)
 
 
-def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+def _names_a_person(doc: Doc, start: int, end: int, grammar: DateGrammar) -> bool:
     """"Mercredi Adams", "Mardi Gras", "Wednesday Addams": a name the NER runs on past the date
     word, or a person's name right after it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if any(t.ent_type_ in PERSON_LABELS for t in span):
+    if any(t.ent_type_ in grammar.person_labels for t in span):
         return True
     following = doc[span.end] if span.end < len(doc) else None
-    if following is None or not following.is_title or following.ent_type_ in DATE_LABELS:
+    if following is None or not following.is_title or following.ent_type_ in grammar.date_labels:
         return False
-    return following.ent_type_ in PERSON_LABELS or (following.ent_iob_ == "I" and bool(following.ent_type_))
+    return following.ent_type_ in grammar.person_labels or (following.ent_iob_ == "I" and bool(following.ent_type_))
 
 
 @lru_cache(maxsize=2)  # the death-toll stage reads the same document's dates right after
@@ -378,7 +377,7 @@ def _candidates(doc: Doc, text: str, lang: str, published: date | None) -> list[
         start, end = match.span()
         if doc.char_span(start, end) is None:  # not on token boundaries: inside a word
             continue
-        if rule.names_only and _names_a_person(doc, start, end):
+        if rule.names_only and _names_a_person(doc, start, end, grammar_for(lang)):
             continue
         resolved = rule.resolve(match, published)
         if resolved is not None:

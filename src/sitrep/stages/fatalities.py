@@ -13,17 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.models import FatalityMention, Span
+from sitrep.models import FatalityMention
 from sitrep.stages.dates import date_token_indices
 from sitrep.stages.numbers import Quantity, find_quantities, lemma_key, text_key
 from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is
-from sitrep.stages.triggers import PatternWord, compile_pattern, fold, match_at
+from sitrep.stages.triggers import PatternWord, compile_pattern, match_at
+from sitrep.lang.schemas import DeathEntry
+from sitrep.text import fold, span_of
 
 # how far from the death word a count may stand, in tokens
 COUNT_AFTER_WINDOW = 6
@@ -39,13 +39,6 @@ NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "PRON"})
 
 # folded first word -> (pattern number, compiled pattern) of every phrase starting with it
 PatternIndex = dict[str, tuple[tuple[int, tuple[PatternWord, ...]], ...]]
-
-
-class DeathEntry(BaseModel):
-    patterns: list[str]
-    count_after: list[str] | None = Field(None, description="linking words before a following count; None: never")
-    count_before: Literal["always", "unless_object", "never"] = "always"
-    needs_count: bool = Field(False, description="the word reports no death without a count")
 
 
 @dataclass(frozen=True)
@@ -85,19 +78,19 @@ def _index(patterns: list[tuple[int, str]]) -> PatternIndex:
 @cache
 def lexicon(lang: str) -> FatalityLexicon:
     raw = langdata.load(lang, "fatalities")
-    entries = tuple(DeathEntry(**entry) for entry in raw["entries"])
+    entries = tuple(raw.entries)
     return FatalityLexicon(
         entries=entries,
         patterns=_index([(n, p) for n, entry in enumerate(entries) for p in entry.patterns]),
         links=tuple(None if e.count_after is None else _words(e.count_after) for e in entries),
-        approximators=_words(raw["approximators"]),
-        joiner_kinds=tuple(["sum"] * len(raw["sum_words"]) + ["inclusion"] * len(raw["inclusion_words"])),
-        joiners=_index(list(enumerate(raw["sum_words"] + raw["inclusion_words"]))),
-        passable_verbs=_words(raw["passable_verbs"]),
-        not_deaths=_words(raw["not_deaths"]),
-        not_death_phrases=_index(list(enumerate(raw["not_death_phrases"]))),
-        no_deaths=_index(list(enumerate(raw["no_deaths"]))),
-        additive=_words(raw["additive"]),
+        approximators=_words(raw.approximators),
+        joiner_kinds=tuple(["sum"] * len(raw.sum_words) + ["inclusion"] * len(raw.inclusion_words)),
+        joiners=_index(list(enumerate(raw.sum_words + raw.inclusion_words))),
+        passable_verbs=_words(raw.passable_verbs),
+        not_deaths=_words(raw.not_deaths),
+        not_death_phrases=_index(list(enumerate(raw.not_death_phrases))),
+        no_deaths=_index(list(enumerate(raw.no_deaths))),
+        additive=_words(raw.additive),
     )
 
 
@@ -284,10 +277,6 @@ def _excluded_tokens(doc: Doc, lex: FatalityLexicon, keys: list[tuple[str, str]]
     return {i for _, start, end in _matches(doc, lex.not_death_phrases, keys) for i in range(start, end)}
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    tokens = doc[start:end]
-    return Span(start=tokens.start_char, end=tokens.end_char, text=tokens.text)
-
 
 def _is_additional(doc: Doc, trigger: tuple[int, int], lex: FatalityLexicon) -> bool:
     """"6 militants were also killed", "trois assaillants ont également été tués": an adverb on
@@ -298,7 +287,7 @@ def _is_additional(doc: Doc, trigger: tuple[int, int], lex: FatalityLexicon) -> 
 
 def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: frozenset[int],
              lex: FatalityLexicon) -> FatalityMention:
-    trigger_span = _span(doc, *trigger)
+    trigger_span = span_of(doc[trigger[0]:trigger[1]])
     if not counts:
         return FatalityMention(span=trigger_span, count=None, trigger_span=trigger_span)
     start = min(q.token_start for q in counts)
@@ -307,7 +296,7 @@ def _mention(doc: Doc, counts: list[Quantity], trigger: tuple[int, int], dates: 
     limit = trigger[0] if trigger[0] >= figure_end else len(doc)
     while end < min(limit, figure_end + 3) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and end not in dates:
         end += 1
-    return FatalityMention(span=_span(doc, start, end), count=sum(q.value for q in counts),
+    return FatalityMention(span=span_of(doc[start:end]), count=sum(q.value for q in counts),
                            vague=any(q.vague for q in counts), trigger_span=trigger_span,
                            additional=_is_additional(doc, trigger, lex))
 
@@ -340,7 +329,7 @@ def find_fatalities(doc: Doc, lang: str) -> list[FatalityMention]:
     excluded = _excluded_tokens(doc, lex, keys)
     mentions = []
     for _, start, end in _matches(doc, lex.no_deaths, keys):  # "no casualties", "aucune victime": 0
-        phrase = _span(doc, start, end)
+        phrase = span_of(doc[start:end])
         mentions.append(FatalityMention(span=phrase, count=0, trigger_span=phrase))
         excluded.update(range(start, end))
     used: set[int] = set()

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from pydantic import BaseModel, Field
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.stages.triggers import fold
+from sitrep.text import fold, folded
 
 # "68", "5.500", "5,500", "12 000" inside one token; groups of three after a separator
 DIGITS = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$|^\d+$")
@@ -27,17 +27,13 @@ MAX_DIGIT_GROUPS = 3  # "1 200 000 000": a count and three groups of three digit
 MAX_NUMBER_WORDS = 12  # "quatre-vingt-dix-neuf mille neuf cent quatre-vingt-dix-neuf" is 11
 
 
-# fold() normalises Unicode on every call; words repeat, so their keys are remembered
-cached_fold = lru_cache(maxsize=1 << 16)(fold)
-
-
 def text_key(token: Token) -> str:
     """The token's accent-folded lower-case form, as lexicons are matched on."""
-    return cached_fold(token.text)
+    return fold(token.text)
 
 
 def lemma_key(token: Token) -> str:
-    return cached_fold(token.lemma_ or token.text)
+    return fold(token.lemma_ or token.text)
 
 
 class Quantity(BaseModel):
@@ -73,21 +69,21 @@ class NumberLexicon:
 @cache
 def lexicon(lang: str) -> NumberLexicon:
     raw = langdata.load(lang, "numbers")
-    vague = {tuple(fold(phrase).replace("'", "' ").split()): value for phrase, value in raw["vague"].items()}
+    vague = {tuple(fold(phrase).replace("'", "' ").split()): value for phrase, value in raw.vague.items()}
     return NumberLexicon(
-        words={fold(w): v for w, v in raw["words"].items()},
-        multipliers={fold(w): v for w, v in raw["multipliers"].items()},
-        connectors=frozenset(fold(w) for w in raw["connectors"]),
-        article_one=frozenset(fold(w) for w in raw["article_one"]),
+        words={fold(w): v for w, v in raw.words.items()},
+        multipliers={fold(w): v for w, v in raw.multipliers.items()},
+        connectors=folded(raw.connectors),
+        article_one=folded(raw.article_one),
         vague=vague,
         vague_first_words=frozenset(k[0] for k in vague),
         longest_vague=max(len(k) for k in vague),
-        not_counts_after=frozenset(fold(w) for w in raw["not_counts_after"]),
-        not_counts_before=frozenset(fold(w) for w in raw["not_counts_before"]),
-        comparisons=frozenset(fold(w) for w in raw.get("comparisons") or ()),
-        year_prepositions=frozenset(fold(w) for w in raw["year_prepositions"]),
-        range_joiners=frozenset(fold(w) for w in raw["range_joiners"]),
-        range_openers={fold(k): fold(v) for k, v in raw["range_openers"].items()},
+        not_counts_after=folded(raw.not_counts_after),
+        not_counts_before=folded(raw.not_counts_before),
+        comparisons=folded(raw.comparisons),
+        year_prepositions=folded(raw.year_prepositions),
+        range_joiners=folded(raw.range_joiners),
+        range_openers={fold(k): fold(v) for k, v in raw.range_openers.items()},
     )
 
 

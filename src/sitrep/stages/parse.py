@@ -39,7 +39,7 @@ def pipeline_for(lang: str) -> Language:
     from sitrep.stages.actors import add_actor_ruler
     from sitrep.stages.attribute_rules import use_rule_table
 
-    nlp = spacy.load(langdata.load(lang, "pipeline")["spacy_model"])
+    nlp = spacy.load(langdata.load(lang, "pipeline").spacy_model)
     use_rule_table(nlp)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     add_actor_ruler(nlp, lang)

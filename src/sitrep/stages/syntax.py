@@ -1,7 +1,14 @@
 """Small, language-neutral helpers over spaCy's Universal Dependencies parses."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from sitrep.text import fold
+
+# The keys lexicons are matched on: a token's folded lemma and folded text.
+if not Token.has_extension("lemma_key"):
+    Token.set_extension("lemma_key", getter=lambda t: fold(t.lemma_ or t.text))
+    Token.set_extension("text_key", getter=lambda t: fold(t.text))
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
@@ -29,3 +36,8 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in depth_a:
             return depth_a[t.i] + depth_b
     return len(path_a) + depth_b + 1
+
+
+def is_verbless(sentence: Span) -> bool:
+    """A sentence with no verb at all: a title, a caption, a fragment the parser split off."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sentence)

@@ -6,67 +6,16 @@ overlap, the longest wins ("raid aérien" over "raid"); one trigger is kept per 
 """
 from __future__ import annotations
 
-import unicodedata
-from functools import cache, lru_cache
+from functools import cache
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
-from sitrep.models import Span
+from sitrep.lang.schemas import TriggerEntry
+from sitrep.models import Trigger
 from sitrep.stages.syntax import OBJECT_DEPS, dep_is
-
-
-@lru_cache(maxsize=200_000)  # every stage folds every token's text and lemma, the same words again and again
-def fold(text: str) -> str:
-    """Lower case without accents, apostrophes unified: the key lexicons are matched on."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-if not Token.has_extension("lemma_key"):
-    Token.set_extension("lemma_key", getter=lambda t: fold(t.lemma_ or t.text))
-    Token.set_extension("text_key", getter=lambda t: fold(t.text))
-
-
-class Refinement(BaseModel):
-    sub_event_type: str
-    context: list[str] = Field(default_factory=list)
-    agent: str | None = None
-    target: str | None = None
-
-
-class TriggerEntry(BaseModel):
-    id: str
-    sub_event_type: str
-    priority: int = 1
-    words: list[str]
-    when: list[Refinement] = Field(default_factory=list)
-    stative: bool = False
-    requires_target: bool = False
-    death_only: bool = False
-    subject_is_target: bool = False
-    describes_only: bool = False
-    anchors: bool = Field(False, description="the event alone shows the article reports political violence or "
-                                             "unrest (a weapon of war, a protest), whoever took part")
-    intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
-                                                  "('thousands demonstrated', not 'demonstrated a belief')")
-    requires_context: list[str] = Field(
-        default_factory=list, description="the entry fires only where one of these is in the sentence")
-    not_with: list[str] = Field(
-        default_factory=list, description="words that, next to the trigger in the tree, give it another sense")
-    plover: str | None = None
-    cameo: str | None = None
-
-
-class Trigger(BaseModel):
-    """One trigger found in a parsed document."""
-
-    entry: TriggerEntry
-    head: int = Field(description="token index of the trigger's head word")
-    token_start: int
-    token_end: int
-    span: Span
+from sitrep.text import fold, span_of
 
 
 class PatternWord(BaseModel):
@@ -114,7 +63,16 @@ def match_at(doc: Doc, start: int, words: tuple[PatternWord, ...]) -> int | None
 
 @cache
 def entries_for(lang: str) -> tuple[TriggerEntry, ...]:
-    return tuple(TriggerEntry(**raw) for raw in langdata.load(lang, "triggers")["entries"])
+    return tuple(langdata.load(lang, "triggers").entries)
+
+
+@cache
+def entries_by_id(lang: str) -> dict[str, TriggerEntry]:
+    """The entries by id; of two with one id, the first."""
+    entries: dict[str, TriggerEntry] = {}
+    for entry in entries_for(lang):
+        entries.setdefault(entry.id, entry)
+    return entries
 
 
 @cache
@@ -195,6 +153,5 @@ def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
             continue
         taken.update(range(start, end))
         span = doc[start:end]
-        found.append(Trigger(entry=entries[number], head=start, token_start=start, token_end=end,
-                             span=Span(start=span.start_char, end=span.end_char, text=span.text)))
+        found.append(Trigger(entry=entries[number], head=start, token_start=start, token_end=end, span=span_of(span)))
     return sorted(found, key=lambda t: t.token_start)

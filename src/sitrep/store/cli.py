@@ -1,6 +1,7 @@
 """The store's commands: ``sitrep ingest``, ``sitrep events``, ``sitrep stats``."""
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 from datetime import date as Date
@@ -12,10 +13,11 @@ from sitrep.cli_common import EXIT_SKIPPED, DbOption, check_inputs, open_store, 
 from sitrep.exports import EventFormat
 from sitrep.models import Event
 from sitrep.scale import Engine
-from sitrep.store.records import EventFilter, Incident, parse_near
+from sitrep.store.records import ClaimChoice, EventFilter, Incident, parse_near
 from sitrep.store.store import Store
 
 app = typer.Typer()
+
 
 
 @app.command()
@@ -77,6 +79,10 @@ def events(
     actor: Annotated[Optional[str], typer.Option(help="canonical actor name (case-insensitive)")] = None,
     source: Annotated[Optional[str], typer.Option(help="cited source or outlet (case-insensitive)")] = None,
     near: Annotated[Optional[str], typer.Option(help="LAT,LON,KM")] = None,
+    claim: Annotated[Optional[ClaimChoice], typer.Option(help="claim status")] = None,
+    alignment: Annotated[Optional[str], typer.Option(help="words of a cited source's or the outlet's alignment, "
+                                                          "e.g. 'state media'")] = None,
+    incident: Annotated[Optional[int], typer.Option(min=1, help="the reports of this incident")] = None,
     incidents: Annotated[bool, typer.Option("--incidents", help="one row per incident, with all its reports")] = False,
     format: Annotated[Optional[EventFormat], typer.Option("--format", "-f", help="default: table on a terminal, else jsonl")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="at most this many rows")] = None,
@@ -86,6 +92,7 @@ def events(
     filters = EventFilter(
         country=country, admin1=admin1, date_from=_parse_day(date_from, "--from"), date_to=_parse_day(date_to, "--to"),
         event_type=event_type, sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
+        claim_status=claim.value if claim else None, alignment=alignment, incident_id=incident,
     )
     fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
     with open_store(db) as store:
@@ -106,14 +113,19 @@ def stats(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the counts as JSON")] = False,
 ) -> None:
-    """Counts of stored documents and events: by type, country, week, cited source and outlet."""
+    """Counts of stored documents and events (by type, country, week, cited source and outlet), and
+    each watched feed's health."""
     from rich.console import Console
     from rich.table import Table
 
+    from sitrep.watch.state import WatchState
+
     with open_store(db) as store:
         counts = store.stats()
+        feeds = WatchState(store.engine).health()
     if as_json:
-        typer.echo(counts.model_dump_json(indent=2))
+        typer.echo(json.dumps({**counts.model_dump(mode="json"), "feeds": [f.model_dump(mode="json") for f in feeds]},
+                              indent=2, ensure_ascii=False))
         return
     console = Console()
     documents = ", ".join(f"{n} {status}" for status, n in sorted(counts.documents.items()))
@@ -127,3 +139,28 @@ def stats(
         for key, n in table_counts.items():
             table.add_row(key, str(n))
         console.print(table)
+    if feeds:
+        console.print(feed_health_table(feeds))
+
+
+def _moment(moment) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def feed_health_table(feeds):
+    """The feeds `sitrep watch` polls: last success, last error, back-off, articles by status."""
+    from rich.table import Table
+
+    table = Table(title="watched feeds", header_style="bold")
+    for column in ("feed", "last success (UTC)", "errors (in a row / all)", "last error", "next poll",
+                   "articles"):
+        table.add_column(column, overflow="fold")  # URLs and reasons wrap, never cut
+    for feed in feeds:
+        error = f"{_moment(feed.last_error_at)}: {feed.last_error}" if feed.last_error else "-"
+        articles = ", ".join(f"{n} {status}" for status, n in feed.articles.items()) or "-"
+        if feed.retrying:
+            articles += f" ({feed.retrying} retrying)"
+        table.add_row(f"{feed.outlet or ''}\n{feed.url}".strip(), _moment(feed.last_success_at),
+                      f"{feed.consecutive_errors} / {feed.errors_total}", error,
+                      _moment(feed.next_poll_at) if feed.next_poll_at else "when due", articles)
+    return table

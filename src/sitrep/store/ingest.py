@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -27,6 +27,14 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 # IngestSummary's counter for each document status
 STATUS_COUNTERS = {"ok": "ok", "skipped": "skipped", "error": "errors"}
 MAX_LISTED_FAILURES = 20
+
+
+def failure_lines(failures: list[tuple[str, str]], elsewhere: str) -> list[str]:
+    """The first failures, a line each ("what: why"), then how many more and where to see them."""
+    lines = [f"  {what}: {why}" for what, why in failures[:MAX_LISTED_FAILURES]]
+    if len(failures) > MAX_LISTED_FAILURES:
+        lines.append(f"  ... and {len(failures) - MAX_LISTED_FAILURES} more ({elsewhere})")
+    return lines
 
 
 class IngestSummary(BaseModel):
@@ -65,10 +73,7 @@ class IngestSummary(BaseModel):
             f"{self.events} events added, {self.linked} of them linked to incidents other documents report",
             f"{self.seconds:.1f} s ({self.store_seconds:.1f} s of it writing the store), {rate:.2f} documents/s",
         ]
-        lines += [f"  {doc_id}: {status_reason}" for doc_id, status_reason in self.failures[:MAX_LISTED_FAILURES]]
-        if len(self.failures) > MAX_LISTED_FAILURES:
-            lines.append(f"  ... and {len(self.failures) - MAX_LISTED_FAILURES} more (`sitrep stats` counts them)")
-        return lines
+        return lines + failure_lines(self.failures, "`sitrep stats` counts them")
 
 
 def _files(path: Path) -> Iterator[Path]:
@@ -127,27 +132,44 @@ def identity(item: Document | InputProblem, origin: str) -> tuple[str, Document]
     return digest, Document(id=item.doc_id)
 
 
+# Called for each input once the store has it: ``outcome`` is what Store.add_result did, or None
+# where the input was already stored and skipped before extraction.
+Stored = Callable[[str, Document, AddOutcome | None], None]
+
+
 def ingest(store: Store, paths: list[str], workers: int = 1, progress: bool | None = None,
            retry_failed: bool = False, extract=None) -> IngestSummary:
     """Ingest every document in ``paths`` into ``store``: stored documents are skipped, except,
     with ``retry_failed``, those that failed with an error. ``progress``: None shows the bar on a terminal."""
+    return ingest_documents(store, read_inputs(paths), total=count_inputs(paths), workers=workers, progress=progress,
+                            retry_failed=retry_failed, extract=extract)
+
+
+def ingest_documents(store: Store, inputs: Iterable[tuple[str, Document | InputProblem]], total: int | None = None,
+                     workers: int = 1, progress: bool | None = None, retry_failed: bool = False, extract=None,
+                     stored: Stored | None = None) -> IngestSummary:
+    """Extract and store ``inputs`` ((origin, document) pairs, read lazily), skipping those already
+    stored; ``stored`` hears of each input once the store has it (``sitrep watch`` marks its
+    articles done with it). ``total``: how many inputs there are, for the progress bar's ETA."""
     from sitrep.pipeline import extract_documents
 
     summary = IngestSummary()
     started = time.monotonic()
     stored_hashes, stored_urls = store.known_documents(include_failed=not retry_failed)
-    bar = tqdm(total=count_inputs(paths), unit="doc", disable=None if progress is None else not progress,
+    bar = tqdm(total=total, unit="doc", disable=None if progress is None else not progress,
                dynamic_ncols=True, smoothing=0.1)
     # Inputs handed to extraction, in order: results come back in the same order.
     pending: deque[tuple[str, str, Document]] = deque()
 
     def new_inputs() -> Iterator[Document | InputProblem]:
-        for origin, item in read_inputs(paths):
+        for origin, item in inputs:
             summary.documents += 1
             digest, document = identity(item, origin)
             if digest in stored_hashes or (document.url and document.url in stored_urls):
                 summary.already_stored += 1
                 bar.update(1)
+                if stored:
+                    stored(origin, document, None)
                 continue
             stored_hashes.add(digest)
             if document.url:
@@ -164,6 +186,8 @@ def ingest(store: Store, paths: list[str], workers: int = 1, progress: bool | No
             outcome = store.add_result(document, result, origin=origin, digest=digest, replace_failed=retry_failed)
             summary.store_seconds += time.monotonic() - writing
             summary.record(outcome, result)
+            if stored:
+                stored(origin, document, outcome)
             bar.update(1)
             bar.set_postfix(events=summary.events, failed=summary.skipped + summary.errors, refresh=False)
     finally:

@@ -3,9 +3,15 @@ from __future__ import annotations
 
 from datetime import date as Date, datetime
 
+from enum import Enum
+from typing import get_args
+
 from pydantic import BaseModel, Field, field_validator
 
-from sitrep.models import Event
+from sitrep.models import ClaimStatus, Event
+
+# The claim statuses, as the choices the command line and the API offer.
+ClaimChoice = Enum("ClaimChoice", {status: status for status in get_args(ClaimStatus)}, type=str)
 
 
 def parse_near(near: str) -> tuple[float, float, float]:
@@ -32,6 +38,10 @@ class EventFilter(BaseModel):
     actor: str | None = Field(None, description="canonical actor name (or the words found where unresolved)")
     source: str | None = Field(None, description="a source the article cites, or the outlet that published it")
     near: tuple[float, float, float] | None = Field(None, description="latitude, longitude, radius in km")
+    claim_status: ClaimStatus | None = None
+    alignment: str | None = Field(None, description="words of the alignment of a cited source or of the outlet "
+                                                    "(source knowledge base), e.g. 'opposition' or 'state media'")
+    incident_id: int | None = Field(None, description="the events (reports) of one incident")
 
     @field_validator("near")
     @classmethod
@@ -78,6 +88,8 @@ class IncidentReport(BaseModel):
     fatalities_text: str | None = None
     claim_status: str
     language: str | None = None
+    actor1: str | None = Field(None, description="canonical name, or the words found")
+    actor2: str | None = None
 
     @property
     def attribution(self) -> str:

@@ -161,3 +161,47 @@ evidence_spans = Table(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
 )
+
+# ---- `sitrep watch`: the feeds it polls and the articles they list (src/sitrep/watch/) ----------
+
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("outlet", String(300)),
+    Column("language", String(10)),
+    Column("etag", Text, comment="for a conditional GET (If-None-Match)"),
+    Column("last_modified", Text, comment="for a conditional GET (If-Modified-Since)"),
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("last_error", Text, comment="why the last poll failed"),
+    Column("consecutive_errors", Integer, nullable=False, default=0),
+    Column("errors_total", Integer, nullable=False, default=0),
+    Column("next_poll_at", DateTime(timezone=True), comment="not polled before this (back-off after a failure)"),
+    Column("items_queued", Integer, nullable=False, default=0, comment="new articles the feed listed, all rounds"),
+)
+
+watch_articles = Table(
+    "watch_articles",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True, comment="the link as the feed lists it"),
+    Column("feed_id", Integer, ForeignKey("watch_feeds.id"), nullable=False),
+    Column("item_id", Text, nullable=False, comment="the item's guid/id, else its link"),
+    Column("title", Text),
+    Column("summary", Text, comment="the item's own HTML body: stored instead if the page never comes"),
+    Column("published", Date),
+    Column("status", String(10), nullable=False,
+           comment="pending | stored | summary (its feed text stored) | failed (given up) | blocked (robots.txt)"),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("doc_id", String(200), comment="the stored document (None: the store had it already)"),
+    Column("final_url", Text, comment="where redirects led"),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("done_at", DateTime(timezone=True)),
+    Index("ix_watch_articles_status_next", "status", "next_attempt_at"),
+    Index("ix_watch_articles_feed", "feed_id", "status"),
+)

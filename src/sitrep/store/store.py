@@ -13,9 +13,11 @@ from sqlalchemy import Connection, String, Table, delete, func, insert, or_, sel
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
+from sitrep.actors.kb import Source
 from sitrep.models import Document, DocumentResult, Event
 from sitrep.store import dedup
 from sitrep.store.opening import open_engine
+from sitrep.store.outlets import alignment_matches, known_source
 from sitrep.store.records import (
     AddOutcome,
     EventFilter,
@@ -266,7 +268,37 @@ class Store:
             conditions.append(or_(events.c.id.in_(cited), events.c.doc_id.in_(published)))
         if filters.near is not None:
             conditions.extend(_near_conditions(*filters.near))
+        if filters.claim_status is not None:
+            conditions.append(events.c.claim_status == filters.claim_status)
+        if filters.incident_id is not None:
+            conditions.append(events.c.incident_id == filters.incident_id)
+        if filters.alignment:
+            conditions.append(self._aligned(filters.alignment))
         return conditions
+
+    def _aligned(self, wanted: str) -> ColumnElement[bool]:
+        """Events citing a source, or published by an outlet, whose alignment has the words
+        ``wanted`` (cited sources carry their alignment; outlets are looked up in the source
+        knowledge base)."""
+        cited = (select(event_sources.c.event_pk).join(sources)
+                 .where(func.lower(sources.c.alignment).contains(wanted.strip().lower(), autoescape=True)))
+        with self.engine.connect() as connection:
+            outlets = [name for name, source in _known_outlets(connection).items()
+                       if alignment_matches(source.alignment, wanted)]
+        published = select(documents.c.id).where(documents.c.outlet.in_(outlets))
+        return or_(events.c.id.in_(cited), events.c.doc_id.in_(published))
+
+    def list_alignments(self) -> list[str]:
+        """The alignments of the cited sources and (knowledge base) outlets in the store, sorted."""
+        with self.engine.connect() as connection:
+            found = set(connection.scalars(select(sources.c.alignment).distinct().where(sources.c.alignment.is_not(None))))
+            found.update(source.alignment for source in _known_outlets(connection).values() if source.alignment)
+        return sorted(found, key=str.lower)
+
+    def last_event_pk(self) -> int | None:
+        """The newest stored event's key: it changes whenever an event is added (the page polls it)."""
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.max(events.c.id)))
 
     def _events_query(self, filters: EventFilter | None):
         """Events matching ``filters``, newest first (undated last), then in the order stored."""
@@ -339,6 +371,15 @@ class Store:
             reports = self._reports(connection, [row.id for row in rows])
         return [_incident(row, reports[row.id]) for row in rows]
 
+    def get_incident(self, incident_id: int) -> Incident | None:
+        """One incident with all its reports."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(incidents).where(incidents.c.id == incident_id)).first()
+            if row is None:
+                return None
+            reports = self._reports(connection, [incident_id])
+        return _incident(row, reports[incident_id])
+
     def _reports(self, connection: Connection, incident_ids: list[int]) -> dict[int, list[IncidentReport]]:
         found: dict[int, list[IncidentReport]] = defaultdict(list)
         if not incident_ids:
@@ -358,6 +399,7 @@ class Store:
                 location_name=(reported.location.name or reported.location.text) if reported.location else None,
                 fatalities=reported.fatalities, fatalities_text=reported.fatalities_text,
                 claim_status=reported.claim_status, language=reported.evidence.language,
+                actor1=_actor_label(reported.actor1), actor2=_actor_label(reported.actor2),
             ))
         return found
 
@@ -418,6 +460,12 @@ class Store:
             )
 
 
+def _known_outlets(connection: Connection) -> dict[str, Source]:
+    """The store's outlets that the source knowledge base knows, with their entries."""
+    names = connection.scalars(select(documents.c.outlet).distinct().where(documents.c.outlet.is_not(None)))
+    return {name: source for name in names if (source := known_source(name)) is not None}
+
+
 def _ranked(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
@@ -438,6 +486,10 @@ def _fitted(table: Table, row: dict) -> dict:
                 and len(value) > column_type.length:
             fitted[name] = value[:column_type.length]
     return fitted
+
+
+def _actor_label(actor) -> str | None:
+    return (actor.name or actor.text) if actor else None
 
 
 def _actor_key(name: str) -> str:
@@ -466,9 +518,9 @@ def _event_columns(stored: Event, window: tuple[date, date] | None) -> dict:
         "plover_event_type": stored.plover_event_type, "cameo_root": stored.cameo_root,
         "date": stored.date, "date_earliest": window[0] if window else None, "date_latest": window[1] if window else None,
         "time_precision": int(stored.time_precision) if stored.time_precision else None,
-        "actor1": (stored.actor1.name or stored.actor1.text) if stored.actor1 else None,
+        "actor1": _actor_label(stored.actor1),
         "actor1_type": stored.actor1.actor_type if stored.actor1 else None,
-        "actor2": (stored.actor2.name or stored.actor2.text) if stored.actor2 else None,
+        "actor2": _actor_label(stored.actor2),
         "actor2_type": stored.actor2.actor_type if stored.actor2 else None,
         "location_name": (place.name or place.text) if place else None,
         "admin1": place.admin1 if place else None, "admin2": place.admin2 if place else None,

@@ -26,10 +26,11 @@ from sitrep import __version__
 from sitrep.exports import BINARY_FORMATS, EventFormat, write_events
 from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
-from sitrep.store.records import parse_near
+from sitrep.store.records import ClaimChoice, parse_near
 from sitrep.web.errors import echo, listed_errors, store_message, validation_summary
 from sitrep.web.guards import HostCheck, PublicFiles, TokenBackoff, reject_unknown_query
 from sitrep.web.limits import BodySizeLimit
+from sitrep.web.monitor import monitor_router
 from sitrep.web.schemas import (
     EventPage,
     ExtractRequest,
@@ -115,10 +116,15 @@ def event_filter(
     actor: Annotated[str | None, Query(description="canonical actor name (case-insensitive)", **FILTER_TEXT)] = None,
     source: Annotated[str | None, Query(description="cited source or outlet (case-insensitive)", **FILTER_TEXT)] = None,
     near: Annotated[str | None, Query(description="LAT,LON,KM", max_length=100)] = None,
+    claim: Annotated[ClaimChoice | None, Query(description="asserted, denied or hypothetical")] = None,
+    alignment: Annotated[str | None, Query(description="words of a cited source's or the outlet's alignment "
+                                                       "(e.g. 'state media')", **FILTER_TEXT)] = None,
+    incident: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="the reports of one incident")] = None,
 ) -> EventFilter:
-    """The same filters as ``sitrep events``."""
+    """The same filters as ``sitrep events``, and claim status, source alignment and incident."""
     return EventFilter(country=country, admin1=admin1, date_from=date_from, date_to=date_to, event_type=event_type,
-                       sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near))
+                       sub_event_type=sub_event_type, actor=actor, source=source, near=_parse_near(near),
+                       claim_status=claim.value if claim else None, alignment=alignment, incident_id=incident)
 
 
 Filters = Annotated[EventFilter, Depends(event_filter)]
@@ -270,6 +276,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
         # serialised by pydantic directly: FastAPI's generic encoder takes ten times as long on 1,000 events
         return Response(page.model_dump_json(), media_type="application/json")
 
+    # :path: ids of documents read from feeds are their URLs, slashes and all
     @app.get("/events/{event_id:path}", response_model=StoredEvent, dependencies=read,
              responses=ERRORS | {404: {"model": Problem, "description": "no such event"}},
              summary="One event with its evidence spans, its document's text and its incident's other reports")
@@ -285,6 +292,8 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
         found = store.list_incidents(filters, limit=limit + 1, offset=offset)
         return IncidentPage(limit=limit, offset=offset, count=min(len(found), limit),
                             next_offset=_next_offset(offset, limit, len(found)), incidents=found[:limit])
+
+    app.include_router(monitor_router(store, read, event_filter, settings.poll_seconds))
 
     @app.get("/actors", response_model=list[NameCount], dependencies=read, responses=ERRORS,
              summary="Actors with their number of events, most active first")

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from sitrep.cli_common import DbOption, fail
-from sitrep.web.settings import DEFAULT_MAX_BODY_BYTES, ConfigError, WebSettings
+from sitrep.web.settings import DEFAULT_MAX_BODY_BYTES, DEFAULT_POLL_SECONDS, ConfigError, WebSettings
 
 # The names a loopback server answers to (its Host header); any other is refused (DNS rebinding).
 LOOPBACK_NAMES = ["localhost", "127.0.0.1", "::1"]
@@ -39,6 +39,8 @@ def serve(
         help="reads need the API token too (default: open on a loopback address, protected elsewhere)")] = None,
     max_body_mb: Annotated[float, typer.Option(min=0.001, help="largest request body accepted, MB")] =
         DEFAULT_MAX_BODY_BYTES / 1e6,
+    poll_seconds: Annotated[float, typer.Option(min=1, help="how often the page asks for newly stored events")] =
+        DEFAULT_POLL_SECONDS,
     allowed_host: Annotated[Optional[list[str]], typer.Option(
         help="a name clients reach the server by (its Host header), repeatable; default: the loopback "
              "names on loopback, any name elsewhere")] = None,
@@ -54,7 +56,8 @@ def serve(
     from sitrep.web.app import create_app
 
     settings = WebSettings(protect_reads=not is_loopback(host) if protect_reads is None else protect_reads,
-                           max_body_bytes=int(max_body_mb * 1e6), allowed_hosts=allowed_hosts(host, allowed_host or []))
+                           max_body_bytes=int(max_body_mb * 1e6), poll_seconds=poll_seconds,
+                           allowed_hosts=allowed_hosts(host, allowed_host or []))
     try:
         app = create_app(db, settings=settings)
     except ConfigError as exc:

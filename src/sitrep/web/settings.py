@@ -20,6 +20,8 @@ DEFAULT_CONFIG = Path("~/.config/sitrep/config.toml")
 # A request body above this is refused (413) before it is read whole: the largest article the
 # pipeline takes (inputs.MAX_DOCUMENT_BYTES) plus room for the JSON around it.
 DEFAULT_MAX_BODY_BYTES = 6_000_000
+# How often the explorer page asks whether events were stored (GET /updates).
+DEFAULT_POLL_SECONDS = 15.0
 # Documents one POST /documents may carry: each is parsed while the client waits.
 DEFAULT_MAX_DOCUMENTS = 50
 
@@ -43,6 +45,7 @@ class WebSettings(BaseModel):
                                                          "(`sitrep serve` on loopback allows its own names only)")
     free_token_failures: int = Field(DEFAULT_FREE_TOKEN_FAILURES, ge=0)
     longest_backoff_seconds: float = Field(DEFAULT_LONGEST_BACKOFF_SECONDS, gt=0)
+    poll_seconds: float = Field(DEFAULT_POLL_SECONDS, gt=0, description="how often the page asks for new events")
 
 
 def config_path() -> Path:

@@ -30,7 +30,10 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 // Where the API token lives once given (this tab only): a server whose reads are protected asks for it.
 const TOKEN_KEY = "sitrep-api-token";
 
-const state = { events: [], map: null, cluster: null, selected: null };
+// selected: the open event's id; incident: the id of the incident shown side by side (or null);
+// lastEvent: the store's newest event key when the events were last loaded (GET /updates).
+const state = { events: [], map: null, cluster: null, world: null, selected: null, incident: null,
+                lastEvent: undefined };
 
 function colourOf(eventType) {
   return TYPE_COLOURS[eventType] || OTHER_COLOUR;
@@ -96,6 +99,14 @@ function filterParams() {
   return params;
 }
 
+// The address keeps the filters and what is open (an event or an incident), so a view can be shared.
+function writeAddress() {
+  const params = filterParams();
+  if (state.incident !== null) params.set("incident", state.incident);
+  else if (state.selected) params.set("event", state.selected);
+  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+}
+
 function restoreFilters() {
   const form = document.getElementById("filters");
   for (const [name, value] of new URLSearchParams(location.search)) {
@@ -121,11 +132,12 @@ function fillDatalist(list, names) {
 }
 
 async function loadFilterOptions() {
-  const [taxonomy, stats, actors, sources] = await Promise.all([
-    getJSON("/taxonomy"), getJSON("/stats"), getJSON("/actors"), getJSON("/sources"),
+  const [taxonomy, stats, actors, sources, alignments] = await Promise.all([
+    getJSON("/taxonomy"), getJSON("/stats"), getJSON("/actors"), getJSON("/sources"), getJSON("/alignments"),
   ]);
   const form = document.getElementById("filters");
   fillSelect(form.elements.namedItem("type"), Object.keys(taxonomy));
+  fillSelect(form.elements.namedItem("alignment"), alignments);
   fillSelect(form.elements.namedItem("country"), Object.keys(stats.by_country).sort());
   fillDatalist(document.getElementById("actor-options"), actors.map((a) => a.name));
   const sourceNames = new Set([...sources.map((s) => s.name), ...Object.keys(stats.by_outlet)]);
@@ -148,19 +160,20 @@ async function fetchEvents(params) {
   return { events, truncated: offset !== null };
 }
 
-async function refresh() {
+// keepView: the map stays where the reader left it (new events arriving while they look).
+async function refresh({ keepView = false, note = "" } = {}) {
   const params = filterParams();
-  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
-  setStatus("loading…");
+  writeAddress();
+  if (!keepView) setStatus("loading…");
   try {
     const { events, truncated } = await fetchEvents(params);
     state.events = events;
-    drawMap(events);
+    drawMap(events, keepView);
     drawTimeline(events);
     drawList(events);
     const placed = events.filter(hasPoint).length;
     setStatus(`${events.length}${truncated ? "+" : ""} event(s), ${placed} on the map` +
-              (events.length - placed ? `, ${events.length - placed} without coordinates` : ""));
+              (events.length - placed ? `, ${events.length - placed} without coordinates` : "") + note);
     document.body.dataset.loaded = "true";
   } catch (error) {
     setStatus(`could not load events: ${error.message}`, true);
@@ -219,18 +232,22 @@ async function initMap() {
   state.cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 40,
                                          spiderfyOnMaxZoom: true, showCoverageOnHover: false });
   state.map.addLayer(state.cluster);
+  // The countries on a canvas in a pane of their own, under the events.
+  state.map.createPane("world").style.zIndex = 350;
   try {
     const topology = await getJSON("/static/vendor/world-atlas/countries-50m.json");
-    L.geoJSON(topojson.feature(topology, topology.objects.countries), {
+    const countries = topojson.feature(topology, topology.objects.countries);
+    state.world = L.geoJSON(countries.features.map(flatMapFeature), {
+      renderer: L.canvas({ pane: "world", padding: 0.5 }),
       style: { color: "#8a8a8a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
       interactive: false,
-    }).addTo(state.map).bringToBack();
+    }).addTo(state.map);
   } catch (error) {
     setStatus(`country boundaries unavailable: ${error.message}`, true);
   }
 }
 
-function drawMap(events) {
+function drawMap(events, keepView) {
   if (!state.map) return;
   state.cluster.clearLayers();
   const markers = events.filter(hasPoint).map((event) => {
@@ -246,7 +263,7 @@ function drawMap(events) {
     return marker;
   });
   state.cluster.addLayers(markers);
-  if (markers.length) {
+  if (markers.length && !keepView) {
     state.map.fitBounds(state.cluster.getBounds().pad(0.3), { maxZoom: 7, animate: false });
   }
 }
@@ -429,15 +446,22 @@ function describeLocation(loc) {
   return parts.join(" · ");
 }
 
-async function openEvent(eventId) {
-  let stored;
+// The JSON at path, or null once the status line says what could not be opened and why.
+async function getOrSay(path, what) {
   try {
-    stored = await getJSON(`/events/${encodeURIComponent(eventId)}`);
+    return await getJSON(path);
   } catch (error) {
-    setStatus(`could not open the event: ${error.message}`, true);
-    return;
+    setStatus(`could not open ${what}: ${error.message}`, true);
+    return null;
   }
+}
+
+async function openEvent(eventId) {
+  const stored = await getOrSay(`/events/${encodeURIComponent(eventId)}`, "the event");
+  if (!stored) return;
   state.selected = eventId;
+  state.incident = null;
+  writeAddress();
   for (const row of document.querySelectorAll("#event-list tr.selected")) row.classList.remove("selected");
   const row = document.querySelector(`#event-list tr[data-event-id="${CSS.escape(eventId)}"]`);
   if (row) row.classList.add("selected");
@@ -448,6 +472,9 @@ function renderDetail(stored) {
   const event = stored.event;
   const panel = document.getElementById("detail");
   panel.dataset.eventId = event.event_id;
+  panel.dataset.incidentId = stored.incident_id;
+  document.getElementById("open-incident").textContent =
+    `Compare the ${stored.siblings.length + 1} report(s) of this incident side by side`;
   document.getElementById("detail-title").textContent = event.sub_event_type;
   const subtitle = document.getElementById("detail-subtitle");
   subtitle.replaceChildren(document.createTextNode(`${event.event_type} · ${event.date || "undated"}`));
@@ -502,9 +529,23 @@ function renderDetail(stored) {
   } else {
     article.appendChild(el("p", "the document's text is not stored", "muted"));
   }
+  document.getElementById("incident-view").hidden = true;
   panel.hidden = false;
   const trigger = article.querySelector("mark.hl-trigger");
   if (trigger) trigger.scrollIntoView({ block: "center" });
+}
+
+// What the address says is open; kept in the state (so the address keeps it while the events load).
+function restoreOpened() {
+  const address = new URLSearchParams(location.search);
+  state.selected = address.get("event");
+  state.incident = address.get("incident");
+}
+
+async function reopen() {
+  const { selected, incident } = state;
+  if (selected) await openEvent(selected);
+  if (incident !== null) await openIncident(incident);
 }
 
 function drawHighlightLegend() {
@@ -524,7 +565,17 @@ async function start() {
   form.addEventListener("reset", () => setTimeout(refresh, 0));
   document.getElementById("close-detail").addEventListener("click", () => {
     document.getElementById("detail").hidden = true;
+    state.selected = null;
+    writeAddress();
   });
+  document.getElementById("close-incident").addEventListener("click", closeIncident);
+  document.getElementById("open-incident").addEventListener("click", (click) => {
+    click.preventDefault();
+    openIncident(document.getElementById("detail").dataset.incidentId);
+  });
+  for (const button of document.querySelectorAll("#export button")) {
+    button.addEventListener("click", () => exportView(button.dataset.format));
+  }
   // The chart is drawn in pixels of its current width: redraw when the detail panel opens or
   // the window changes size, so its labels keep their size.
   let drawnWidth = 0;
@@ -540,7 +591,10 @@ async function start() {
     setStatus(`could not load the filters: ${error.message}`, true);
   }
   restoreFilters();
+  restoreOpened();
+  await pollUpdates();  // learns the store's newest event, then asks again every poll_seconds
   await refresh();
+  await reopen();
 }
 
 start();

@@ -1,4 +1,4 @@
-"""The record format: pydantic models that are the contract between pipeline stages and with users.
+"""The event record users get: pydantic models of the event and its parts, and of the input document.
 
 Every coded field of an :class:`Event` points back at the words that support it through
 character offsets into the document's text (:class:`Span`).
@@ -10,7 +10,7 @@ from datetime import date as Date, datetime, timedelta, timezone
 from enum import IntEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 ClaimStatus = Literal["asserted", "denied", "hypothetical"]
 ActorType = Literal[
@@ -164,29 +164,6 @@ class Location(BaseModel):
     span: Span | None = None
 
 
-class DateMention(BaseModel):
-    """A temporal expression resolved against the publication date."""
-
-    span: Span
-    date: Date = Field(description="the day, or the middle of the span/month")
-    time_precision: TimePrecision
-    earliest: Date | None = None
-    latest: Date | None = None
-    after_previous: int | None = Field(
-        None, description="days after the date the text gave last ('le même jour': 0, 'the next day': 1); "
-                          "`date` then holds the same count from publication, for want of that date")
-
-
-class FatalityMention(BaseModel):
-    """A death toll and the words it came from."""
-
-    span: Span
-    count: int | None = Field(description="None where the text gives deaths but no usable number")
-    vague: bool = Field(False, description="count comes from a vague quantity ('dozens', 'une dizaine')")
-    trigger_span: Span | None = Field(None, description="the death word ('killed', 'la mort de', 'ont péri')")
-    additional: bool = Field(False, description="deaths on top of a toll already told ('6 militants were also killed')")
-
-
 class Evidence(BaseModel):
     """Where each coded field came from."""
 
@@ -222,6 +199,17 @@ class Event(BaseModel):
     reported_by: list[SourceRef] = Field(default_factory=list)
     claim_status: ClaimStatus = "asserted"
     evidence: Evidence
+    # Whether the toll came from a vague quantity ("dozens"), so that a precise figure told later
+    # replaces it: known while the article is coded, not part of the record.
+    _toll_is_vague: bool = PrivateAttr(False)
+
+    @property
+    def toll_is_vague(self) -> bool:
+        return self._toll_is_vague
+
+    @toll_is_vague.setter
+    def toll_is_vague(self, vague: bool) -> None:
+        self._toll_is_vague = vague
 
 
 class DocumentResult(BaseModel):

@@ -1,0 +1,252 @@
+"""The shape of every language data file (lang/<code>/*.yaml) and of the taxonomy, as pydantic
+models that reject unknown keys: a misspelt key is an error with its file and line, never a rule
+silently ignored (``sitrep lang check``)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    """A data file's mapping: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Refinement(Strict):
+    """A `when` rule of a trigger entry: the sub-type where the context or the actors say so."""
+
+    sub_event_type: str
+    context: list[str] = Field(default_factory=list)
+    agent: str | None = None
+    target: str | None = None
+
+
+class TriggerEntry(Strict):
+    """One entry of lang/<code>/triggers.yaml: words that say an event of a sub-type happened."""
+
+    id: str
+    sub_event_type: str
+    priority: int = 1
+    words: list[str]
+    when: list[Refinement] = Field(default_factory=list)
+    stative: bool = False
+    requires_target: bool = False
+    death_only: bool = False
+    subject_is_target: bool = False
+    describes_only: bool = False
+    anchors: bool = Field(False, description="the event alone shows the article reports political violence or "
+                                             "unrest (a weapon of war, a protest), whoever took part")
+    intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
+                                                  "('thousands demonstrated', not 'demonstrated a belief')")
+    requires_context: list[str] = Field(
+        default_factory=list, description="the entry fires only where one of these is in the sentence")
+    not_with: list[str] = Field(
+        default_factory=list, description="words that, next to the trigger in the tree, give it another sense")
+    plover: str | None = None
+    cameo: str | None = None
+
+
+class Triggers(Strict):
+    """lang/<code>/triggers.yaml."""
+
+    entries: list[TriggerEntry]
+
+
+class Anchors(Strict):
+    """lang/<code>/anchors.yaml: words that anchor a noun trigger to a concrete event."""
+
+    occurrence_verbs: list[str]
+    consecutive_day_words: list[str]
+    day_words: list[str]
+    ordinals: dict[str, int]
+
+
+class Arguments(Strict):
+    """lang/<code>/arguments.yaml: prepositions that attach an actor to an event word."""
+
+    target_cases: list[str]
+    agent_cases: list[str]
+    between_cases: list[str]
+    opposing_verbs: list[str] = Field(default_factory=list)
+    opposing_cases: list[str] = Field(default_factory=list)
+
+
+class Attribution(Strict):
+    """lang/<code>/attribution.yaml: how articles say who reports an event, and who did it."""
+
+    according_to: list[str]
+    reporting_verbs: list[str]
+    responsibility_verbs: list[str] = Field(default_factory=list)
+
+
+class Claims(Strict):
+    """lang/<code>/claims.yaml: words that make an event denied or hypothetical."""
+
+    denial_verbs: list[str] = Field(default_factory=list)
+    negation_words: list[str] = Field(default_factory=list)
+    hypothetical_verbs: list[str] = Field(default_factory=list)
+    hypothetical_nouns: list[str] = Field(default_factory=list)
+    modal_words: list[str] = Field(default_factory=list)
+    condition_markers: list[str] = Field(default_factory=list)
+    purpose_markers: list[str] = Field(default_factory=list)
+    hypothetical_morph: list[str] = Field(default_factory=list)
+    implicative_verbs: list[str] = Field(default_factory=list)
+
+
+class Dates(Strict):
+    """lang/<code>/dates.yaml: the date grammar's words (stages/dates.py)."""
+
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    names_capitalized: bool
+    ordinal_suffixes: list[str]
+    word_date_orders: list[Literal["dmy", "mdy"]]
+    numeric_date_order: Literal["dmy", "mdy"]
+    this_before: list[str]
+    last_after: list[str]
+    last_before: list[str]
+    next_after: list[str]
+    next_before: list[str]
+    parts_of_day: list[str]
+    relative_days: dict[str, int]
+    ago: list[str]
+    duration_to_now: list[str]
+    units: dict[str, Literal["day", "week", "month", "year"]]
+    since_point: list[str]
+    periods: dict[str, Literal["last_week", "last_week_rolling", "this_week", "last_month", "last_month_rolling",
+                               "this_month"]]
+    month_before: list[str]
+    night_of: list[str]
+    weekday_range: list[str]
+    year_before: list[str]
+    after_previous: dict[str, int]
+    later: list[str]
+    earlier: list[str]
+    determiners: list[str] = Field(description="articles between a since-word and its date ('depuis le 3 mars')")
+
+
+class DeathEntry(Strict):
+    """One entry of lang/<code>/fatalities.yaml: death words and where their count stands."""
+
+    patterns: list[str]
+    count_after: list[str] | None = Field(None, description="linking words before a following count; None: never")
+    count_before: Literal["always", "unless_object", "never"] = "always"
+    needs_count: bool = Field(False, description="the word reports no death without a count")
+
+
+class Fatalities(Strict):
+    """lang/<code>/fatalities.yaml: death words and the words around tolls."""
+
+    entries: list[DeathEntry]
+    approximators: list[str]
+    additive: list[str]
+    sum_words: list[str]
+    inclusion_words: list[str]
+    passable_verbs: list[str]
+    not_deaths: list[str]
+    not_death_phrases: list[str]
+    no_deaths: list[str]
+
+
+class Numbers(Strict):
+    """lang/<code>/numbers.yaml: number words and the words that make a number no count."""
+
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    connectors: list[str]
+    article_one: list[str]
+    vague: dict[str, int]
+    not_counts_after: list[str]
+    comparisons: list[str] = Field(default_factory=list)
+    not_counts_before: list[str]
+    year_prepositions: list[str]
+    range_joiners: list[str]
+    range_openers: dict[str, str]
+
+
+class Pipeline(Strict):
+    """lang/<code>/pipeline.yaml: the spaCy pipeline package that parses the language."""
+
+    spacy_model: str
+
+
+class Places(Strict):
+    """lang/<code>/places.yaml: the cue words around place names, and entity labels."""
+
+    entity_labels: list[str]
+    never_place_labels: list[str] = Field(default_factory=list)
+    demonym_labels: list[str] = Field(default_factory=list)
+    person_labels: list[str] = Field(default_factory=list)
+    organisation_labels: list[str] = Field(default_factory=list)
+    group_labels: list[str] = Field(default_factory=list, description="labels under which the NER may find "
+                                                                      "an armed group the knowledge base lacks")
+    date_labels: list[str] = Field(default_factory=list, description="labels of dates and times")
+    person_titles: list[str] = Field(default_factory=list)
+    person_verbs: list[str] = Field(default_factory=list)
+    types_before: dict[str, str]
+    types_after: dict[str, str]
+    parts_before: list[str]
+    parts_after: list[str]
+    near_before: list[str]
+    directions: dict[str, int]
+    distance_units: list[str]
+    connectors: list[str]
+    locative_prepositions: list[str]
+    not_places: list[str]
+    demonstratives: list[str]
+
+
+class ActorWords(Strict):
+    """lang/<code>/actors.yaml: generic and partisan wording for actors and sources."""
+
+    generic: dict[str, list[str]] = Field(default_factory=dict)
+    generic_sources: dict[str, list[str]] = Field(default_factory=dict)
+    links: list[str] = Field(default_factory=list)
+    member_words: list[str] = Field(default_factory=list)
+    anaphora: list[str] = Field(default_factory=list)
+    type_cues: dict[str, list[str]] = Field(default_factory=dict)
+    nationalities: dict[str, list[str]] = Field(default_factory=dict)
+    war_victims: list[str] = Field(default_factory=list)
+
+
+class Watch(Strict):
+    """lang/<code>/watch.yaml: words that mark an article page as a paywall (sitrep watch)."""
+
+    paywall: list[str] = Field(default_factory=list)
+
+
+# Each language file's schema, by file name.
+LANGUAGE_FILES: dict[str, type[Strict]] = {
+    "actors": ActorWords, "anchors": Anchors, "arguments": Arguments, "attribution": Attribution,
+    "claims": Claims, "dates": Dates, "fatalities": Fatalities, "numbers": Numbers, "pipeline": Pipeline,
+    "places": Places, "triggers": Triggers, "watch": Watch,
+}
+
+
+class SubEventTypeCodes(Strict):
+    """A sub-type of data/taxonomy.yaml: its default PLOVER type and CAMEO root, and how coding treats it."""
+
+    plover: str
+    cameo: str
+    place_changes_hands: bool = Field(False, description="who held the place is the loser (a takeover)")
+    attacker_carries_over: bool = Field(
+        False, description="an unnamed attacker is, in a report about one side's operations, the attacker of "
+                           "the article's previous event")
+
+
+class EventTypeEntry(Strict):
+    """An event type of data/taxonomy.yaml."""
+
+    violent: bool = Field(False, description="political violence: its death tolls complete it")
+    demonstration: bool = Field(False, description="a protest or riot: what its sentence tells of its "
+                                                   "protesters is how it went")
+    sub_event_types: dict[str, SubEventTypeCodes]
+
+
+class Taxonomy(Strict):
+    """data/taxonomy.yaml: ACLED's event types and sub-types."""
+
+    event_types: dict[str, EventTypeEntry]

@@ -1,0 +1,95 @@
+"""What the stages find in a document, before event coding: dates, death tolls, places, actors and
+sources, triggers and claims. Each mention carries the span of the words it stands for and, where
+a parse gave them, their token range."""
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from sitrep.lang.schemas import TriggerEntry
+from sitrep.models.record import (
+    ActorRef,
+    ClaimStatus,
+    Location,
+    SourceRef,
+    Span,
+    TimePrecision,
+)
+
+Relation = Literal["part", "near"]
+
+
+class DateMention(BaseModel):
+    """A temporal expression resolved against the publication date."""
+
+    span: Span
+    date: Date = Field(description="the day, or the middle of the span/month")
+    time_precision: TimePrecision
+    earliest: Date | None = None
+    latest: Date | None = None
+    after_previous: int | None = Field(
+        None, description="days after the date the text gave last ('le même jour': 0, 'the next day': 1); "
+                          "`date` then holds the same count from publication, for want of that date")
+
+
+class FatalityMention(BaseModel):
+    """A death toll and the words it came from."""
+
+    span: Span
+    count: int | None = Field(description="None where the text gives deaths but no usable number")
+    vague: bool = Field(False, description="count comes from a vague quantity ('dozens', 'une dizaine')")
+    trigger_span: Span | None = Field(None, description="the death word ('killed', 'la mort de', 'ont péri')")
+    additional: bool = Field(False, description="deaths on top of a toll already told ('6 militants were also killed')")
+
+
+class PlaceMention(BaseModel):
+    """A place mention: the whole phrase (cue words and name) and the name within it."""
+
+    text: str
+    span: Span
+    token_start: int
+    token_end: int
+    location: Location | None = None
+    name: str = Field("", description="the place name itself, without cue words")
+    name_start: int = Field(0, description="token range of the name")
+    name_end: int = 0
+    feature_hint: str | None = Field(None, description="kind of place the cue words say: camp, admin1...")
+    relation: Relation | None = Field(None, description="the event is in part of ('part') or near the place")
+    bearing: int | None = Field(None, description="compass bearing of the part named ('quartiers est d'Alep': 90)")
+    antecedent: int | None = Field(None, description="index of the earlier mention a demonstrative phrase "
+                                                     "('ces quartiers') points back to")
+    container: int | None = Field(None, description="index of the mention named as this one's container")
+    sentence_start: int = Field(0, description="token index where the mention's sentence starts")
+
+
+class ActorMention(BaseModel):
+    """One mention of an actor or a source in a document."""
+
+    text: str
+    span: Span
+    token_start: int
+    token_end: int
+    is_source: bool = Field(False, description="a reporting outlet, monitor or government body")
+    actor: ActorRef | None = None
+    source: SourceRef | None = None
+    member_of: list[str] = Field(default_factory=list,
+                                 description="coalitions the actor belonged to on the article's date")
+
+
+class Trigger(BaseModel):
+    """One trigger found in a parsed document: words of a lexicon entry, in its sense."""
+
+    entry: TriggerEntry
+    head: int = Field(description="token index of the trigger's head word")
+    token_start: int
+    token_end: int
+    span: Span
+
+
+class Claim(BaseModel):
+    """Whether an event is asserted, denied or only possible, and the words that say so."""
+
+    status: ClaimStatus = "asserted"
+    span: Span | None = None

@@ -1,0 +1,92 @@
+"""One event record from a frame: the sub-type, date, place, actors, toll, sources and claim status
+its frame and the article give it, each with the evidence of the words it came from."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sitrep import taxonomy
+from sitrep.models import DocumentContext, Event, EventFrame, Evidence, Location
+from sitrep.stages.event_actors import choose_actors
+from sitrep.stages.event_date import consecutive_days, event_date
+from sitrep.stages.event_place import choose_location
+from sitrep.stages.subtypes import sub_event_type
+from sitrep.stages.tellings import told_before
+from sitrep.stages.told import Told
+from sitrep.stages.tolls import add_toll
+from sitrep.text import span_of
+
+
+def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
+    """The events of the frames of one happening each, in text order: one per day where the text
+    says the event went on for days ("for the third straight day"); a definite noun that refers
+    back to an event told before ("lors des affrontements") adds its toll to that event instead."""
+    events = Told(context.published)
+    for frame in regular:
+        earlier = told_before(frame, events, context)
+        if earlier is not None:
+            if frame.fatalities is not None:
+                add_toll(earlier, frame.fatalities, frame.sources)
+            continue
+        for days_before in range(consecutive_days(context.doc[frame.head].sent, context.lang)):
+            events.append(build_event(frame, context, events, days_before))
+    return events
+
+
+def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_before: int = 0) -> Event:
+    """The event a frame reports (``days_before`` its day: the Nth day before the one the text
+    gives); ``told``: the article's events so far, whose dates a story goes on at."""
+    sentence = context.doc[frame.head].sent
+    sub_type = taxonomy.lookup(sub_event_type(frame, context.doc))
+    entry = frame.trigger.entry
+    when = event_date(frame, context, told)
+    day = when.date - timedelta(days=days_before) if when else None
+    location = choose_location(frame, context)
+    actor1, actor2 = choose_actors(frame, sub_type, location, published=context.published, country=context.country)
+    toll = frame.fatalities if not days_before else None
+    actor_spans = {role: ref.span for role, ref in (("actor1", actor1), ("actor2", actor2)) if ref and ref.span}
+    event = Event(
+        event_id=_event_id(context, frame.trigger.span.start, days_before),
+        doc_id=context.doc_id,
+        event_type=sub_type.event_type,
+        sub_event_type=sub_type.sub_event_type,
+        plover_event_type=entry.plover or sub_type.plover,
+        cameo_root=entry.cameo or sub_type.cameo,
+        date=day,
+        time_precision=when.time_precision if when else None,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        fatalities=toll.count if toll else None,
+        fatalities_text=toll.span.text if toll else None,
+        reported_by=list(frame.sources),
+        claim_status=frame.claim.status,
+        evidence=Evidence(
+            sentence=sentence.text.strip(),
+            sentence_span=span_of(sentence),
+            trigger=frame.trigger.span,
+            rule=entry.id,
+            actor_spans=actor_spans,
+            places=[context.places[i].location for i in frame.places if context.places[i].location],
+            date=when.span if when and when.span.end > when.span.start else None,
+            fatalities=toll.span if toll else None,
+            claim=frame.claim.span,
+            language=context.lang,
+            confidence=_confidence(frame, location, bool(when and when.span.end > when.span.start)),
+        ),
+    )
+    event.toll_is_vague = bool(toll and toll.vague)
+    return event
+
+
+def _event_id(context: DocumentContext, trigger_start: int, days_before: int) -> str:
+    return f"{context.key}:{trigger_start}" + (f"-{days_before}d" if days_before else "")
+
+
+def _confidence(frame: EventFrame, location: Location | None, explicit_date: bool) -> float:
+    """A rough score of how much of the event the text itself states (documented heuristic)."""
+    score = 0.4
+    score += 0.15 if frame.agent is not None else 0.0
+    score += 0.15 if frame.places and location is not None else 0.0
+    score += 0.15 if explicit_date else 0.0
+    score += 0.1 if frame.trigger.token_end - frame.trigger.token_start > 1 else 0.0
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,160 @@
+"""Which frames report an event: not a title's or a quotation's words, not a name or a date that
+holds a trigger word, not a description or background clause, not talk about events; a noun
+trigger needs something that anchors it (a place in its phrase, a date, a toll, an actor or a verb
+of occurrence) and every event a participant, a toll or a resolved place."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from sitrep import taxonomy
+from sitrep.models import ActorMention, DocumentContext, EventFrame, Trigger
+from sitrep.stages.anchors import anchor_words
+from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, is_verbless
+from sitrep.stages.triggers import head_of
+from sitrep.text import SpanIndex
+
+# A verb of occurrence this many tokens after a noun trigger anchors it even where the parse
+# failed to link them ("les raids aériens contre ces quartiers se sont poursuivis").
+OCCURRENCE_WINDOW = 10
+
+
+def event_frames(frames: list[EventFrame], context: DocumentContext) -> list[EventFrame]:
+    """The frames that report an event, in their order."""
+    return [frame for frame in frames if keeps(frame, context)]
+
+
+def keeps(frame: EventFrame, context: DocumentContext) -> bool:
+    doc, entry = context.doc, frame.trigger.entry
+    head = doc[frame.head]
+    if is_verbless(head.sent) or inside_mention(frame.trigger, context):
+        return False
+    if entry.describes_only or (entry.stative and describes_state(head)):
+        return False
+    if describes_background(head) or has_event_subject(head, context):
+        return False
+    if entry.requires_target and not frame.target_tokens:
+        return False
+    if head.pos_ not in ("VERB", "AUX") and in_quotation(head):
+        return False  # a quoted statement's nouns are rhetoric ("déplacer la bataille")
+    return is_anchored(frame, context) and has_participant_or_place(frame, context)
+
+def describes_state(head: Token) -> bool:
+    """A participle of a stative verb used as a description ("le quartier occupé par les miliciens")
+    rather than as a past event ("les rebelles ont occupé le quartier")."""
+    if any(c.dep_ == "aux" for c in head.children):
+        return False
+    morph = head.morph
+    return not ("Fin" in morph.get("VerbForm") and "Past" in morph.get("Tense"))
+
+def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
+    """A noun trigger names a concrete event only when a place in its phrase, a date, a toll, an
+    actor or a verb of occurrence anchors it; otherwise it is talk about events ("déplacer la
+    bataille vers la province")."""
+    doc = context.doc
+    head = doc[frame.head]
+    if head.pos_ in ("VERB", "AUX"):
+        return True
+    if frame.agent or frame.targets or frame.date or frame.fatalities:
+        return True
+    phrase = {t.i for t in head.subtree}
+    if any(context.places[i].token_start in phrase for i in frame.places):
+        return True
+    occurrence = anchor_words(context.lang).occurrence_verbs
+    near = [head.head, *head.head.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
+    return any(t._.lemma_key in occurrence and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
+
+def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
+    """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",
+    "On 2 March 2020"); not those of an actor phrase the trigger heads ("des missiles russes",
+    "Israeli drones": the event and who carried it out)."""
+    start, end = trigger.span.start, trigger.span.end
+    if _names_and_dates(context).overlapping(start, end):
+        return True
+    head = head_of(context.doc, trigger.token_start, trigger.token_end)
+    actors = context.actors
+    return any(not _names_its_event(actors[i]) and head_of(context.doc, actors[i].token_start, actors[i].token_end) != head
+               for i in _actor_spans(context).overlapping(start, end))
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _names_and_dates(context: DocumentContext) -> SpanIndex:
+    return SpanIndex([(p.span.start, p.span.end) for p in context.places] +
+                     [(d.span.start, d.span.end) for d in context.dates])
+
+
+@lru_cache(maxsize=1)
+def _actor_spans(context: DocumentContext) -> SpanIndex:
+    return SpanIndex([(m.span.start, m.span.end) for m in context.actors])
+
+def describes_background(head: Token) -> bool:
+    """A verb that describes rather than reports: a participle with no auxiliary inside a larger
+    sentence ("le groupe (rebaptisé X)", "the town, captured in 2014, ...") or a present-tense
+    relative clause ("les miliciens qui combattent sous sa bannière")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "avait enlevé puis décapité": coordinated verbs share the auxiliary
+    has_aux = any(c.dep_.startswith("aux") for c in verb.children) or \
+        any(c.dep_.startswith("aux") for c in head.children)
+    past_participle = "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense")
+    if past_participle and not has_aux and verb.dep_ != "ROOT" and _is_reduced_clause(head):
+        return True
+    relative = head.dep_ in ("acl:relcl", "relcl")
+    return relative and "Pres" in head.morph.get("Tense") and not has_aux
+
+def _is_reduced_clause(participle: Token) -> bool:
+    """A participle set off as a description: after a comma or parenthesis ("the town, captured in
+    2014", "(rebaptisé X)") or with its own agent ("the town captured by rebels"). A bare
+    participle after a noun is more often the parser's mistake for a main verb ("a group of
+    workers protested in X")."""
+    doc = participle.doc
+    previous = doc[participle.i - 1] if participle.i > participle.sent.start else None
+    set_off = previous is not None and previous.text in (",", "(", "—", "–")
+    has_agent = any(c.dep_ in ("agent", "obl:agent") for c in participle.children)
+    return set_off or has_agent
+
+def in_quotation(token: Token) -> bool:
+    """Whether the token stands inside quotation marks of its sentence."""
+    opened = 0
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        if t.text in ("«", "“"):
+            opened += 1
+        elif t.text in ("»", "”") and opened:
+            opened -= 1
+        elif t.text == '"':
+            opened = 1 - opened
+    return opened > 0
+
+def has_event_subject(head: Token, context: DocumentContext) -> bool:
+    """A verb whose subject is itself an event word says how that event went, not a new one:
+    "les raids ont repris" (resumed), "fighting continued"."""
+    return head.pos_ in ("VERB", "AUX") and any(
+        dep_is(c, SUBJECT_DEPS) and c.i in context.trigger_tokens for c in head.children)
+
+def _names_its_event(mention: ActorMention) -> bool:
+    """Protesters and rioters are named by what they do: "manifestants" is both actor and event word."""
+    return mention.actor is not None and mention.actor.actor_type in ("protesters", "rioters")
+
+def has_participant_or_place(frame: EventFrame, context: DocumentContext) -> bool:
+    """A coded event names who took part (for a protest, anyone: "workers staged a protest"), a
+    toll, or a place its sentence resolves: "hard fought battles", "big time shot", "he blasted
+    the remark" name none and are no conflict events."""
+    if frame.agent is not None or frame.targets or frame.fatalities is not None:
+        return True
+    if is_protest(frame) and _has_subject(context.doc[frame.head]):
+        return True  # "workers staged a protest": whoever they are, ACLED codes them as protesters
+    return any(context.places[i].location is not None and context.places[i].location.resolved for i in frame.places)
+
+def _has_subject(head: Token) -> bool:
+    """The trigger verb, or the verb a trigger noun is the object of, has a subject."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.pos_ in ("VERB", "AUX") and any(dep_is(c, SUBJECT_DEPS) for c in verb.children)
+
+def is_protest(frame: EventFrame) -> bool:
+    """A frame whose trigger names a protest or a riot."""
+    return taxonomy.lookup(frame.trigger.entry.sub_event_type).demonstration

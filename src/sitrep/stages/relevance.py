@@ -1,0 +1,45 @@
+"""Whether an article reports political violence or unrest at all, not crime, accidents or sport:
+an article none of whose events shows it codes no event."""
+from __future__ import annotations
+
+from functools import cache
+
+from sitrep import lang as langdata
+from sitrep.actors.kb import knowledge_base
+from sitrep.models import ActorRef, Event
+from sitrep.stages.triggers import entries_by_id
+from sitrep.text import fold, folded
+
+
+def reports_political_violence(events: list[Event], lang: str) -> bool:
+    """Whether any of an article's events shows it is about political violence or unrest."""
+    return any(shows_political_violence(event, lang) for event in events)
+
+
+def shows_political_violence(event: Event, lang: str) -> bool:
+    """Whether an event shows its article is about political violence or unrest, not crime,
+    accidents or sport: its trigger alone says so (a weapon of war, a protest), a party to conflict
+    or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
+    alone: actors/data/generic.yaml `party`), or its victims are called what only war makes them
+    ("civilians")."""
+    entry = entries_by_id(lang).get(event.evidence.rule)
+    if entry is not None and entry.anchors:
+        return True
+    victims = war_victims(lang)
+    return any(is_party(actor) or (actor is not None and victims & set(fold(actor.text).split()))
+               for actor in (event.actor1, event.actor2))
+
+
+@cache
+def war_victims(lang: str) -> frozenset[str]:
+    """Words for people that news uses only of war ("civilians"), from lang/<code>/actors.yaml."""
+    return folded(langdata.load(lang, "actors").war_victims)
+
+
+def is_party(actor: ActorRef | None) -> bool:
+    """A party to conflict or unrest, by its type and role (known even where the article's
+    country, and so the actor's name, is not)."""
+    if actor is None or actor.actor_type in (None, "civilians"):
+        return False
+    role = knowledge_base().roles.get(actor.role or "")
+    return role is None or role.party

@@ -1,0 +1,338 @@
+"""Each step of event coding on records written by hand (tests/stages/handmade.py): a parse and the
+mentions a test states, no spaCy model. The sentences are the project's own."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from handmade import (
+    actor,
+    context,
+    day,
+    entry,
+    event,
+    frame,
+    hand_doc,
+    named,
+    place,
+    toll,
+)
+
+from sitrep.lang.schemas import Refinement
+from sitrep.models import FatalityMention, GeoPrecision, Span, TimePrecision
+from sitrep.stages import article, death_reports, event_filter, happenings, relevance, tellings
+from sitrep.stages.event_actors import choose_actors
+from sitrep.stages.event_date import consecutive_days, event_date, is_background
+from sitrep.stages.event_place import choose_location
+from sitrep.stages.subtypes import sub_event_type
+from sitrep.stages.told import Told
+from sitrep.stages.tolls import add_toll
+from sitrep.stages.triggers import entries_for
+from sitrep.taxonomy import lookup
+
+PUBLISHED = date(2020, 3, 10)
+SHELLING = entry("Shelling/artillery/missile attack", entry_id="shelling")
+CLASH = entry("Armed clash", entry_id="clash")
+
+# --- event_filter: which frames report an event -------------------------------------------------
+
+
+def test_a_verbless_title_reports_no_event_and_a_sentence_with_an_actor_does():
+    title = hand_doc("Army/PROPN/compound/1 shelling/NOUN/ROOT/1 in/ADP/case/3 Aleppo/PROPN/nmod/1")
+    aleppo = place(title, 3, 4, "Aleppo", 36.2, 37.16)
+    assert not event_filter.keeps(frame(title, 1, 2, SHELLING, places=[0]), context(title, places=[aleppo]))
+
+    body = hand_doc("The/DET/det/1 army/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell Aleppo/PROPN/obj/2 ./PUNCT/punct/2")
+    army = actor(body, 0, 2, "Military Forces of Syria", "state_forces", "military")
+    assert event_filter.keeps(frame(body, 2, 3, SHELLING, agent=army), context(body, actors=[army]))
+
+
+def test_a_noun_trigger_needs_something_that_anchors_it_to_a_happening():
+    talk = hand_doc("They/PRON/nsubj/1 discussed/VERB/ROOT/1/discuss the/DET/det/3 offensive/NOUN/obj/1 ./PUNCT/punct/1")
+    assert not event_filter.is_anchored(frame(talk, 3, 4, CLASH), context(talk))
+    launched = hand_doc("They/PRON/nsubj/1 launched/VERB/ROOT/1/launch the/DET/det/3 offensive/NOUN/obj/1 "
+                        "./PUNCT/punct/1")
+    assert event_filter.is_anchored(frame(launched, 3, 4, CLASH), context(launched))
+
+
+def test_trigger_words_inside_a_place_name_report_no_event():
+    doc = hand_doc("Clashes/NOUN/nsubj/1 erupted/VERB/ROOT/1/erupt near/ADP/case/4 Battle/PROPN/compound/4 "
+                   "Creek/PROPN/obl/1 ./PUNCT/punct/1")
+    creek = place(doc, 3, 5, "Battle Creek", 42.3, -85.2)
+    inside = frame(doc, 3, 4, CLASH, places=[0])
+    assert event_filter.inside_mention(inside.trigger, context(doc, places=[creek]))
+    assert not event_filter.inside_mention(frame(doc, 0, 1, CLASH).trigger, context(doc, places=[creek]))
+
+
+# --- happenings: one frame per happening ---------------------------------------------------------
+
+
+def test_two_trigger_words_of_one_happening_are_one_frame_with_the_arguments_of_both():
+    doc = hand_doc("Troops/NOUN/nsubj/1 took/VERB/ROOT/1/take the/DET/det/3 camp/NOUN/obj/1 after/ADP/case/5 "
+                   "clashes/NOUN/obl/1 on/ADP/case/7 Sunday/PROPN/obl/5 ./PUNCT/punct/1")
+    sunday = day(doc, 7, 8, date(2020, 3, 8))
+    takeover = frame(doc, 1, 2, entry("Government regains territory", entry_id="take", priority=2))
+    fighting = frame(doc, 5, 6, CLASH, date=sunday)
+    merged = happenings.one_per_happening([fighting, takeover], doc)
+    assert merged == [takeover] and takeover.date == sunday
+
+
+def test_coordinated_trigger_verbs_stay_two_happenings():
+    doc = hand_doc("Troops/NOUN/nsubj/1 shelled/VERB/ROOT/1/shell and/CCONJ/cc/3 bombed/VERB/conj/1/bomb "
+                   "the/DET/det/5 town/NOUN/obj/1 ./PUNCT/punct/1")
+    frames = [frame(doc, 1, 2, SHELLING), frame(doc, 3, 4, entry("Air/drone strike", entry_id="bomb"))]
+    assert len(happenings.one_per_happening(frames, doc)) == 2
+
+
+def test_violence_a_sentence_tells_of_its_protesters_is_how_the_protest_went():
+    doc = hand_doc("Police/NOUN/nsubj/1 fired/VERB/ROOT/1/fire on/ADP/case/3 protesters/NOUN/obl/1 ./PUNCT/punct/1")
+    protesters = actor(doc, 3, 4, "Protesters (Syria)", "protesters", "protesters")
+    police = actor(doc, 0, 1, "Police Forces of Syria", "state_forces", "police")
+    protest = frame(doc, 3, 4, entry("Peaceful protest", entry_id="protest"))
+    shooting = frame(doc, 1, 2, entry("Attack", entry_id="fire"), agent=police, targets=[protesters],
+                     fatalities=toll(doc, 0, 1, 2))
+    assert happenings.fold_into_protests([shooting, protest], doc) == [protest]
+    assert protest.fatalities.count == 2
+
+
+def test_an_event_without_a_target_is_against_those_its_sentence_says_were_killed():
+    doc = hand_doc("Troops/NOUN/nsubj/1 shelled/VERB/ROOT/1/shell Kharkiv/PROPN/obj/1 ,/PUNCT/punct/1 "
+                   "killing/VERB/advcl/1/kill three/NUM/nummod/6 civilians/NOUN/obj/4 ./PUNCT/punct/1")
+    civilians = actor(doc, 5, 7, "Civilians (Ukraine)", "civilians", "civilians")
+    shelling = frame(doc, 1, 2, SHELLING)
+    deaths = frame(doc, 4, 5, entry("Attack", entry_id="kill", death_only=True), targets=[civilians])
+    happenings.add_victims([shelling], [deaths], doc)
+    assert shelling.targets == [civilians]
+
+
+# --- subtypes ------------------------------------------------------------------------------------
+
+
+def test_the_sub_type_is_refined_by_who_acts_and_by_the_words_of_the_sentence():
+    doc = hand_doc("Soldiers/NOUN/nsubj/1 seized/VERB/ROOT/1/seize the/DET/det/3 town/NOUN/obj/1 "
+                   "by/ADP/case/5 drone/NOUN/obl/1 ./PUNCT/punct/1")
+    takeover = entry("Non-state actor overtakes territory", when=[
+        Refinement(agent="state", sub_event_type="Government regains territory")])
+    soldiers = actor(doc, 0, 1, "Military Forces of Syria", "state_forces")
+    rebels = actor(doc, 0, 1, "Opposition Rebels (Syria)", "rebel_group")
+    assert sub_event_type(frame(doc, 1, 2, takeover, agent=soldiers), doc) == "Government regains territory"
+    assert sub_event_type(frame(doc, 1, 2, takeover, agent=rebels), doc) == "Non-state actor overtakes territory"
+    strike = entry("Shelling/artillery/missile attack", when=[Refinement(context=["drone"],
+                                                                         sub_event_type="Air/drone strike")])
+    assert sub_event_type(frame(doc, 1, 2, strike), doc) == "Air/drone strike"
+
+
+# --- event_date ----------------------------------------------------------------------------------
+
+PARAGRAPHS = ("Gunmen/NOUN/nsubj/1 attacked/VERB/ROOT/1/attack a/DET/det/3 convoy/NOUN/obj/1 on/ADP/case/5 "
+              "Sunday/PROPN/obl/1 ./PUNCT/punct/1",
+              "Troops/NOUN/nsubj/1 fought/VERB/ROOT/1/fight back/ADV/advmod/1 ./PUNCT/punct/1",
+              "¶",
+              "The/DET/det/1 next/ADJ/amod/2 day/NOUN/obl/3 clashes/NOUN/nsubj/4 erupted/VERB/ROOT/4/erupt "
+              "./PUNCT/punct/4",
+              "¶", "Shelling/NOUN/nsubj/1 continued/VERB/ROOT/1/continue ./PUNCT/punct/1",
+              "¶", "Rebels/NOUN/nsubj/1 retreated/VERB/ROOT/1/retreat ./PUNCT/punct/1")
+
+
+def test_an_event_takes_its_own_date_else_the_date_of_the_story_told_just_before_else_publication():
+    doc = hand_doc(*PARAGRAPHS)
+    sunday = day(doc, 5, 6, date(2020, 3, 8))
+    next_day = day(doc, 12, 15, date(2020, 3, 11), after_previous=1)
+    ctx = context(doc, dates=[sunday, next_day])
+    told = Told(PUBLISHED)
+    attack = frame(doc, 1, 2, entry("Attack"), date=sunday)
+    assert event_date(attack, ctx, told) == sunday
+    told.append(event("a", "Attack", sunday.date, start=doc[1].idx))
+    # the same paragraph, no date of its own: the story goes on at Sunday
+    assert event_date(frame(doc, 8, 9, CLASH), ctx, told).date == sunday.date
+    # "the next day": counted from the date told before
+    assert event_date(frame(doc, 15, 16, CLASH, date=next_day), ctx, told).date == date(2020, 3, 9)
+    # two paragraphs later with no date: the publication day, as a span of days
+    rebels = next(t.i for t in doc if t.text == "retreated")
+    late = event_date(frame(doc, rebels, rebels + 1, CLASH), ctx, told)
+    assert late.date == PUBLISHED and late.time_precision == TimePrecision.WEEK_OR_SPAN
+
+
+def test_an_event_the_text_dates_weeks_before_publication_is_background():
+    assert is_background(event("a", "Attack", PUBLISHED - timedelta(days=60)), PUBLISHED)
+    assert not is_background(event("a", "Attack", PUBLISHED - timedelta(days=20)), PUBLISHED)
+    # a date the text does not give (the publication day, or an earlier event's) is never background
+    assert not is_background(event("a", "Attack", PUBLISHED - timedelta(days=60), dated_in_text=False), PUBLISHED)
+
+
+def test_for_the_nth_straight_day_is_n_days():
+    doc = hand_doc("Strikes/NOUN/nsubj/1 hit/VERB/ROOT/1/hit for/ADP/case/6 the/DET/det/6 third/ADJ/amod/6 "
+                   "straight/ADJ/amod/6 day/NOUN/obl/1 ./PUNCT/punct/1")
+    assert consecutive_days(doc[0].sent, "en") == 3
+
+
+# --- event_place ---------------------------------------------------------------------------------
+
+
+def test_the_event_place_is_the_most_precise_attached_else_one_named_before_in_its_paragraph():
+    doc = hand_doc("Shelling/NOUN/nsubj/1 hit/VERB/ROOT/1/hit Aleppo/PROPN/obj/1 ./PUNCT/punct/1",
+                   "Clashes/NOUN/nsubj/1 followed/VERB/ROOT/1/follow ./PUNCT/punct/1",
+                   "¶", "Troops/NOUN/nsubj/1 advanced/VERB/ROOT/1/advance ./PUNCT/punct/1")
+    aleppo = place(doc, 2, 3, "Aleppo", 36.2, 37.16)
+    ctx = context(doc, places=[aleppo])
+    assert choose_location(frame(doc, 0, 1, SHELLING, places=[0]), ctx).name == "Aleppo"
+    later = choose_location(frame(doc, 4, 5, CLASH), ctx)
+    assert later.name == "Aleppo" and later.geo_precision == GeoPrecision.NEAR_OR_PART_OF
+    assert "earlier in the paragraph" in later.reason
+    elsewhere = choose_location(frame(doc, 9, 10, CLASH), ctx)
+    assert "most named place" in elsewhere.reason
+
+
+# --- event_actors --------------------------------------------------------------------------------
+
+
+def test_protesters_are_coded_by_what_they_do_and_actor2_is_never_actor1():
+    doc = hand_doc("People/NOUN/nsubj/1 demonstrated/VERB/ROOT/1/demonstrate ./PUNCT/punct/1")
+    people = actor(doc, 0, 1, None)
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Peaceful protest"), agent=people),
+                                   lookup("Peaceful protest"), None, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Protesters (Syria)" and actor1.text == "People" and actor2 is None
+    army = actor(doc, 0, 1, "Military Forces of Syria", "state_forces")
+    rebels = actor(doc, 0, 1, "Opposition Rebels (Syria)", "rebel_group")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, CLASH, agent=army, targets=[army, rebels]),
+                                   lookup("Armed clash"), None, published=PUBLISHED, country="Syria")
+    assert (actor1.name, actor2.name) == ("Military Forces of Syria", "Opposition Rebels (Syria)")
+
+
+# --- tolls ---------------------------------------------------------------------------------------
+
+
+def _toll(count: int, *, vague: bool = False, additional: bool = False) -> FatalityMention:
+    return FatalityMention(span=Span(start=100, end=110, text=f"{count} killed"), count=count, vague=vague,
+                           additional=additional)
+
+
+def test_a_precise_toll_replaces_a_vague_one_and_deaths_told_as_more_add_up():
+    vague = event("a", "Attack", PUBLISHED, fatalities=12, toll_text="dozens")
+    vague.toll_is_vague = True
+    add_toll(vague, _toll(14), [])
+    assert vague.fatalities == 14 and not vague.toll_is_vague
+    precise = event("b", "Attack", PUBLISHED, fatalities=5, toll_text="5 killed")
+    add_toll(precise, _toll(12, vague=True), [])
+    add_toll(precise, _toll(9), [])
+    assert precise.fatalities == 5
+    add_toll(precise, _toll(3, additional=True), [])
+    assert precise.fatalities == 8 and precise.fatalities_text == "5 killed; 3 killed"
+
+
+def test_a_toll_told_elsewhere_brings_its_sources():
+    untold = event("a", "Attack", PUBLISHED, sources=("SOHR",))
+    add_toll(untold, _toll(7), [named("SOHR", "external_other"), named("AFP", "external_other")])
+    assert untold.fatalities == 7 and [s.name for s in untold.reported_by] == ["SOHR", "AFP"]
+
+
+# --- tellings ------------------------------------------------------------------------------------
+
+
+def test_one_happening_told_twice_is_one_event_with_the_later_toll_and_sources():
+    first = event("a", "Armed clash", PUBLISHED, start=0, sources=("AFP",))
+    again = event("b", "Armed clash", PUBLISHED, start=300, fatalities=14, toll_text="14 killed", sources=("SOHR",))
+    elsewhere = event("c", "Armed clash", PUBLISHED, start=600, place_name="Homs")
+    later = event("d", "Armed clash", PUBLISHED + timedelta(days=2), start=900)
+    merged = tellings.merge_repeated([first, again, elsewhere, later])
+    assert [e.event_id for e in merged] == ["a", "c", "d"]
+    assert first.fatalities == 14 and [s.name for s in first.reported_by] == ["AFP", "SOHR"]
+
+
+def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
+    doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
+                   "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")
+    ctx = context(doc)
+    title = event("t", "Armed clash", PUBLISHED, start=0)
+    body = event("b", "Armed clash", PUBLISHED, start=doc[4].idx)
+    assert [e.event_id for e in tellings.drop_title_repeats([title, body], ctx.text, ctx.lines)] == ["b"]
+    strike = event("s", "Air/drone strike", PUBLISHED, start=0)
+    assert [e.event_id for e in tellings.drop_title_repeats([strike, body], ctx.text, ctx.lines)] == ["s", "b"]
+
+
+def test_a_definite_noun_refers_back_to_the_event_of_its_type_told_last():
+    doc = hand_doc("Ten/NUM/nummod/1 fighters/NOUN/nsubj:pass/3 were/AUX/aux:pass/3 killed/VERB/ROOT/3/kill "
+                   "in/ADP/case/6 the/DET/det/6//Definite=Def clashes/NOUN/obl/3/clash ./PUNCT/punct/3")
+    told = Told(PUBLISHED, [event("a", "Armed clash", PUBLISHED, start=0), event("b", "Attack", PUBLISHED, start=5)])
+    assert tellings.told_before(frame(doc, 6, 7, CLASH), told, context(doc)).event_id == "a"
+    assert tellings.told_before(frame(doc, 6, 7, entry("Arrests")), told, context(doc)) is None
+
+
+# --- death_reports -------------------------------------------------------------------------------
+
+
+def test_a_bare_toll_completes_the_violent_event_of_its_day():
+    doc = hand_doc("Troops/NOUN/nsubj/1 shelled/VERB/ROOT/1/shell the/DET/det/3 town/NOUN/obj/1 "
+                   "on/ADP/case/5 Sunday/PROPN/obl/1 ./PUNCT/punct/1",
+                   "SOHR/PROPN/nsubj/1 reported/VERB/ROOT/1/report 68/NUM/nummod/3 deaths/NOUN/obj/1 "
+                   "on/ADP/case/5 Sunday/PROPN/obl/1 ./PUNCT/punct/1")
+    sunday = date(2020, 3, 8)
+    ctx = context(doc, dates=[day(doc, 5, 6, sunday), day(doc, 12, 13, sunday)])
+    shelling = frame(doc, 1, 2, SHELLING, date=ctx.dates[0])
+    told = Told(PUBLISHED, [event("a", "Shelling/artillery/missile attack", sunday, start=doc[1].idx)])
+    deaths = frame(doc, 10, 11, entry("Attack", death_only=True), date=ctx.dates[1], fatalities=toll(doc, 9, 11, 68))
+    coded = death_reports.code_death_reports(told, [deaths], [shelling], ctx)
+    assert len(coded) == 1 and coded[0].fatalities == 68
+
+
+# --- article -------------------------------------------------------------------------------------
+
+
+def test_an_unnamed_attacker_is_the_side_whose_operations_the_article_reports():
+    army = named("Military Forces of Syria", role="military")
+    rebels = named("Opposition Rebels (Syria)", "rebel_group", role="rebels")
+    events = [event("a", "Armed clash", PUBLISHED, start=0, actor1=army),
+              event("b", "Shelling/artillery/missile attack", PUBLISHED, start=100),
+              event("c", "Remote explosive/landmine/IED", PUBLISHED, start=200),
+              event("d", "Armed clash", PUBLISHED, start=300, actor1=rebels),
+              event("e", "Air/drone strike", PUBLISHED, start=400)]
+    article.carry_over_actors(events)
+    assert events[1].actor1.name == army.name and events[1].actor1.inferred_from == "a"
+    assert events[2].actor1 is None  # a bomb's author is not carried over
+    assert events[4].actor1 is None  # armed groups rarely fly
+
+
+# --- relevance -----------------------------------------------------------------------------------
+
+
+def test_an_article_reports_political_violence_by_its_weapons_parties_or_war_victims():
+    weapon = next(e for e in entries_for("en") if e.anchors)
+    assert relevance.shows_political_violence(event("a", weapon.sub_event_type, PUBLISHED, rule=weapon.id), "en")
+    army = named("Military Forces of Syria", role="military")
+    assert relevance.shows_political_violence(event("b", "Attack", PUBLISHED, actor1=army), "en")
+    police = named("Police Forces of Syria", role="police")
+    man = named("a man", "civilians", role="civilians").model_copy(update={"name": None, "resolved": False})
+    assert not relevance.shows_political_violence(event("c", "Attack", PUBLISHED, actor1=police, actor2=man), "en")
+    victims = man.model_copy(update={"text": "civilians"})
+    assert relevance.shows_political_violence(event("d", "Attack", PUBLISHED, actor1=police, actor2=victims), "en")
+
+
+# --- told: the indices agree with a scan of every event -------------------------------------------
+
+
+def test_the_told_events_indices_answer_as_a_scan_of_every_event_would():
+    rng = random.Random(7)
+    kinds = ["Armed clash", "Attack", "Peaceful protest", "Air/drone strike"]
+    events = []
+    for n in range(300):
+        when = None if rng.random() < 0.1 else PUBLISHED - timedelta(days=rng.choice([0, 1, 2, 60]))
+        events.append(event(f"e{n}", rng.choice(kinds), when, start=rng.randrange(0, 2000),
+                            claim_status=rng.choice(["asserted", "asserted", "denied"])))
+    told = Told(PUBLISHED)
+    for n, item in enumerate(events):
+        told.append(item)
+        seen = events[:n + 1]
+        position = rng.randrange(0, 2100)
+        dated = [e for e in seen if e.claim_status == "asserted" and e.evidence.trigger.start < position
+                 and e.date is not None and not is_background(e, PUBLISHED)]
+        assert told.latest_dated_before(position) is max(dated, key=lambda e: e.evidence.trigger.start, default=None)
+        kind = rng.choice(kinds)
+        of_kind = [e for e in seen if lookup(e.sub_event_type).event_type == lookup(kind).event_type
+                   and e.claim_status == "asserted"]
+        assert told.latest_of_type(lookup(kind).event_type) is (of_kind[-1] if of_kind else None)
+        violent = [e for e in seen if lookup(e.sub_event_type).violent and e.claim_status == "asserted"
+                   and e.date is not None and abs((e.date - PUBLISHED).days) <= 1]
+        assert told.violent_around(PUBLISHED, 1) == violent
+        start = rng.randrange(0, 2000)
+        within = [e for e in seen if start <= e.evidence.trigger.start < start + 50]
+        assert told.first_within(start, start + 50) is (within[0] if within else None)
