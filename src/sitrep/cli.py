@@ -4,18 +4,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date as Date
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from pydantic import ValidationError
 
 from sitrep import inputs
 from sitrep.actors.cli import app as actors_app
-from sitrep.cli_common import EXIT_SKIPPED, write_output
+from sitrep.cli_common import EXIT_SKIPPED, EXIT_USAGE, check_inputs, fail, write_output
 from sitrep.exports import EventFormat
 from sitrep.evaluation.cli import evaluate as evaluate_gazetteer
 from sitrep.geo.cli import app as gazetteer_app
 from sitrep.lang.cli import app as lang_app
-from sitrep.models import Event
+from sitrep.models import Document, Event
 from sitrep.scale.cli import app as scale_app
 from sitrep.store.cli import app as store_app
 from sitrep.watch.cli import watch
@@ -62,7 +64,14 @@ def extract(
         published_date = Date.fromisoformat(published) if published else None
     except ValueError:
         raise typer.BadParameter(f"--published must be YYYY-MM-DD, not {published!r}") from None
+    try:
+        Document(published=published_date)
+    except ValidationError as exc:
+        raise typer.BadParameter(f"--published: {inputs.first_problem(exc)[1]}") from None
+    check_inputs([input if input is not None else file])
     if input is not None:
+        if Path(input).is_dir():
+            fail(f"--input takes a JSON Lines file, and {input} is a folder (sitrep ingest reads folders)", EXIT_USAGE)
         stream = inputs.read_jsonl(input)
     else:
         stream = iter([inputs.read_file(file, published_date, None if lang is Language.auto else lang.value)])
