@@ -13,6 +13,7 @@ from sitrep.actors.cli import app as actors_app
 from sitrep.cli_common import EXIT_SKIPPED, write_output
 from sitrep.exports import EventFormat
 from sitrep.geo.cli import app as gazetteer_app
+from sitrep.learn.cli import train_command
 from sitrep.models import Event
 from sitrep.scale.cli import app as scale_app
 from sitrep.store.cli import app as store_app
@@ -25,6 +26,7 @@ app.command()(serve)
 app.add_typer(actors_app, name="actors")  # actors list|show|search|check
 app.add_typer(gazetteer_app, name="gazetteer")  # gazetteer build|import|info|lookup|evaluate
 app.add_typer(scale_app)  # ray-extract, load
+app.command("train")(train_command)  # the event reader from an ACLED export
 
 
 class Language(str, Enum):

@@ -1,0 +1,184 @@
+"""Measure the learned event reader (src/sitrep/learn) on data it never trained on.
+
+    .venv/bin/python bench/evaluate_model.py [--shared DIR] [--only regions,time,news] [--json FILE]
+
+* ``regions``: leave-region-out over ACLED's ``region_group`` (../shared/data/acled-train): train
+  the sub-type head on every other region, test on the one left out; event type accuracy, sub-type
+  accuracy and sub-type macro-F1 per region and their mean over regions.
+* ``time``: train on events before 2022, test on 2022 on.
+* ``news``: on ../shared/data/news-real (evaluation only: never trained on), the model given by
+  --model (default: the shipped one) reads each sentence as the pipeline splits it; a sentence is
+  an event sentence where a gold event's ``evidence`` words fall in it; the no-event articles'
+  sentences, and the event articles' other sentences, are not. Precision and recall of
+  event_probability >= threshold per language and threshold, on every sentence and on the
+  sentences the trigger lexicon flags; sub-type and type accuracy on the event sentences.
+
+The shared folder: --shared, else $SITREP_SHARED, else ../shared beside the repository.
+The encoder's word vectors are cached in --vector-cache (embedding 40,000 words takes minutes).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+TIME_SPLIT = "2022-01-01"
+
+
+def shared_dir(given: str | None) -> Path:
+    return Path(given or os.environ.get("SITREP_SHARED") or ROOT.parent / "shared")
+
+
+def read_notes(shared: Path):
+    from sitrep.learn.corpus import read_acled
+
+    notes = []
+    for path in sorted((shared / "data" / "acled-train").glob("*.csv.gz")):
+        notes += read_acled(path)[0]
+    return notes
+
+
+def subtype_scores(train_notes, test_notes, vector_cache: Path | None) -> dict:
+    from sitrep.learn.metrics import accuracy, macro_f1
+    from sitrep.learn.scorer import EventScorer
+    from sitrep.learn.train import TrainingData, train
+
+    model = train(TrainingData(notes=train_notes), vector_cache=vector_cache, subtype_head_only=True)
+    scorer = EventScorer(model)
+    _, subs = scorer.probabilities([n.text for n in test_notes])
+    types = [scorer._types[i] for i in (subs @ scorer._type_of).argmax(axis=1)]
+    predicted = [model.sub_event_types[i] for i in subs.argmax(axis=1)]
+    gold_sub = [n.sub_event_type for n in test_notes]
+    return {"train": len(train_notes), "test": len(test_notes),
+            "type_acc": round(accuracy([n.event_type for n in test_notes], types), 4),
+            "subtype_acc": round(accuracy(gold_sub, predicted), 4),
+            "subtype_macro_f1": round(macro_f1(gold_sub, predicted), 4)}
+
+
+def leave_region_out(notes, vector_cache: Path | None) -> dict:
+    regions = sorted({n.region_group for n in notes})
+    per_region = {}
+    for region in regions:
+        started = time.time()
+        per_region[region] = subtype_scores([n for n in notes if n.region_group != region],
+                                            [n for n in notes if n.region_group == region], vector_cache)
+        print(f"  {region:<40} {per_region[region]} ({time.time() - started:.0f} s)", flush=True)
+    mean = {k: round(sum(r[k] for r in per_region.values()) / len(per_region), 4)
+            for k in ("type_acc", "subtype_acc", "subtype_macro_f1")}
+    return {"per_region": per_region, "mean_over_regions": mean}
+
+
+def time_split(notes, vector_cache: Path | None) -> dict:
+    return subtype_scores([n for n in notes if n.event_date < TIME_SPLIT],
+                          [n for n in notes if n.event_date >= TIME_SPLIT], vector_cache)
+
+
+def labelled_news_sentences(shared: Path) -> list[dict]:
+    """Each sentence of news-real as the pipeline splits it, with its language, whether a gold
+    event's evidence falls in it (and those events' sub-types), whether its article has gold
+    events, and whether the trigger lexicon flags it."""
+    from sitrep.stages.candidates import sentences_with_triggers, split_sentences
+
+    folder = shared / "data" / "news-real"
+    docs = [json.loads(line) for line in (folder / "docs.jsonl").open(encoding="utf-8")]
+    gold = defaultdict(list)
+    for line in (folder / "events.jsonl").open(encoding="utf-8"):
+        event = json.loads(line)
+        gold[event["doc_id"]].append(event)
+    rows, unplaced = [], 0
+    for doc in docs:
+        text, lang = doc["text"], doc["language"]
+        spans = []
+        for event in gold[doc["id"]]:
+            start = text.find(event["evidence"])
+            if start < 0:
+                unplaced += 1
+                continue
+            spans.append((start, start + len(event["evidence"]), event))
+        parsed = split_sentences(text, lang)
+        for sentence, flagged in zip(parsed.sents, sentences_with_triggers(parsed, lang)):
+            events = [e for s, e_, e in spans if s < sentence.end_char and e_ > sentence.start_char]
+            rows.append({"doc": doc["id"], "lang": lang, "text": sentence.text, "flagged": flagged,
+                         "event_article": bool(gold[doc["id"]]), "positive": bool(events),
+                         "sub_types": sorted({e["sub_event_type"] for e in events}),
+                         "types": sorted({e["event_type"] for e in events})})
+    if unplaced:
+        print(f"  news-real: {unplaced} gold evidence strings not found verbatim in their article (left out)")
+    return rows
+
+
+def news_detection(shared: Path, model_location: str | None) -> dict:
+    from sitrep.learn.metrics import detection
+    from sitrep.learn.scorer import event_scorer
+
+    scorer = event_scorer(model_location)
+    rows = labelled_news_sentences(shared)
+    result = {}
+    for lang in sorted({r["lang"] for r in rows}):
+        mine = [r for r in rows if r["lang"] == lang]
+        scores = scorer.score([r["text"] for r in mine], lang)
+        probability = [s.event_probability for s in scores]
+        gold = [r["positive"] for r in mine]
+        flagged = [i for i, r in enumerate(mine) if r["flagged"]]
+        no_event = [i for i, r in enumerate(mine) if not r["event_article"]]
+        positives = [i for i, r in enumerate(mine) if r["positive"]]
+        result[lang] = {
+            "sentences": len(mine), "event_sentences": sum(gold),
+            "no_event_article_sentences": len(no_event),
+            "all_sentences": [detection(gold, probability, t).model_dump() for t in THRESHOLDS],
+            "trigger_flagged": [detection([gold[i] for i in flagged], [probability[i] for i in flagged], t).model_dump()
+                                for t in THRESHOLDS],
+            "flagged_by_triggers": {"sentences": len(flagged), "event_sentences": sum(gold[i] for i in flagged)},
+            "no_event_articles_flagged": {t: sum(probability[i] >= t for i in no_event) for t in THRESHOLDS},
+            "event_sentences_not_flagged_by_triggers_found": {
+                t: sum(probability[i] >= t for i in positives if not mine[i]["flagged"]) for t in THRESHOLDS},
+            "sub_type_acc_on_event_sentences": round(
+                sum(scores[i].sub_event_type in mine[i]["sub_types"] for i in positives) / max(1, len(positives)), 4),
+            "type_acc_on_event_sentences": round(
+                sum(scores[i].event_type in mine[i]["types"] for i in positives) / max(1, len(positives)), 4),
+        }
+        best = max(result[lang]["all_sentences"], key=lambda d: d["f1"])
+        print(f"  news-real {lang}: {len(mine)} sentences, {sum(gold)} with gold evidence; best F1 "
+              f"{best['f1']} at {best['threshold']} (P {best['precision']}, R {best['recall']}); "
+              f"sub-type acc {result[lang]['sub_type_acc_on_event_sentences']}, "
+              f"type acc {result[lang]['type_acc_on_event_sentences']}", flush=True)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", help="the shared folder (default $SITREP_SHARED or ../shared)")
+    ap.add_argument("--only", default="regions,time,news", help="comma-separated: regions, time, news")
+    ap.add_argument("--model", help="model file or directory for the news evaluation (default: the shipped one)")
+    ap.add_argument("--vector-cache", type=Path, help="encoder word vectors kept between runs (.npz)")
+    ap.add_argument("--json", type=Path, help="write every figure here")
+    args = ap.parse_args()
+    shared = shared_dir(args.shared)
+    if not (shared / "data").is_dir():
+        sys.exit(f"{shared / 'data'} is absent: nothing to evaluate (give --shared or SITREP_SHARED)")
+    parts = set(args.only.split(","))
+    report: dict = {"date": time.strftime("%Y-%m-%d")}
+    if parts & {"regions", "time"}:
+        notes = read_notes(shared)
+        if "regions" in parts:
+            print("leave-region-out (sub-type head trained on the other regions):", flush=True)
+            report["leave_region_out"] = leave_region_out(notes, args.vector_cache)
+            print(f"  mean over regions: {report['leave_region_out']['mean_over_regions']}", flush=True)
+        if "time" in parts:
+            report["time_split"] = time_split(notes, args.vector_cache)
+            print(f"time split (train < {TIME_SPLIT}, test from it): {report['time_split']}", flush=True)
+    if "news" in parts:
+        print("news-real sentence-level event detection:", flush=True)
+        report["news_real"] = news_detection(shared, args.model)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

