@@ -45,20 +45,23 @@ def read_notes(shared: Path):
 
 
 def subtype_scores(train_notes, test_notes, vector_cache: Path | None) -> dict:
+    from sitrep.learn.linear import softmax
     from sitrep.learn.metrics import accuracy, macro_f1
-    from sitrep.learn.scorer import EventScorer
+    from sitrep.learn.scorer import type_matrix
     from sitrep.learn.train import TrainingData, train
 
     model = train(TrainingData(notes=train_notes), vector_cache=vector_cache, subtype_head_only=True)
-    scorer = EventScorer(model)
-    _, subs = scorer.probabilities([n.text for n in test_notes])
-    types = [scorer._types[i] for i in (subs @ scorer._type_of).argmax(axis=1)]
-    predicted = [model.sub_event_types[i] for i in subs.argmax(axis=1)]
-    gold_sub = [n.sub_event_type for n in test_notes]
-    return {"train": len(train_notes), "test": len(test_notes),
-            "type_acc": round(accuracy([n.event_type for n in test_notes], types), 4),
-            "subtype_acc": round(accuracy(gold_sub, predicted), 4),
-            "subtype_macro_f1": round(macro_f1(gold_sub, predicted), 4)}
+    event_types, type_of = type_matrix(model.sub_event_types)
+    gold_sub, gold_type = [n.sub_event_type for n in test_notes], [n.event_type for n in test_notes]
+    scores = {"train": len(train_notes), "test": len(test_notes)}
+    for name, use_terms in (("", True), ("words_only_", False)):
+        subs = softmax(model.logits([n.text for n in test_notes], use_terms=use_terms)["sub_event_type"])
+        types = [event_types[i] for i in (subs @ type_of).argmax(axis=1)]
+        predicted = [model.sub_event_types[i] for i in subs.argmax(axis=1)]
+        scores |= {f"{name}type_acc": round(accuracy(gold_type, types), 4),
+                   f"{name}subtype_acc": round(accuracy(gold_sub, predicted), 4),
+                   f"{name}subtype_macro_f1": round(macro_f1(gold_sub, predicted), 4)}
+    return scores
 
 
 def leave_region_out(notes, vector_cache: Path | None) -> dict:

@@ -16,27 +16,24 @@ SUBS = list(sub_event_types())
 
 def small_model() -> EventModel:
     vocabulary = ["rebels", "attacked", "the", "village", "football"]
-    vectors = np.array([[1, 0], [0, 1], [0.1, 0.1], [1, 1], [-1, 0]], dtype=np.float32)
     terms = ["attacked", "attacked the", "football", "rebels"]
-    event_static = np.array([[0.0, 2.0], [0.0, 1.0]], dtype=np.float32)
+    event_words = np.array([[0, 2], [0, 1], [0, 0], [0, 1], [1, -1]], dtype=np.float32)
     event_terms = np.zeros((4, 2), dtype=np.float32)
     event_terms[2] = [1.5, -1.5]  # "football" says no event
-    sub_static = np.zeros((2, len(SUBS)), dtype=np.float32)
+    sub_words = np.zeros((5, len(SUBS)), dtype=np.float32)
     sub_terms = np.zeros((4, len(SUBS)), dtype=np.float32)
     sub_terms[0, SUBS.index("Attack")] = 10.0
-    return EventModel(vocabulary=vocabulary, vectors=vectors, word_weights=np.array([1, 1, 0.1, 1, 1], dtype=np.float32),
-                      terms=terms, idf=np.array([1.0, 2.0, 1.0, 1.5], dtype=np.float32),
-                      heads={"event": Head(event_static, event_terms, np.zeros(2, dtype=np.float32)),
-                             "sub_event_type": Head(sub_static, sub_terms, np.zeros(len(SUBS), dtype=np.float32))},
+    return EventModel(vocabulary=vocabulary, terms=terms, idf=np.array([1.0, 2.0, 1.0, 1.5], dtype=np.float32),
+                      heads={"event": Head(event_words, event_terms, np.zeros(2, dtype=np.float32)),
+                             "sub_event_type": Head(sub_words, sub_terms, np.zeros(len(SUBS), dtype=np.float32))},
                       sub_event_types=SUBS)
 
 
-def test_static_features_are_the_weighted_mean_direction_of_known_words():
+def test_word_rows_are_averaged_over_the_known_words():
     model = small_model()
-    features = model.static_features([["rebels", "attacked", "the", "unknown"], ["unknown"]])
-    expected = np.array([1.01, 1.01]) / np.linalg.norm([1.01, 1.01])
-    assert np.allclose(features[0], expected)
-    assert np.allclose(features[1], 0.0)  # no known word: no evidence either way
+    logits = model.logits(["rebels attacked the unknown", "unknown words only"])["event"]
+    assert np.allclose(logits[0], [0, 1])  # (2 + 1 + 0) / 3 known words; no term of the event head fires
+    assert np.allclose(logits[1], 0.0)  # no known word: no evidence either way
 
 
 def test_term_features_are_sublinear_tfidf_of_words_and_pairs():

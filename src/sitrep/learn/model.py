@@ -3,8 +3,10 @@ only: no scikit-learn or encoder at run time).
 
 Two feature sets, one linear layer per head:
 
-* ``static``: the sentence's vector in the distilled multilingual encoder space (static.py):
-  the weighted mean of its words' stored vectors. Every language the vocabulary covers.
+* ``words``: the sentence's vector in the distilled multilingual encoder space (static.py), the
+  mean of its words' vectors. The layer is linear, so each word's vector times the layer's weights
+  is stored instead of the vector (K numbers a word, not 384): the sentence's logits are the mean
+  of its known words' rows. Every language the vocabulary covers.
 * ``terms``: TF-IDF of the words and word pairs seen in training (English ACLED notes): sharper
   for English; a French sentence shares few of them, and its score then rests on the first.
 
@@ -27,16 +29,14 @@ HEADS = ("event", "sub_event_type")
 
 @dataclass
 class Head:
-    static: np.ndarray  # (static dims, K)
-    terms: np.ndarray  # (terms, K)
+    words: np.ndarray  # (V, K): each vocabulary word's encoder vector times the layer's weights
+    terms: np.ndarray  # (T, K)
     bias: np.ndarray  # (K,)
 
 
 @dataclass
 class EventModel:
     vocabulary: list[str]
-    vectors: np.ndarray  # (V, dims) float32: each word's vector, centred and projected
-    word_weights: np.ndarray  # (V,)
     terms: list[str]  # "word" or "word word"
     idf: np.ndarray  # (T,)
     heads: dict[str, Head]
@@ -48,16 +48,14 @@ class EventModel:
         self._term_index = {t: i for i, t in enumerate(self.terms)}
 
     # -- features -------------------------------------------------------------------------------
-    def static_features(self, tokenised: list[list[str]]) -> np.ndarray:
-        """(n, dims): each sentence's weighted mean word vector, L2-normalised (zero where no word
-        is known)."""
-        out = np.zeros((len(tokenised), self.vectors.shape[1]), dtype=np.float32)
-        for row, tokens in enumerate(tokenised):
-            ids = [i for i in map(self._word_index.get, tokens) if i is not None]
-            if ids:
-                out[row] = self.word_weights[ids] @ self.vectors[ids]
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-9)
+    def word_ids(self, tokenised: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The vocabulary ids of the sentences' known words, and each sentence's first (CSR indptr)."""
+        ids: list[int] = []
+        indptr = [0]
+        for tokens in tokenised:
+            ids.extend(i for i in map(self._word_index.get, tokens) if i is not None)
+            indptr.append(len(ids))
+        return np.asarray(ids, dtype=np.int64), np.asarray(indptr, dtype=np.int64)
 
     def term_features(self, tokenised: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The sentences' TF-IDF rows (sublinear term frequency, L2-normalised) as CSR arrays
@@ -81,32 +79,35 @@ class EventModel:
             indptr.append(len(indices))
         return np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)
 
-    def logits(self, sentences: list[str]) -> dict[str, np.ndarray]:
-        """Each head's logits, (n, K), for ``sentences``."""
+    def logits(self, sentences: list[str], use_terms: bool = True) -> dict[str, np.ndarray]:
+        """Each head's logits, (n, K), for ``sentences``. ``use_terms=False``: the word vectors'
+        layer alone, as a sentence sharing no term with training is read (evaluations)."""
         tokenised = [words(s) for s in sentences]
-        static = self.static_features(tokenised)
-        data, indices, indptr = self.term_features(tokenised)
+        ids, word_ptr = self.word_ids(tokenised)
+        word_rows = np.repeat(np.arange(len(sentences)), np.diff(word_ptr))
+        known = np.maximum(np.diff(word_ptr), 1)[:, None]  # a sentence with no known word: zeros
+        data, indices, term_ptr = self.term_features(tokenised)
+        term_rows = np.repeat(np.arange(len(sentences)), np.diff(term_ptr))
         out = {}
         for name, head in self.heads.items():
-            logits = static @ head.static + head.bias
-            contributions = data[:, None] * head.terms[indices]
-            for row in range(len(sentences)):
-                if indptr[row] != indptr[row + 1]:
-                    logits[row] += contributions[indptr[row]:indptr[row + 1]].sum(axis=0)
+            logits = np.zeros((len(sentences), head.bias.shape[0]), dtype=np.float32)
+            np.add.at(logits, word_rows, head.words[ids])
+            logits = logits / known + head.bias
+            if use_terms:
+                np.add.at(logits, term_rows, data[:, None] * head.terms[indices])
             out[name] = logits
         return out
 
     # -- storage --------------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         arrays = {
-            "vocabulary": np.array(self.vocabulary), "vectors": self.vectors.astype(np.float16),
-            "word_weights": self.word_weights.astype(np.float16), "terms": np.array(self.terms),
+            "vocabulary": np.array(self.vocabulary), "terms": np.array(self.terms),
             "idf": self.idf.astype(np.float32),
             "meta": np.array(json.dumps({**self.meta, "format": FORMAT_VERSION,
                                          "sub_event_types": self.sub_event_types})),
         }
         for name, head in self.heads.items():
-            arrays[f"{name}.static"] = head.static.astype(np.float32)
+            arrays[f"{name}.words"] = head.words.astype(np.float16)
             arrays[f"{name}.terms"] = head.terms.astype(np.float16)
             arrays[f"{name}.bias"] = head.bias.astype(np.float32)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,8 +120,8 @@ class EventModel:
             meta = json.loads(str(stored["meta"]))
             if meta.get("format") != FORMAT_VERSION:
                 raise ValueError(f"{path}: event model format {meta.get('format')}, this sitrep reads {FORMAT_VERSION}")
-            heads = {name: Head(static=stored[f"{name}.static"], terms=stored[f"{name}.terms"].astype(np.float32),
-                                bias=stored[f"{name}.bias"]) for name in HEADS}
-            return cls(vocabulary=stored["vocabulary"].tolist(), vectors=stored["vectors"].astype(np.float32),
-                       word_weights=stored["word_weights"].astype(np.float32), terms=stored["terms"].tolist(),
+            heads = {name: Head(words=stored[f"{name}.words"].astype(np.float32),
+                                terms=stored[f"{name}.terms"].astype(np.float32), bias=stored[f"{name}.bias"])
+                     for name in HEADS}
+            return cls(vocabulary=stored["vocabulary"].tolist(), terms=stored["terms"].tolist(),
                        idf=stored["idf"], heads=heads, sub_event_types=meta.pop("sub_event_types"), meta=meta)

