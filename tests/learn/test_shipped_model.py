@@ -2,8 +2,6 @@
 these tests, English and French, as a reader would."""
 from __future__ import annotations
 
-import pytest
-
 from sitrep.learn.scorer import MODEL_FILE, event_scorer, model_path
 
 
@@ -32,9 +30,7 @@ def test_clear_cases_get_their_kind():
     assert en[0].sub_event_type == "Peaceful protest" and en[1].sub_event_type == "Air/drone strike"
 
 
-@pytest.mark.xfail(strict=True, reason="known failure (docs/event-model.md): the word-vector layer that French "
-                                       "sentences rest on reads the air strike as a strategic development")
-def test_clear_french_cases_get_their_kind():
+def test_clear_short_french_cases_get_their_kind():
     fr = event_scorer().score(["Des milliers d'étudiants ont manifesté pacifiquement dans la capitale.",
                                "Une frappe aérienne a touché une base rebelle."], "fr")
     assert [s.event_type for s in fr] == ["Protests", "Explosions/Remote violence"]

@@ -85,12 +85,15 @@ def _fit_head(model: EventModel, vectors: np.ndarray, texts: Sequence[str], labe
     """The word vectors' layer first; the terms then learn what it leaves (its logits are their
     offset), so a sentence sharing no term with training keeps the word vectors' scores."""
     features = mean_vectors(model, vectors, texts)
-    w_words, b_words = fit_softmax(features, labels, classes, settings.l2_words, sample_weight,
+    # Mean vectors of centred words are short (about 0.2): scaled to unit length on average, so
+    # that l2_words means what it means for the unit-length TF-IDF rows.
+    scale = 1.0 / max(float(np.linalg.norm(features, axis=1).mean()), 1e-9)
+    w_words, b_words = fit_softmax(features * scale, labels, classes, settings.l2_words, sample_weight,
                                    max_iter=settings.max_iter)
-    offset = features @ w_words + b_words
+    offset = features * scale @ w_words + b_words
     w_terms, b_terms = fit_softmax(_term_matrix(model, texts), labels, classes, settings.l2_terms,
                                    sample_weight, offset=offset, max_iter=settings.max_iter)
-    return Head(words=(vectors @ w_words).astype(np.float32), terms=w_terms.astype(np.float32),
+    return Head(words=(vectors * scale @ w_words).astype(np.float32), terms=w_terms.astype(np.float32),
                 bias=(b_words + b_terms).astype(np.float32))
 
 
