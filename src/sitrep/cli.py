@@ -17,6 +17,7 @@ from sitrep.exports import EventFormat
 from sitrep.evaluation.cli import evaluate as evaluate_gazetteer
 from sitrep.geo.cli import app as gazetteer_app
 from sitrep.lang.cli import app as lang_app
+from sitrep.learn.cli import train_command
 from sitrep.models import Document, Event
 from sitrep.scale.cli import app as scale_app
 from sitrep.store.cli import app as store_app
@@ -33,6 +34,7 @@ gazetteer_app.command("evaluate")(evaluate_gazetteer)  # runs the place stage: r
 app.add_typer(gazetteer_app, name="gazetteer")  # gazetteer build|import|info|lookup|evaluate
 app.add_typer(scale_app)  # ray-extract, load
 app.add_typer(lang_app, name="lang")  # lang check
+app.command("train")(train_command)  # the event reader from an ACLED export
 
 
 class Language(str, Enum):
