@@ -115,11 +115,11 @@ def test_the_sub_type_is_refined_by_who_acts_and_by_the_words_of_the_sentence():
         Refinement(agent="state", sub_event_type="Government regains territory")])
     soldiers = actor(doc, 0, 1, "Military Forces of Syria", "state_forces")
     rebels = actor(doc, 0, 1, "Opposition Rebels (Syria)", "rebel_group")
-    assert sub_event_type(frame(doc, 1, 2, takeover, agent=soldiers), doc) == "Government regains territory"
-    assert sub_event_type(frame(doc, 1, 2, takeover, agent=rebels), doc) == "Non-state actor overtakes territory"
+    assert sub_event_type(frame(doc, 1, 2, takeover, agent=soldiers), doc, "en") == "Government regains territory"
+    assert sub_event_type(frame(doc, 1, 2, takeover, agent=rebels), doc, "en") == "Non-state actor overtakes territory"
     strike = entry("Shelling/artillery/missile attack", when=[Refinement(context=["drone"],
                                                                          sub_event_type="Air/drone strike")])
-    assert sub_event_type(frame(doc, 1, 2, strike), doc) == "Air/drone strike"
+    assert sub_event_type(frame(doc, 1, 2, strike), doc, "en") == "Air/drone strike"
 
 
 # --- event_date ----------------------------------------------------------------------------------

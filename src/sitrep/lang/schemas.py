@@ -174,6 +174,9 @@ class Pipeline(Strict):
     """lang/<code>/pipeline.yaml: the spaCy pipeline package that parses the language."""
 
     spacy_model: str
+    model_sub_type_from: float | None = Field(
+        None, ge=0.0, le=1.0, description="the event type probability from which the learned event reader's "
+                                          "sub-type replaces a generic trigger's (none: never, in this language)")
 
 
 class Places(Strict):

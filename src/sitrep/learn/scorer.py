@@ -17,6 +17,8 @@ from sitrep.taxonomy import sub_event_types
 
 MODEL_FILE = "event-model.npz"
 MODEL_ENV = "SITREP_EVENT_MODEL"
+# The value of MODEL_ENV that codes events with the rules alone (to measure what the model adds).
+NO_MODEL = "none"
 
 
 class SentenceScores(BaseModel):
@@ -99,3 +101,8 @@ def _scorer_at(path: Path) -> EventScorer:
 def event_scorer(location: str | Path | None = None) -> EventScorer:
     """The scorer of the model at ``location`` (see :func:`model_path`), loaded once per process."""
     return _scorer_at(model_path(location).resolve())
+
+
+def model_disabled() -> bool:
+    """Whether $SITREP_EVENT_MODEL says to code events with the rules alone."""
+    return os.environ.get(MODEL_ENV, "").lower() == NO_MODEL

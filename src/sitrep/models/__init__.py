@@ -28,6 +28,7 @@ from sitrep.models.record import (
     Evidence,
     GeoPrecision,
     Location,
+    ModelReading,
     SourceRef,
     Span,
     TimePrecision,
@@ -37,6 +38,6 @@ from sitrep.models.record import (
 __all__ = [
     "ACTOR_TYPE_CODES", "MAX_LANGUAGE_CHARS", "MAX_OUTLET_CHARS", "ActorMention", "ActorRef", "ActorType", "Claim", "ClaimStatus", "DateMention",
     "Document", "DocumentContext", "DocumentResult", "Event", "EventFrame", "Evidence", "FatalityMention",
-    "GeoPrecision", "Location", "PlaceMention", "Relation", "SourceRef", "Span", "TimePrecision", "Trigger",
+    "GeoPrecision", "Location", "ModelReading", "PlaceMention", "Relation", "SourceRef", "Span", "TimePrecision", "Trigger",
     "unusable_character",
 ]

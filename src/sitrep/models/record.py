@@ -164,6 +164,16 @@ class Location(BaseModel):
     span: Span | None = None
 
 
+class ModelReading(BaseModel):
+    """What the learned event reader (sitrep/learn, docs/event-model.md) makes of an event's sentence."""
+
+    event_probability: float = Field(ge=0.0, le=1.0, description="that the sentence reports a conflict event")
+    event_type: str = Field(description="the most probable event type")
+    event_type_probability: float = Field(ge=0.0, le=1.0)
+    sub_event_type: str = Field(description="the most probable sub-type within that type")
+    sub_event_type_probability: float = Field(ge=0.0, le=1.0)
+
+
 class Evidence(BaseModel):
     """Where each coded field came from."""
 
@@ -176,6 +186,9 @@ class Evidence(BaseModel):
     date: Span | None = None
     fatalities: Span | None = None
     claim: Span | None = Field(None, description="the words that make the event denied or hypothetical")
+    model: ModelReading | None = Field(None, description="the learned event reader's reading of the sentence; the "
+                                                         "sub-type is the model's where the rule was generic "
+                                                         "and the model sure (docs/event-model.md)")
     language: str
     confidence: float = Field(ge=0.0, le=1.0)
 

@@ -36,7 +36,7 @@ def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_be
     """The event a frame reports (``days_before`` its day: the Nth day before the one the text
     gives); ``told``: the article's events so far, whose dates a story goes on at."""
     sentence = context.doc[frame.head].sent
-    sub_type = taxonomy.lookup(sub_event_type(frame, context.doc))
+    sub_type = taxonomy.lookup(sub_event_type(frame, context.doc, context.lang))
     entry = frame.trigger.entry
     when = event_date(frame, context, told)
     day = when.date - timedelta(days=days_before) if when else None
@@ -70,6 +70,7 @@ def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_be
             date=when.span if when and when.span.end > when.span.start else None,
             fatalities=toll.span if toll else None,
             claim=frame.claim.span,
+            model=frame.reading,
             language=context.lang,
             confidence=_confidence(frame, location, bool(when and when.span.end > when.span.start)),
         ),
