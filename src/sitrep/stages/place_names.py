@@ -46,11 +46,16 @@ class PlaceWords(BaseModel):
     parts_after: frozenset[str]
     near_before: frozenset[str]
     directions: dict[str, int]
-    distance_units: frozenset[str]
+    distance_units: dict[str, float]
     connectors: frozenset[str]
     locative_prepositions: frozenset[str]
     not_places: frozenset[str]
     demonstratives: frozenset[str]
+    seat_words: frozenset[str] = frozenset()
+    inside_prepositions: frozenset[str] = frozenset()
+    origin_words: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    location_subject_verbs: frozenset[str] = frozenset()
 
 
 @cache

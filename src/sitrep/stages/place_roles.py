@@ -1,0 +1,158 @@
+"""What a place mention is in its sentence when it may not be where anything happened.
+
+- a dateline: the opening words of a story that say where it was filed ("NAIROBI, Kenya (AP) —",
+  "BEIRUT —", "Lagos —", "PARIS (AFP) -", "Dakar, 4 mars (APS) -", "TRIPOLI, Lebanon:");
+- the seat of an organisation ("the Britain-based monitor", "une ONG basée à Londres");
+- a place standing for its government or people: the subject of a verb ("Kyiv accused ...",
+  "Ankara and Washington have long been at odds") other than the few whose subject can be where
+  something happened ("X saw heavy fighting", "X fell");
+- where someone speaks: a place attached to a verb of speech ("à Bakou, le ministère a démenti");
+- where something came from ("rockets fired from X"), or a reference point far from the event
+  ("420 km south of X").
+
+The first two are marked on the mention (``role``) when places are found, and leave the article's
+country focus alone; the others depend on the parse around the event and are read when the
+event's place is chosen (:mod:`sitrep.stages.event_place`). The words are language data
+(lang/<code>/places.yaml); the dateline's shape is the wires' own, in every language.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from sitrep.models import PlaceMention
+from sitrep.stages.place_names import PlaceWords, word_key
+from sitrep.text import fold
+
+# a dateline opens one of a story's first lines (after a headline and a standfirst)
+DATELINE_LINES = 4
+_WORD = r"[^\W\d_][\w'’.\-]*"
+_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"           # NAIROBI, Rio de Janeiro
+    r"(?P<more>(?:[ \t]*,[ \t]*[^,()|—–:\n]{1,30}?){0,2})"          # , Kenya / , Nov 3
+    r"[ \t]*(?P<agency>\([^()\n]{1,40}\)|\|[^|\n]{1,40}\|[^—–\n]{0,40}?)?"  # (AP) / | AFP | jeudi 28/11
+    r"[ \t]*(?P<sep>[—–:]|-(?=\s)|$)")
+# how far the words before a name are read for where something came from ("fired from the town of X")
+ORIGIN_REACH = 4
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the datelines of ``text``: the opening words of one of its first lines
+    before a dash or a colon, with an optional area, date and agency ("NAIROBI, Kenya (AP) —"),
+    written in capitals, or with an agency, or before a long dash ("Lagos —"); or a line that
+    holds nothing but a name in capitals ("DAMASCUS"). A headline's topic in lower case ("Mali :
+    un Casque bleu tué") is no dateline: it names where the news is."""
+    spans: list[tuple[int, int]] = []
+    offset, lines_read = 0, 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines_read += 1
+            found = _DATELINE.match(line)
+            if found is not None and _is_dateline(found):
+                spans.append((offset + found.start("place"), offset + found.start("sep")))
+            if lines_read >= DATELINE_LINES:
+                break
+        offset += len(line) + 1
+    return spans
+
+
+def _is_dateline(found: re.Match) -> bool:
+    place, sep = found["place"], found["sep"]
+    words = place.split()
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    capitals = place == place.upper() and sum(c.isalpha() for c in place) >= 3
+    if not sep:  # a line of its own
+        return capitals and not found["more"] and not found["agency"]
+    return capitals or bool(found["agency"]) or sep in "—–"
+
+
+def mark_roles(doc: Doc, mentions: list[PlaceMention], words: PlaceWords) -> None:
+    """Set ``role`` on the mentions that lie in a dateline or name an organisation's seat."""
+    datelines = dateline_spans(doc.text)
+    for mention in mentions:
+        if any(start <= mention.span.start and mention.span.end <= end for start, end in datelines):
+            mention.role = "dateline"
+        elif _names_seat(doc, mention, words):
+            mention.role = "seat"
+
+
+def _names_seat(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
+    """"the Britain-based monitor", "London based", "based in London", "basée à Londres", "dont le
+    siège est à Genève"."""
+    after = mention.name_end
+    if after < len(doc) and doc[after].text == "-" and after + 1 < len(doc):
+        after += 1
+    if after < len(doc) and word_key(doc[after]) in words.seat_words:
+        return True
+    index = mention.token_start - 1
+    while index >= max(0, mention.token_start - 3):
+        token = doc[index]
+        if word_key(token) in words.seat_words:
+            return True
+        if word_key(token) not in words.connectors and word_key(token) not in words.locative_prepositions \
+                and token.pos_ != "AUX":
+            return False
+        index -= 1
+    return False
+
+
+def _name_root(doc: Doc, mention: PlaceMention) -> Token:
+    """The token of the name that the parse hangs on a word outside it."""
+    name = range(mention.name_start, mention.name_end)
+    return next((t for t in doc[mention.name_start:mention.name_end] if t.head.i not in name or t.head.i == t.i),
+                doc[mention.name_start])
+
+
+def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
+    """True where the place is the subject (or one of the coordinated subjects) of a verb whose
+    subject is not where something happened: "Kyiv accused", "Ankara and Washington have been at
+    odds", "Turkey will enter"; not "X saw heavy fighting", not "X was shelled"."""
+    token = _name_root(doc, mention)
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "nsubj":
+        return False
+    return fold(token.head.lemma_) not in words.location_subject_verbs
+
+
+def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
+                         reporting_verbs: frozenset[int] = frozenset()) -> bool:
+    """True where the place hangs on a verb of speech, itself or through a preposition ("à Bakou,
+    le ministère a démenti", "speaking in Geneva", "accused Kyiv"), or on a reporting verb (token
+    indices ``reporting_verbs``); not a place inside what is said or whom it is said of ("accused
+    the organisers of the protest in Belgrade")."""
+    token = _name_root(doc, mention).head
+    if token.pos_ == "ADP":
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.i in reporting_verbs or fold(token.lemma_) in words.speech_verbs
+
+
+def came_from(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
+    """True where a word of origin stands before the place, across connectors ("fired from X",
+    "des drones venus du Burkina Faso")."""
+    index = mention.token_start - 1
+    while index >= max(0, mention.token_start - ORIGIN_REACH):
+        key = word_key(doc[index])
+        if key in words.origin_words:
+            return True
+        if key not in words.connectors:
+            return False
+        index -= 1
+    return False
+
+
+def distance_km(doc: Doc, mention: PlaceMention, words: PlaceWords) -> float | None:
+    """The distance the cue words put between the event and the place ("20 km north of X": 20),
+    or None."""
+    for token in doc[mention.token_start:mention.name_start]:
+        factor = words.distance_units.get(word_key(doc[token.i + 1])) if token.i + 1 < len(doc) else None
+        if factor is not None and token.like_num:
+            try:
+                return float(token.text.replace(",", "")) * factor
+            except ValueError:
+                return None
+    return None
