@@ -1,12 +1,13 @@
 """Where an event happened.
 
 The candidates are the places named in the event's own clause, then in the rest of its sentence;
-else the nearest place named before it in its paragraph, else the first named after it there, else
-the article's most named place (of the country the article is about first), all three coded no
-finer than precision 2 since the text does not tie them to the event. A dateline, an organisation's seat, a place standing for its government
+else the nearest place named before it in its paragraph, else the article's most named place (of
+the country the article is about first), both coded no finer than precision 2 since the text does
+not tie them to the event. A dateline, an organisation's seat, a place standing for its government
 ("Kyiv accused ...") and where someone speaks are never candidates (:mod:`sitrep.stages.place_roles`).
 Within the clause or the sentence the smallest place wins: a town before its district, province
-and country, the place named before one the event is near; a place the event only came from
+and country, the place named before one the event is near; where the clause names an area only,
+a smaller place of that area the sentence names wins; a place the event only came from
 ("fired from X") or lies far from ("420 km south of X") is taken only where nothing else is named.
 Where the text names a village the gazetteer lacks ("the village of X", "à X") and the smallest
 place known is an area, the event is coded at that area (precision 2 for a district, 3 for a
@@ -39,29 +40,23 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
     clause = _clause_tokens(context.doc[frame.head])
     own = [i for i in candidates if context.places[i].name_start in clause]
     rest = [i for i in candidates if i not in own]
-    unknown = [context.places[i] for i in own + rest if _unknown_place(context, i)]
-    for tier in (own, rest):
-        location = _smallest([i for i in tier if i not in remote], context, unknown)
-        if location is not None:
-            return location
+    unknown = [context.places[i] for i in own + rest if i not in remote and _unknown_place(context, i)]
+    own_best = _smallest([i for i in own if i not in remote], context, unknown)
+    rest_best = _smallest([i for i in rest if i not in remote], context, unknown)
+    if own_best is not None and rest_best is not None and not unknown and _inside(rest_best, own_best):
+        return rest_best  # "rebels abandoned X as troops retook the eastern Ukraine city": X
+    if own_best is not None or rest_best is not None:
+        return own_best or rest_best
     trigger_start = frame.trigger.span.start
-    paragraph_start, paragraph_end = context.lines.bounds(trigger_start)
+    paragraph_start, _ = context.lines.bounds(trigger_start)
     earlier = _latest_resolved_between(context, paragraph_start, trigger_start)
     if earlier is not None:
         return _inferred(earlier.location, "place named earlier in the paragraph")
-    area = _smallest_area(context) if unknown else None
-    if area is not None:  # a village the gazetteer lacks: the smallest area the article names
-        return _at_area(area, unknown[0], "in the article")
-    later = _first_resolved_between(context, frame.trigger.span.end, paragraph_end)
-    if later is not None:
-        return _inferred(later.location, "place named later in the paragraph")
-    named_with = [context.places[i] for i in candidates if _resolved(context.places[i])]
-    if named_with:  # only a place it came from or lies far from is named with it
-        return named_with[0].location
     focus = _most_named_place(context)
     if focus is not None:
         return _inferred(focus, "the article's most named place")
-    return None
+    named_with = [context.places[i] for i in candidates if _resolved(context.places[i])]
+    return named_with[0].location if named_with else None  # a place it came from or lies far from
 
 
 def _resolved(place: PlaceMention) -> bool:
@@ -80,17 +75,24 @@ def _smallest(tier: list[int], context: DocumentContext, unknown: list[PlaceMent
         return None
     _, best = min(resolved, key=lambda pair: (_area_rank(pair[1]), int(pair[1].geo_precision or 1), pair[0]))
     if unknown and _area_rank(best) > 0:
-        return _at_area(best, unknown[0], "with it")
+        return _at_area(best, unknown[0])
     return best
 
 
-def _at_area(area: Location, village: PlaceMention, where: str) -> Location:
+def _inside(place: Location, area: Location) -> bool:
+    """True where ``place`` is smaller than ``area`` and lies in it (its country; its province)."""
+    if _area_rank(place) >= _area_rank(area) or place.country_code != area.country_code:
+        return False
+    return area.feature == "country" or (area.admin1 is not None and place.admin1 == area.admin1)
+
+
+def _at_area(area: Location, village: PlaceMention) -> Location:
     """An event in a village the gazetteer lacks, coded at the smallest area the text names."""
     precision = GeoPrecision.NEAR_OR_PART_OF if area.feature == "admin2" else GeoPrecision.REGION
     return area.model_copy(update={
         "geo_precision": precision,
         "reason": f"'{village.name}' is not in the gazetteer; coded at the smallest area the text names "
-                  f"{where}, {area.name}"})
+                  f"with it, {area.name}"})
 
 
 def _unknown_place(context: DocumentContext, index: int) -> bool:
@@ -141,14 +143,6 @@ def _may_be_inferred(context: DocumentContext, index: int) -> bool:
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
-def _smallest_area(context: DocumentContext) -> Location | None:
-    """The smallest area the article names in the country it is about (the first among equals)."""
-    areas = [context.places[i].location for i in range(len(context.places)) if _may_be_inferred(context, i)
-             and _area_rank(context.places[i].location) > 0 and context.places[i].location.country == context.country]
-    return min(areas, key=_area_rank) if areas else None
-
-
-@lru_cache(maxsize=1)  # documents are coded one at a time
 def _never_event_places(context: DocumentContext) -> frozenset[int]:
     """Indices of the mentions that are never an event's place: datelines, organisations' seats,
     places standing for their government or people, places where someone speaks."""
@@ -164,25 +158,16 @@ def _inferred(location: Location, why: str) -> Location:
 
 
 def _latest_resolved_between(context: DocumentContext, start: int, end: int) -> PlaceMention | None:
-    """The last resolved place mention starting in [start, end) that may be an event's place."""
+    """The smallest place of the last sentence that names a resolved place in [start, end) that
+    may be an event's place ("Kharkiv, the second city of Ukraine": Kharkiv)."""
+    found: list[PlaceMention] = []
     for index in reversed(range(bisect_left(_place_starts(context), end))):
         place = context.places[index]
-        if place.span.start < start:
-            return None
+        if place.span.start < start or (found and place.sentence_start != found[0].sentence_start):
+            break
         if _may_be_inferred(context, index):
-            return place
-    return None
-
-
-def _first_resolved_between(context: DocumentContext, start: int, end: int) -> PlaceMention | None:
-    """The first resolved place mention starting in [start, end) that may be an event's place."""
-    for index in range(bisect_left(_place_starts(context), start), len(context.places)):
-        place = context.places[index]
-        if place.span.start >= end:
-            return None
-        if _may_be_inferred(context, index):
-            return place
-    return None
+            found.append(place)
+    return min(found, key=lambda p: (_area_rank(p.location), int(p.location.geo_precision or 1))) if found else None
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
@@ -194,7 +179,7 @@ def _place_starts(context: DocumentContext) -> list[int]:
 @lru_cache(maxsize=1)  # documents are coded one at a time
 def _most_named_place(context: DocumentContext) -> Location | None:
     """The place the article names most often (as a place that may be an event's), those of the
-    country it is about first."""
+    country it is about first, the smallest among equals."""
     counts: dict[tuple, tuple[int, Location]] = {}
     for index, place in enumerate(context.places):
         loc = place.location
@@ -205,4 +190,4 @@ def _most_named_place(context: DocumentContext) -> Location | None:
         counts[key] = (count + 1, first)
     if not counts:
         return None
-    return max(counts.values(), key=lambda c: (c[1].country == context.country, c[0]))[1]
+    return max(counts.values(), key=lambda c: (c[1].country == context.country, c[0], -_area_rank(c[1])))[1]

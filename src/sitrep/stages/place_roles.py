@@ -5,7 +5,8 @@
 - the seat of an organisation ("the Britain-based monitor", "une ONG basée à Londres");
 - a place standing for its government or people: the subject of a verb ("Kyiv accused ...",
   "Ankara and Washington have long been at odds") other than the few whose subject can be where
-  something happened ("X saw heavy fighting", "X fell");
+  something happened ("X saw heavy fighting", "X fell"), or the owner of what is not a place
+  ("Kiev's forces");
 - where someone speaks: a place attached to a verb of speech ("à Bakou, le ministère a démenti");
 - where something came from ("rockets fired from X"), or a reference point far from the event
   ("420 km south of X").
@@ -107,11 +108,16 @@ def _name_root(doc: Doc, mention: PlaceMention) -> Token:
 
 def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
     """True where the place is the subject (or one of the coordinated subjects) of a verb whose
-    subject is not where something happened: "Kyiv accused", "Ankara and Washington have been at
-    odds", "Turkey will enter"; not "X saw heavy fighting", not "X was shelled"."""
+    subject is not where something happened ("Kyiv accused", "Ankara and Washington have been at
+    odds", "Turkey will enter"; not "X saw heavy fighting", not "X was shelled"), or the owner of
+    what is not a place ("Kiev's forces", "Myanmar's military"; not "Ethiopia's Tigray region")."""
     token = _name_root(doc, mention)
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "poss":
+        owned = word_key(token.head)
+        return token.head.pos_ == "NOUN" and not any(owned in kind for kind in (
+            words.types_before, words.types_after, words.parts_before, words.parts_after))
     if token.dep_ != "nsubj":
         return False
     return fold(token.head.lemma_) not in words.location_subject_verbs
@@ -150,9 +156,9 @@ def distance_km(doc: Doc, mention: PlaceMention, words: PlaceWords) -> float | N
     or None."""
     for token in doc[mention.token_start:mention.name_start]:
         factor = words.distance_units.get(word_key(doc[token.i + 1])) if token.i + 1 < len(doc) else None
-        if factor is not None and token.like_num:
+        if factor is not None:
             try:
                 return float(token.text.replace(",", "")) * factor
-            except ValueError:
+            except ValueError:  # "a few km", "dozens of km"
                 return None
     return None

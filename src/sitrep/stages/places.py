@@ -60,8 +60,10 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
         if after in words.types_after and mention.feature_hint is None:
             mention.feature_hint = words.types_after[after]
             phrase_end += 1
-        elif after in words.parts_after:
+        elif after in words.parts_after or (after in words.directions and doc[phrase_end].text[:1].isupper()):
             mention.relation = mention.relation or "part"
+            if after in words.directions and mention.bearing is None:
+                mention.bearing = words.directions[after]
             phrase_end += 1
     mention.token_start, mention.token_end = phrase_start, phrase_end
     phrase = doc[phrase_start:phrase_end]
