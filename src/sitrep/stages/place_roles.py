@@ -36,6 +36,8 @@ _DATELINE = re.compile(
     r"[ \t]*(?P<sep>[—–:]|-(?=\s)|$)")
 # how far the words before a name are read for where something came from ("fired from the town of X")
 ORIGIN_REACH = 4
+# dependency labels of the one who speaks, on a verb of speech
+SPEAKER_LABELS = frozenset({"nsubj", "obj", "dobj", "iobj"})
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -127,14 +129,19 @@ def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
                          reporting_verbs: frozenset[int] = frozenset()) -> bool:
     """True where the place hangs on a verb of speech, itself or through a preposition ("à Bakou,
     le ministère a démenti", "speaking in Geneva", "accused Kyiv"), or on a reporting verb (token
-    indices ``reporting_verbs``); not a place inside what is said or whom it is said of ("accused
-    the organisers of the protest in Belgrade")."""
-    token = _name_root(doc, mention).head
-    if token.pos_ == "ADP":
+    indices ``reporting_verbs``), or on who speaks ("a spokesman in Dakar said"); not a place
+    inside what is said or whom it is said of ("accused the organisers of the protest in Belgrade")."""
+    def speech(token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and (token.i in reporting_verbs or fold(token.lemma_) in words.speech_verbs)
+
+    root = _name_root(doc, mention)
+    token = root.head
+    if token.pos_ == "ADP":  # "in X" hangs on the preposition in English, on the word it qualifies in French
         token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    return token.i in reporting_verbs or fold(token.lemma_) in words.speech_verbs
+    if token.pos_ in ("VERB", "AUX"):
+        return speech(token)
+    # who speaks, where: "a spokesman in Dakar said", "a appris le correspondant de l'agence à Ziguinchor"
+    return token.i != root.i and token.pos_ == "NOUN" and token.dep_ in SPEAKER_LABELS and speech(token.head)
 
 
 def came_from(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
