@@ -9,10 +9,10 @@ within 25 km and within 100 km (also with the exact day). ``--pred`` scores a fi
 already made; otherwise `sitrep extract` codes the set (``--keep`` saves what it coded).
 
 ``--audit`` prints every asserted prediction's place as a Markdown table row: the article, the
-predicted place and precision, the nearest gold place of that article (same day where there is
-one) and the verdict: right (within 25 km), container (the prediction is coded as a region or
-near/part of a place, and the gold place lies in that admin area or country, or within 100 km),
-or wrong. The kind of each wrong place is written by hand in docs/geocoding.md.
+predicted place and precision, the nearest gold place of that article (of any gold event, asserted
+or not; of the same day where there is one) and the verdict: right (within 25 km), container (an
+area the gold place lies in: its country or province; or a place coded as near or part of one,
+within 100 km), or wrong. The kind of each wrong place is written by hand in docs/geocoding.md.
 """
 from __future__ import annotations
 
@@ -60,22 +60,27 @@ def place_figures(golds: list[dict], preds: list[dict], scorer) -> dict[str, flo
 
 
 def _verdict(pred: dict, gold: dict | None, distance: float | None) -> str:
+    """right: within 25 km; container: an area the gold place lies in (its country, its province),
+    or a place coded as near or part of one within 100 km of the gold place; else wrong."""
     if gold is None or distance is None:
         return "wrong"
     if distance <= NEAR_KM:
         return "right"
     loc, gloc = pred.get("location") or {}, gold.get("location") or {}
-    coarse = int(loc.get("geo_precision") or 1) > 1 or loc.get("feature") in ("country", "admin1", "admin2")
-    same_area = (loc.get("feature") == "country" and loc.get("country") == gloc.get("country")) or (
-        loc.get("admin1") and loc.get("admin1") == gloc.get("admin1") and loc.get("feature") != "country")
-    return "container" if coarse and (same_area or distance <= FAR_KM) else "wrong"
+    feature = loc.get("feature")
+    if feature == "country":
+        return "container" if loc.get("country") == gloc.get("country") else "wrong"
+    if feature == "admin1":
+        return "container" if loc.get("admin1") == gloc.get("admin1") or distance <= FAR_KM else "wrong"
+    coarse = int(loc.get("geo_precision") or 1) > 1 or feature == "admin2"
+    return "container" if coarse and distance <= FAR_KM else "wrong"
 
 
 def audit(golds: list[dict], preds: list[dict], scorer) -> None:
     """One Markdown row per asserted prediction: where it was put, and how that compares with gold."""
     gold_by_doc: dict[str, list[dict]] = defaultdict(list)
-    for g in golds:
-        if g.get("claim_status", "asserted") == "asserted" and scorer.coords(g):
+    for g in golds:  # a place is judged against every gold event of the article, asserted or not
+        if scorer.coords(g):
             gold_by_doc[str(g["doc_id"])].append(g)
     print("| article | predicted place | precision | nearest gold place | km | verdict |")
     print("| --- | --- | --- | --- | --- | --- |")

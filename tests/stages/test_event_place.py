@@ -143,6 +143,8 @@ def test_a_place_standing_for_its_government_is_no_event_place():
     ("Kyiv/PROPN/nsubj/1 accused/VERB/ROOT/1/accuse Moscow/PROPN/obj/1 ./PUNCT/punct/1", (0, 1), True),
     ("Paris/PROPN/nsubj/3 and/CCONJ/cc/2 Rome/PROPN/conj/0 disagreed/VERB/ROOT/3/disagree ./PUNCT/punct/3", (2, 3), True),
     ("Aleppo/PROPN/nsubj/1 fell/VERB/ROOT/1/fall ./PUNCT/punct/1", (0, 1), False),
+    ("Homs/PROPN/nsubj/1 is/AUX/ROOT/1/be a/DET/det/3 stronghold/NOUN/attr/1 ./PUNCT/punct/1", (0, 1), False),
+    ("Tunis/PROPN/nsubj/1 is/AUX/ROOT/1/be ready/ADJ/acomp/1 ./PUNCT/punct/1", (0, 1), True),
     ("Mosul/PROPN/nsubjpass/2 was/AUX/auxpass/2 shelled/VERB/ROOT/2/shell ./PUNCT/punct/2", (0, 1), False),
     ("Kiev/PROPN/poss/2 's/PART/case/0 forces/NOUN/nsubj/3 advanced/VERB/ROOT/3/advance ./PUNCT/punct/3", (0, 1), True),
     ("Tigray/PROPN/poss/2 's/PART/case/0 village/NOUN/nsubj/3 burned/VERB/ROOT/3/burn ./PUNCT/punct/3", (0, 1), False),
@@ -161,6 +163,14 @@ def test_where_someone_speaks_is_no_event_place():
     words = place_words("fr")
     assert where_someone_speaks(doc, mention(doc, 1, 2, "Bakou"), words)
     assert not where_someone_speaks(doc, mention(doc, 15, 16, "Choucha"), words)
+    # He told reporters in a speech in Ankara .   /   A spokesman in Tunis said .
+    doc = hand_doc("He/PRON/nsubj/1 told/VERB/ROOT/1/tell reporters/NOUN/dobj/1 in/ADP/prep/1 a/DET/det/5 "
+                   "speech/NOUN/pobj/3 in/ADP/prep/5 Ankara/PROPN/pobj/6 ./PUNCT/punct/1",
+                   "A/DET/det/1 spokesman/NOUN/nsubj/4 in/ADP/prep/1 Tunis/PROPN/pobj/2 said/VERB/ROOT/4/say "
+                   "./PUNCT/punct/4")
+    words = place_words("en")
+    assert where_someone_speaks(doc, mention(doc, 7, 8, "Ankara"), words)
+    assert where_someone_speaks(doc, mention(doc, 12, 13, "Tunis"), words)
 
 
 def test_a_place_the_event_came_from_comes_after_the_place_it_hit():
@@ -185,6 +195,26 @@ def test_a_place_far_from_the_event_is_a_reference_point_not_its_place():
                    "south/ADV/advmod/5 of/ADP/case/11 Raipur/PROPN/pobj/9 ./PUNCT/punct/2")
     district = mention(doc, 4, 6, "Dantewada", feature="admin2", country="India", code="IN", precision=3, name_start=4)
     raipur = mention(doc, 7, 12, "Raipur", country="India", code="IN", precision=2, relation="near", name_start=11)
-    location = choose_location(frame(doc, 2, 3, entry("Remote explosive/landmine/IED"), places=[0, 1]),
-                               context(doc, places=[district, raipur]))
+    ctx = context(doc, places=[district, raipur])
+    ctx.country = "India"
+    location = choose_location(frame(doc, 2, 3, entry("Remote explosive/landmine/IED"), places=[0, 1]), ctx)
     assert location.name == "Dantewada"
+
+
+def test_an_area_of_a_country_the_article_does_not_name_far_from_its_places_is_a_namesake():
+    # Rebels attacked villages in the Beni region near Butembo .
+    doc = hand_doc("Rebels/NOUN/nsubj/1 attacked/VERB/ROOT/1/attack villages/NOUN/obj/1 in/ADP/case/6 the/DET/det/6 "
+                   "Beni/PROPN/compound/6 region/NOUN/nmod/2 near/ADP/case/8 Butembo/PROPN/nmod/6 ./PUNCT/punct/1")
+    namesake = mention(doc, 5, 7, "Beni", feature="admin1", country="Bolivia", code="BO", lat=-14.0, lon=-65.5,
+                       precision=3, name_start=5)
+    town = mention(doc, 8, 9, "Butembo", country="Congo", code="CD", lat=0.14, lon=29.29, precision=2, relation="near")
+    ctx = context(doc, places=[namesake, town])
+    ctx.country = "Congo"
+    assert choose_location(frame(doc, 1, 2, entry("Attack"), places=[0, 1]), ctx).name == "Butembo"
+    near = mention(doc, 5, 7, "Gaza", feature="admin1", country="Palestine", code="PS", lat=31.5, lon=34.47,
+                   precision=3, name_start=5)
+    israel_town = mention(doc, 8, 9, "Sderot", country="Israel", code="IL", lat=31.52, lon=34.6, precision=2,
+                          relation="near")
+    ctx = context(doc, places=[near, israel_town])
+    ctx.country = "Israel"
+    assert choose_location(frame(doc, 1, 2, entry("Attack"), places=[0]), ctx).name == "Gaza"  # Sderot is near

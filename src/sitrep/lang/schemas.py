@@ -204,6 +204,8 @@ class Places(Strict):
     origin_words: list[str] = Field(default_factory=list, description="'fired from X': where something came from")
     speech_verbs: list[str] = Field(default_factory=list, description="verbs whose subject or place is who "
                                                                       "speaks or where, not an event's place")
+    speech_nouns: list[str] = Field(default_factory=list, description="words of speech: a place they go with "
+                                                                      "is where someone speaks ('a speech in X')")
     location_subject_verbs: list[str] = Field(default_factory=list, description="verbs whose subject can be "
                                                                                 "the place where something happened")
 

@@ -4,7 +4,8 @@ The candidates are the places named in the event's own clause, then in the rest 
 else the nearest place named before it in its paragraph, else the article's most named place (of
 the country the article is about first), both coded no finer than precision 2 since the text does
 not tie them to the event. A dateline, an organisation's seat, a place standing for its government
-("Kyiv accused ...") and where someone speaks are never candidates (:mod:`sitrep.stages.place_roles`).
+("Kyiv accused ...") and where someone speaks are never candidates (:mod:`sitrep.stages.place_roles`),
+nor an area of a country the article neither is about nor names (a namesake's).
 Within the clause or the sentence the smallest place wins: a town before its district, province
 and country, the place named before one the event is near; where the clause names an area only,
 a smaller place of that area the sentence names wins; a place the event only came from
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sitrep.geo.resolver import NOT_FOUND
+from sitrep.geo.resolver import NOT_FOUND, haversine_km
 from sitrep.models import DocumentContext, EventFrame, GeoPrecision, Location, PlaceMention
 from sitrep.stages.place_names import place_words, word_key
 from sitrep.stages.place_roles import came_from, distance_km, stands_for_people, where_someone_speaks
@@ -29,6 +30,8 @@ from sitrep.stages.place_roles import came_from, distance_km, stands_for_people,
 AREA_RANK = {"admin2": 1, "admin1": 2, "region": 2, "country": 3}
 # an event put further than this from a place ("420 km south of X") is not at that place
 FAR_KM = 50.0
+# an area of a country the article does not name needs another of its places this close
+NAMESAKE_SUPPORT_KM = 300.0
 # dependency labels of the clauses inside a clause ("..., according to workers who said ...")
 CLAUSE_LABELS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 
@@ -36,7 +39,7 @@ CLAUSE_LABELS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "csubj
 def choose_location(frame: EventFrame, context: DocumentContext) -> Location | None:
     """The event's place (see the module's doc)."""
     never, remote = _never_event_places(context), _remote_places(context)
-    candidates = [i for i in frame.places if i not in never]
+    candidates = [i for i in frame.places if i not in never and i not in _regions_abroad(context)]
     clause = _clause_tokens(context.doc[frame.head])
     own = [i for i in candidates if context.places[i].name_start in clause]
     rest = [i for i in candidates if i not in own]
@@ -136,10 +139,30 @@ def _remote_places(context: DocumentContext) -> frozenset[int]:
         came_from(doc, place, words) or (distance_km(doc, place, words) or 0.0) > FAR_KM))
 
 
-def _may_be_inferred(context: DocumentContext, index: int) -> bool:
-    """True for a resolved mention that may stand for an event not named with it."""
-    return _resolved(context.places[index]) and index not in _never_event_places(context) \
-        and index not in _remote_places(context)
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _regions_abroad(context: DocumentContext) -> frozenset[int]:
+    """Indices of the mentions resolved to an area of a country the article neither is about nor
+    names, far from every other place it names: a namesake's ("the Beni region" read in Bolivia for
+    an article on DR Congo, "Gazan" read as Jizan), not taken without stronger evidence than the
+    name; an area near the article's other places is no namesake (Gaza beside Ashkelon)."""
+    resolved = [p for p in context.places if _resolved(p) and p.role is None]
+    named = {p.location.country for p in resolved if p.location.feature == "country"} | {context.country}
+    abroad = [i for i, p in enumerate(context.places) if _resolved(p) and p.location.feature in ("admin1", "admin2")
+              and p.location.country not in named]
+    return frozenset(i for i in abroad if not any(
+        p.location.country != context.places[i].location.country
+        and haversine_km(p.location.latitude, p.location.longitude, context.places[i].location.latitude,
+                         context.places[i].location.longitude) <= NAMESAKE_SUPPORT_KM for p in resolved))
+
+
+def _may_be_inferred(context: DocumentContext, index: int, people: bool = False) -> bool:
+    """True for a resolved mention that may stand for an event not named with it (``people``: a
+    country named for its government or people counts too: it says what country the article is about)."""
+    place = context.places[index]
+    if not _resolved(place) or index in _remote_places(context) or index in _regions_abroad(context):
+        return False
+    return index not in _never_event_places(context) or (
+        people and place.role is None and place.location.feature == "country")
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
@@ -183,7 +206,7 @@ def _most_named_place(context: DocumentContext) -> Location | None:
     counts: dict[tuple, tuple[int, Location]] = {}
     for index, place in enumerate(context.places):
         loc = place.location
-        if not _may_be_inferred(context, index):
+        if not _may_be_inferred(context, index, people=True):
             continue
         key = (loc.name, loc.latitude, loc.longitude)
         count, first = counts.get(key, (0, loc))

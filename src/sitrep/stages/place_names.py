@@ -57,6 +57,7 @@ class PlaceWords(BaseModel):
     inside_prepositions: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
     location_subject_verbs: frozenset[str] = frozenset()
 
 

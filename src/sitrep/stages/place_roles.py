@@ -36,8 +36,10 @@ _DATELINE = re.compile(
     r"[ \t]*(?P<sep>[—–:]|-(?=\s)|$)")
 # how far the words before a name are read for where something came from ("fired from the town of X")
 ORIGIN_REACH = 4
-# dependency labels of the one who speaks, on a verb of speech
-SPEAKER_LABELS = frozenset({"nsubj", "obj", "dobj", "iobj"})
+# dependency labels of a verb's object (the one who speaks, where the subject comes after its verb)
+OBJECT_LABELS = frozenset({"obj", "dobj"})
+# dependency labels of the agent of a passive ("by X" in English, "par X" in French)
+AGENT_LABELS = frozenset({"agent", "obl:agent"})
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -111,25 +113,45 @@ def _name_root(doc: Doc, mention: PlaceMention) -> Token:
 def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
     """True where the place is the subject (or one of the coordinated subjects) of a verb whose
     subject is not where something happened ("Kyiv accused", "Ankara and Washington have been at
-    odds", "Turkey will enter"; not "X saw heavy fighting", not "X was shelled"), or the owner of
-    what is not a place ("Kiev's forces", "Myanmar's military"; not "Ethiopia's Tigray region")."""
+    odds", "Turkey will enter"; not "X saw heavy fighting", "X was shelled", "X is a town"), the agent of a
+    passive ("guaranteed by Turkey"), the owner of what is not a place ("Kiev's forces",
+    "Myanmar's military"; not "Ethiopia's Tigray region"), or a country that qualifies what is not
+    a place ("a U.S. drone strike": whose, not where)."""
     token = _name_root(doc, mention)
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    if token.dep_ == "poss":
-        owned = word_key(token.head)
-        return token.head.pos_ == "NOUN" and not any(owned in kind for kind in (
-            words.types_before, words.types_after, words.parts_before, words.parts_after))
+    if token.dep_ == "poss" or (token.dep_ in ("compound", "amod") and _names_a_country(mention)):
+        return token.head.pos_ == "NOUN" and not _place_word(token.head, words)
+    if token.head.dep_ in AGENT_LABELS or token.dep_ in AGENT_LABELS:
+        return True  # "a ceasefire guaranteed by Turkey", "une frappe menée par Israël"
     if token.dep_ != "nsubj":
         return False
-    return fold(token.head.lemma_) not in words.location_subject_verbs
+    return fold(token.head.lemma_) not in words.location_subject_verbs and not _said_to_be_something(token.head)
+
+
+def _said_to_be_something(predicate: Token) -> bool:
+    """True for a predicate that says what its subject is ("X is a place where ...", "X est la
+    capitale"): the place is described, not standing for its people ("X is ready", "X and Y have
+    been at odds" are not)."""
+    return predicate.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")
+                                                       for c in predicate.children)
+
+
+def _names_a_country(mention: PlaceMention) -> bool:
+    return mention.location is not None and mention.location.feature == "country"
+
+
+def _place_word(token: Token, words: PlaceWords) -> bool:
+    key = word_key(token)
+    return any(key in kind for kind in (words.types_before, words.types_after, words.parts_before, words.parts_after))
 
 
 def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
                          reporting_verbs: frozenset[int] = frozenset()) -> bool:
     """True where the place hangs on a verb of speech, itself or through a preposition ("à Bakou,
     le ministère a démenti", "speaking in Geneva", "accused Kyiv"), or on a reporting verb (token
-    indices ``reporting_verbs``), or on who speaks ("a spokesman in Dakar said"); not a place
+    indices ``reporting_verbs``), or on a word of speech ("in a speech in Istanbul"), or on who
+    speaks ("a spokesman in Dakar said"); not a place
     inside what is said or whom it is said of ("accused the organisers of the protest in Belgrade")."""
     def speech(token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and (token.i in reporting_verbs or fold(token.lemma_) in words.speech_verbs)
@@ -140,8 +162,17 @@ def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
         token = token.head
     if token.pos_ in ("VERB", "AUX"):
         return speech(token)
-    # who speaks, where: "a spokesman in Dakar said", "a appris le correspondant de l'agence à Ziguinchor"
-    return token.i != root.i and token.pos_ == "NOUN" and token.dep_ in SPEAKER_LABELS and speech(token.head)
+    if word_key(token) in words.speech_nouns:  # "in a speech in Istanbul", "lors d'un discours à Paris"
+        return True
+    # who speaks, where: "a spokesman in Dakar said", "the X health ministry said", "a appris le
+    # correspondant de l'agence à Ziguinchor"
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+    if token.i == root.i or token.pos_ not in ("NOUN", "PROPN") or not speech(token.head):
+        return False
+    # the subject; or the object of a verb that has none, a subject put after it ("a appris le correspondant")
+    return token.dep_ == "nsubj" or (token.dep_ in OBJECT_LABELS
+                                     and not any(c.dep_.startswith("nsubj") for c in token.head.children))
 
 
 def came_from(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
