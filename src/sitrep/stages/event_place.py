@@ -4,7 +4,7 @@ The candidates are the places named in the event's own clause, then in the rest 
 else the nearest place named before it in its paragraph, else the article's most named place (of
 the country the article is about first), both coded no finer than precision 2 since the text does
 not tie them to the event. A dateline, an organisation's seat, a place standing for its government
-("Kyiv accused ...") and where someone speaks are never candidates (:mod:`sitrep.stages.place_roles`),
+("Moscow warned ...") and where someone speaks are never candidates (:mod:`sitrep.stages.place_roles`),
 nor an area of a country the article neither is about nor names (a namesake's).
 Within the clause or the sentence the smallest place wins: a town before its district, province
 and country, the place named before one the event is near; where the clause names an area only,
@@ -47,7 +47,7 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
     own_best = _smallest([i for i in own if i not in remote], context, unknown)
     rest_best = _smallest([i for i in rest if i not in remote], context, unknown)
     if own_best is not None and rest_best is not None and not unknown and _inside(rest_best, own_best):
-        return rest_best  # "rebels abandoned X as troops retook the eastern Ukraine city": X
+        return rest_best  # "rebels quit X as soldiers entered the town in eastern Ukraine": X
     if own_best is not None or rest_best is not None:
         return own_best or rest_best
     trigger_start = frame.trigger.span.start
@@ -142,8 +142,9 @@ def _remote_places(context: DocumentContext) -> frozenset[int]:
 @lru_cache(maxsize=1)  # documents are coded one at a time
 def _regions_abroad(context: DocumentContext) -> frozenset[int]:
     """Indices of the mentions resolved to an area of a country the article neither is about nor
-    names, far from every other place it names: a namesake's ("the Beni region" read in Bolivia for
-    an article on DR Congo, "Gazan" read as Jizan), not taken without stronger evidence than the
+    names, far from every other place it names: a namesake's (a region of that name in South
+    America for an article on Central Africa, a demonym read as a like-spelt province abroad),
+    not taken without stronger evidence than the
     name; an area near the article's other places is no namesake (Gaza beside Ashkelon)."""
     resolved = [p for p in context.places if _resolved(p) and p.role is None]
     named = {p.location.country for p in resolved if p.location.feature == "country"} | {context.country}

@@ -223,9 +223,8 @@ def _cued(doc: Doc, start: int, end: int, words: PlaceWords) -> bool:
 
 
 def _apposed_type(doc: Doc, end: int, words: PlaceWords) -> bool:
-    """True where a comma and a place word in apposition follow the name ("Merawi, a town about 30 km
-    north of ...", "Sloviansk, a city of 129,000", "Buea, une petite ville"), across an article and
-    adjectives."""
+    """True where a comma and a place word in apposition follow the name ("X, a town on the main
+    road", "X, a city of 100,000", "X, une petite ville"), across an article and adjectives."""
     if end >= len(doc) or doc[end].text != ",":
         return False
     for token in doc[end + 1:end + 1 + APPOSITION_REACH]:

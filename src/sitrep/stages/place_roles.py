@@ -1,13 +1,12 @@
 """What a place mention is in its sentence when it may not be where anything happened.
 
-- a dateline: the opening words of a story that say where it was filed ("NAIROBI, Kenya (AP) —",
-  "BEIRUT —", "Lagos —", "PARIS (AFP) -", "Dakar, 4 mars (APS) -", "TRIPOLI, Lebanon:");
-- the seat of an organisation ("the Britain-based monitor", "une ONG basée à Londres");
-- a place standing for its government or people: the subject of a verb ("Kyiv accused ...",
-  "Ankara and Washington have long been at odds") other than the few whose subject can be where
-  something happened ("X saw heavy fighting", "X fell"), or the owner of what is not a place
-  ("Kiev's forces");
-- where someone speaks: a place attached to a verb of speech ("à Bakou, le ministère a démenti");
+- a dateline: the opening words of a story that say where it was filed ("KABUL, Afghanistan (AP)
+  —", "GAO —", "Tunis —", "Lyon (AFP) -", "Bamako, 3 juin (AFP) -", "MOSUL:");
+- the seat of an organisation ("the London-based monitor", "une ONG basée à Londres");
+- a place standing for its government or people: the subject of a verb ("Moscow warned ...",
+  "Paris and Rome disagreed") other than the few whose subject can be where something happened
+  ("X saw heavy fighting", "X fell"), or the owner of what is not a place ("Moscow's troops");
+- where someone speaks: a place attached to a verb of speech ("à Tunis, le ministère a nié");
 - where something came from ("rockets fired from X"), or a reference point far from the event
   ("420 km south of X").
 
@@ -30,8 +29,8 @@ from sitrep.text import fold
 DATELINE_LINES = 4
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _DATELINE = re.compile(
-    rf"[ \t]*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"           # NAIROBI, Rio de Janeiro
-    r"(?P<more>(?:[ \t]*,[ \t]*[^,()|—–:\n]{1,30}?){0,2})"          # , Kenya / , Nov 3
+    rf"[ \t]*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,3}})"           # KABUL, Rio de Janeiro
+    r"(?P<more>(?:[ \t]*,[ \t]*[^,()|—–:\n]{1,30}?){0,2})"          # , Afghanistan / , Nov 3
     r"[ \t]*(?P<agency>\([^()\n]{1,40}\)|\|[^|\n]{1,40}\|[^—–\n]{0,40}?)?"  # (AP) / | AFP | jeudi 28/11
     r"[ \t]*(?P<sep>[—–:]|-(?=\s)|$)")
 # how far the words before a name are read for where something came from ("fired from the town of X")
@@ -44,10 +43,10 @@ AGENT_LABELS = frozenset({"agent", "obl:agent"})
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of the datelines of ``text``: the opening words of one of its first lines
-    before a dash or a colon, with an optional area, date and agency ("NAIROBI, Kenya (AP) —"),
-    written in capitals, or with an agency, or before a long dash ("Lagos —"); or a line that
-    holds nothing but a name in capitals ("DAMASCUS"). A headline's topic in lower case ("Mali :
-    un Casque bleu tué") is no dateline: it names where the news is."""
+    before a dash or a colon, with an optional area, date and agency ("KABUL, Afghanistan (AP) —"),
+    written in capitals, or with an agency, or before a long dash ("Tunis —"); or a line that
+    holds nothing but a name in capitals ("KHARTOUM"). A headline's topic in lower case ("Niger :
+    deux soldats tués") is no dateline: it names where the news is."""
     spans: list[tuple[int, int]] = []
     offset, lines_read = 0, 0
     for line in text.split("\n"):
@@ -84,7 +83,7 @@ def mark_roles(doc: Doc, mentions: list[PlaceMention], words: PlaceWords) -> Non
 
 
 def _names_seat(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
-    """"the Britain-based monitor", "London based", "based in London", "basée à Londres", "dont le
+    """"the London-based monitor", "Paris based", "based in Geneva", "basée à Londres", "dont le
     siège est à Genève"."""
     after = mention.name_end
     if after < len(doc) and doc[after].text == "-" and after + 1 < len(doc):
@@ -112,18 +111,17 @@ def _name_root(doc: Doc, mention: PlaceMention) -> Token:
 
 def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
     """True where the place is the subject (or one of the coordinated subjects) of a verb whose
-    subject is not where something happened ("Kyiv accused", "Ankara and Washington have been at
-    odds", "Turkey will enter"; not "X saw heavy fighting", "X was shelled", "X is a town"), the agent of a
-    passive ("guaranteed by Turkey"), the owner of what is not a place ("Kiev's forces",
-    "Myanmar's military"; not "Ethiopia's Tigray region"), or a country that qualifies what is not
-    a place ("a U.S. drone strike": whose, not where)."""
+    subject is not where something happened ("Moscow warned", "Paris and Rome disagreed"; not "X
+    saw heavy fighting", "X was shelled", "X is a town"), the agent of a passive ("a truce brokered
+    by Qatar"), the owner of what is not a place ("Moscow's troops"; not "Darfur's villages"), or a
+    country that qualifies what is not a place ("a U.S. drone strike": whose, not where)."""
     token = _name_root(doc, mention)
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "poss" or (token.dep_ in ("compound", "amod") and _names_a_country(mention)):
         return token.head.pos_ == "NOUN" and not _place_word(token.head, words)
     if token.head.dep_ in AGENT_LABELS or token.dep_ in AGENT_LABELS:
-        return True  # "a ceasefire guaranteed by Turkey", "une frappe menée par Israël"
+        return True  # "a truce brokered by Qatar", "une frappe menée par l'aviation de X"
     if token.dep_ != "nsubj":
         return False
     return fold(token.head.lemma_) not in words.location_subject_verbs and not _said_to_be_something(token.head)
@@ -148,10 +146,10 @@ def _place_word(token: Token, words: PlaceWords) -> bool:
 
 def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
                          reporting_verbs: frozenset[int] = frozenset()) -> bool:
-    """True where the place hangs on a verb of speech, itself or through a preposition ("à Bakou,
-    le ministère a démenti", "speaking in Geneva", "accused Kyiv"), or on a reporting verb (token
-    indices ``reporting_verbs``), or on a word of speech ("in a speech in Istanbul"), or on who
-    speaks ("a spokesman in Dakar said"); not a place
+    """True where the place hangs on a verb of speech, itself or through a preposition ("à Tunis,
+    le ministère a nié", "speaking in Geneva", "blamed Moscow"), or on a reporting verb (token
+    indices ``reporting_verbs``), or on a word of speech ("in a speech in Rabat"), or on who
+    speaks ("a spokesman in Tunis said"); not a place
     inside what is said or whom it is said of ("accused the organisers of the protest in Belgrade")."""
     def speech(token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and (token.i in reporting_verbs or fold(token.lemma_) in words.speech_verbs)
@@ -162,10 +160,10 @@ def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
         token = token.head
     if token.pos_ in ("VERB", "AUX"):
         return speech(token)
-    if word_key(token) in words.speech_nouns:  # "in a speech in Istanbul", "lors d'un discours à Paris"
+    if word_key(token) in words.speech_nouns:  # "in a speech in Rabat", "lors d'un discours à Paris"
         return True
-    # who speaks, where: "a spokesman in Dakar said", "the X health ministry said", "a appris le
-    # correspondant de l'agence à Ziguinchor"
+    # who speaks, where: "a spokesman in Tunis said", "the X health ministry said", "a appris le
+    # correspondant de l'agence à X"
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
     if token.i == root.i or token.pos_ not in ("NOUN", "PROPN") or not speech(token.head):
@@ -177,7 +175,7 @@ def where_someone_speaks(doc: Doc, mention: PlaceMention, words: PlaceWords,
 
 def came_from(doc: Doc, mention: PlaceMention, words: PlaceWords) -> bool:
     """True where a word of origin stands before the place, across connectors ("fired from X",
-    "des drones venus du Burkina Faso")."""
+    "des obus venus de X")."""
     index = mention.token_start - 1
     while index >= max(0, mention.token_start - ORIGIN_REACH):
         key = word_key(doc[index])

@@ -188,9 +188,10 @@ def _resolve_apart(named: list[PlaceMention], group: list[PlaceMention], gazette
 
 
 def _read_alike(named: list[PlaceMention], focus: str | None) -> None:
-    """One name, one place in one article: a mention resolved to a place abroad ("the Beni region":
-    Beni, Bolivia) or not resolved takes the reading of another mention of the same name in the
-    country the article is about (Beni, DR Congo); one that names an area around it, precision 2."""
+    """One name, one place in one article: a mention resolved to a place abroad ("the Kamenka
+    region": a province of that name in Kazakhstan) or not resolved takes the reading of another
+    mention of the same name in the country the article is about (Kamenka, Ukraine); one that names
+    an area around it, precision 2."""
     at_home: dict[str, Location] = {}
     for mention in named:
         location = mention.location
