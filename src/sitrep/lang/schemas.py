@@ -198,11 +198,22 @@ class Places(Strict):
     parts_after: list[str]
     near_before: list[str]
     directions: dict[str, int]
-    distance_units: list[str]
+    distance_units: dict[str, float] = Field(description="units of a distance and their length in km")
     connectors: list[str]
     locative_prepositions: list[str]
     not_places: list[str]
     demonstratives: list[str]
+    seat_words: list[str] = Field(default_factory=list, description="words that make a place the seat of "
+                                                                    "an organisation ('-based', 'basée à')")
+    inside_prepositions: list[str] = Field(default_factory=list, description="'a village in X': the place "
+                                                                             "word names a place inside X")
+    origin_words: list[str] = Field(default_factory=list, description="'fired from X': where something came from")
+    speech_verbs: list[str] = Field(default_factory=list, description="verbs whose subject or place is who "
+                                                                      "speaks or where, not an event's place")
+    speech_nouns: list[str] = Field(default_factory=list, description="words of speech: a place they go with "
+                                                                      "is where someone speaks ('a speech in X')")
+    location_subject_verbs: list[str] = Field(default_factory=list, description="verbs whose subject can be "
+                                                                                "the place where something happened")
 
 
 class ActorWords(Strict):
