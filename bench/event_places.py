@@ -1,17 +1,6 @@
-<<<<<<< HEAD
-"""How near sitrep puts each required gold event: the best same-day prediction's distance.
-
-For every required, asserted gold event, the nearest place among sitrep's events of the same
-document dated within the gold's tolerance (any type); prints the share within 25 and 100 km and,
-with --table, one line per gold event (the audit's raw material: gold place, predicted place,
-its precision, distance, what it is to the gold place, the geocoder's reason).
-
-    sitrep extract --input ../shared/data/news-real/docs.jsonl > pred.jsonl
-    python bench/event_places.py ../shared/data/news-real/events.jsonl pred.jsonl [--table]
-=======
 """How close sitrep puts events to where they happened, on the real-news set (issue 16's figure).
 
-    .venv/bin/python bench/event_places.py [--pred PRED.jsonl] [--keep PRED.jsonl] [--audit]
+    .venv/bin/python bench/event_places.py [--pred PRED.jsonl] [--keep PRED.jsonl] [--audit] [--table]
 
 For every required asserted gold event of ../shared/data/news-real with coordinates, the nearest
 asserted prediction of the same article whose date lies within the gold event's date tolerance
@@ -24,102 +13,13 @@ predicted place and precision, the nearest gold place of that article (of any go
 or not; of the same day where there is one) and the verdict: right (within 25 km), container (an
 area the gold place lies in: its country or province; or a place coded as near or part of one,
 within 100 km), or wrong. The kind of each wrong place is written by hand in docs/geocoding.md.
->>>>>>> issue-15-places
+
+``--table`` prints one line per required gold event: its place, the nearest same-day prediction's
+place, precision and distance, and the geocoder's reason for it.
 """
 from __future__ import annotations
 
 import argparse
-<<<<<<< HEAD
-import json
-import math
-from datetime import date
-from pathlib import Path
-
-NOT_ASSERTED = {"denied", "hypothetical"}
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
-def rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
-def point(event: dict) -> tuple[float, float] | None:
-    location = event.get("location") or {}
-    if location.get("latitude") is None or location.get("longitude") is None:
-        return None
-    return float(location["latitude"]), float(location["longitude"])
-
-
-def days_apart(a: str, b: str) -> int:
-    try:
-        return abs((date.fromisoformat(str(a)[:10]) - date.fromisoformat(str(b)[:10])).days)
-    except ValueError:
-        return 10**6
-
-
-def nearest(gold: dict, predictions: list[dict]) -> tuple[float, dict | None]:
-    """The same-day prediction nearest to the gold place."""
-    tolerance = gold.get("date_tolerance_days", 1)
-    best, best_km = None, math.inf
-    for event in predictions:
-        where = point(event)
-        if where is None or days_apart(event.get("date", ""), gold["date"]) > tolerance:
-            continue
-        distance = km(point(gold), where)
-        if distance < best_km:
-            best, best_km = event, distance
-    return best_km, best
-
-
-def kind(gold: dict, distance: float, event: dict | None) -> str:
-    """What the best prediction is to the gold place: right (within 25 km), near (within 100 km),
-    container (a coarser area or country of the same country, precision 2-3), another country, a
-    wrong place of the same country, or no prediction."""
-    if event is None:
-        return "no prediction"
-    if distance <= 25:
-        return "right"
-    if distance <= 100:
-        return "near"
-    location = event.get("location") or {}
-    if location.get("country") != gold["location"].get("country"):
-        return "another country"
-    if (location.get("geo_precision") or 1) >= 2:
-        return "container"
-    return "wrong place"
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold", type=Path)
-    parser.add_argument("pred", type=Path)
-    parser.add_argument("--table", action="store_true", help="one line per required gold event")
-    args = parser.parse_args()
-    predicted: dict[str, list[dict]] = {}
-    for event in rows(args.pred):
-        if event.get("claim_status", "asserted") not in NOT_ASSERTED:
-            predicted.setdefault(event["doc_id"], []).append(event)
-    required = [g for g in rows(args.gold) if g.get("required", True)
-                and g.get("claim_status", "asserted") not in NOT_ASSERTED and point(g) is not None]
-    distances = []
-    for gold in required:
-        distance, event = nearest(gold, predicted.get(gold["doc_id"], []))
-        distances.append(distance)
-        if args.table:
-            location = (event or {}).get("location") or {}
-            shown = f"{distance:.1f}" if math.isfinite(distance) else "-"
-            print("\t".join([gold["doc_id"], gold["location"].get("name", ""), str(gold["location"].get("geo_precision")),
-                             location.get("name") or "-", str(location.get("geo_precision") or "-"), shown,
-                             kind(gold, distance, event), location.get("reason") or ""]))
-    total = len(distances) or 1
-    print(f"required events: {len(distances)}; same-day prediction within 25 km: "
-          f"{sum(d <= 25 for d in distances) / total:.3f}, within 100 km: {sum(d <= 100 for d in distances) / total:.3f}")
-=======
 import sys
 import tempfile
 from collections import defaultdict
@@ -140,22 +40,26 @@ def _asserted(rows: list[dict], scorer) -> dict[str, list[dict]]:
     return by_doc
 
 
-def nearest_km(gold: dict, preds: list[dict], scorer, exact_day: bool = False) -> float | None:
-    """The distance from the gold event's place to the nearest prediction of its day(s)."""
+def nearest(gold: dict, preds: list[dict], scorer, exact_day: bool = False) -> tuple[float | None, dict | None]:
+    """The distance from the gold event's place to the nearest prediction of its day(s), and that prediction."""
     tolerance = 0 if exact_day else gold.get("date_tolerance_days", 1)
-    distances = [scorer.km(scorer.coords(gold), scorer.coords(p)) for p in preds
-                 if scorer.coords(p) and p.get("date")
-                 and (gap := scorer.days_apart(gold["date"], p["date"])) is not None and gap <= tolerance]
-    return min(distances) if distances else None
+    found = [(scorer.km(scorer.coords(gold), scorer.coords(p)), p) for p in preds
+             if scorer.coords(p) and p.get("date")
+             and (gap := scorer.days_apart(gold["date"], p["date"])) is not None and gap <= tolerance]
+    return min(found, key=lambda pair: pair[0]) if found else (None, None)
+
+
+def _required(golds: list[dict], scorer) -> list[dict]:
+    return [g for g in golds if g.get("required", True) and g.get("claim_status", "asserted") == "asserted"
+            and scorer.coords(g) and g.get("date")]
 
 
 def place_figures(golds: list[dict], preds: list[dict], scorer) -> dict[str, float | int]:
     by_doc = _asserted(preds, scorer)
-    required = [g for g in golds if g.get("required", True) and g.get("claim_status", "asserted") == "asserted"
-                and scorer.coords(g) and g.get("date")]
+    required = _required(golds, scorer)
     figures: dict[str, float | int] = {"required_with_place": len(required)}
     for label, exact in (("", False), ("_exact_day", True)):
-        found = [nearest_km(g, by_doc.get(str(g["doc_id"]), []), scorer, exact) for g in required]
+        found = [nearest(g, by_doc.get(str(g["doc_id"]), []), scorer, exact)[0] for g in required]
         for limit in (NEAR_KM, FAR_KM):
             share = sum(1 for d in found if d is not None and d <= limit) / len(required) if required else 0.0
             figures[f"within_{int(limit)}km{label}"] = round(share, 3)
@@ -206,12 +110,24 @@ def audit(golds: list[dict], preds: list[dict], scorer) -> None:
                   f"{_verdict(pred, gold, distance)} |")
 
 
+def table(golds: list[dict], preds: list[dict], scorer) -> None:
+    """One tab-separated line per required gold event and its nearest same-day prediction."""
+    by_doc = _asserted(preds, scorer)
+    for gold in _required(golds, scorer):
+        distance, pred = nearest(gold, by_doc.get(str(gold["doc_id"]), []), scorer)
+        loc = (pred or {}).get("location") or {}
+        print("\t".join([str(gold["doc_id"]), scorer.name_of(gold.get("location")), loc.get("name") or "-",
+                         str(loc.get("geo_precision") or "-"), f"{distance:.1f}" if distance is not None else "-",
+                         loc.get("reason") or ""]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pred", type=Path, help="score these predictions instead of coding the set")
     ap.add_argument("--keep", type=Path, help="save the predictions coded here")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--audit", action="store_true", help="print every predicted place as a Markdown table row")
+    ap.add_argument("--table", action="store_true", help="print each required gold event's nearest same-day place")
     args = ap.parse_args()
     if not (NEWS_REAL / "events.jsonl").exists():
         sys.exit(f"{NEWS_REAL} is absent: nothing to score")
@@ -225,9 +141,11 @@ def main() -> None:
     if args.audit:
         audit(golds, preds, scorer)
         print()
+    if args.table:
+        table(golds, preds, scorer)
+        print()
     for key, value in place_figures(golds, preds, scorer).items():
         print(f"{key:>28}: {value}")
->>>>>>> issue-15-places
 
 
 if __name__ == "__main__":
