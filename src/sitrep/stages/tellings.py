@@ -129,7 +129,15 @@ def same_incident(a: Event, b: Event) -> bool:
             return False
     if not _same_place(a, b):
         return False
-    return all(x is None or y is None or x.name == y.name for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    return not _conflicting(a.actor1, b.actor1) and not _conflicting(a.actor2, b.actor2)
+
+
+def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
+    """Two named actors that differ, neither of them civilians (victims named as a death word's
+    subject are no side)."""
+    if x is None or y is None or x.name == y.name:
+        return False
+    return "civilians" not in (x.actor_type, y.actor_type)
 
 
 def _one_demonstration(a: Event, b: Event) -> bool:
@@ -220,8 +228,8 @@ def _complete(kept: Event, other: Event, published: Date | None) -> None:
         add_toll(kept, toll, other.reported_by)
     known = {s.name or s.text for s in kept.reported_by}
     kept.reported_by.extend(s for s in other.reported_by if (s.name or s.text) not in known)
-    if _unnamed(kept.actor1) and not _unnamed(other.actor1):
-        kept.actor1 = other.actor1
+    if kept.actor1 is None or (_unnamed(kept.actor1) and not _unnamed(other.actor1)):
+        kept.actor1 = other.actor1 or kept.actor1
     kept.actor2 = kept.actor2 or other.actor2
 
 
