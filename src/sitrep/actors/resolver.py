@@ -70,7 +70,9 @@ class PhraseIndex:
         self._lengths: dict[str, list[int]] = {}
 
     def add(self, phrase: str, target: Target) -> None:
-        words = words_of(phrase)
+        self.add_words(words_of(phrase), target)
+
+    def add_words(self, words: tuple[str, ...], target: Target) -> None:
         if not words:
             return
         targets = self._targets.setdefault(words, [])
@@ -116,11 +118,13 @@ class PhraseIndex:
         return found
 
 
-def _expand(phrase: str, nationalities: dict[str, list[str]]) -> list[tuple[str, str | None]]:
+def _expand(phrase: str, nationalities: dict[tuple[str, ...], str]) -> list[tuple[tuple[str, ...], str | None]]:
+    """The words of ``phrase`` with each nationality adjective in its slot, and the adjective's
+    country (``nationalities``: adjective words -> country); the phrase's own words without a slot."""
     if NATIONALITY_SLOT not in phrase:
-        return [(phrase, None)]
-    return [(phrase.replace(NATIONALITY_SLOT, adjective), country)
-            for country, adjectives in nationalities.items() for adjective in adjectives]
+        return [(words_of(phrase), None)]
+    before, after = (words_of(part) for part in phrase.split(NATIONALITY_SLOT, 1))
+    return [(before + adjective + after, country) for adjective, country in nationalities.items()]
 
 
 class LanguageData(NamedTuple):
@@ -148,12 +152,13 @@ def language_data(lang: str) -> LanguageData:
 def build_language_data(kb: KnowledgeBase, words: ActorWords) -> LanguageData:
     index = PhraseIndex()
     _add_named(index, kb)
-    nationalities = words.nationalities
+    nationalities = {words_of(adjective): country
+                     for country, adjectives in words.nationalities.items() for adjective in adjectives}
     for kind, section in (("role", "generic"), ("source_role", "generic_sources")):
         for role, phrases in getattr(words, section).items():
             for phrase in phrases:
                 for expanded, country in _expand(phrase, nationalities):
-                    index.add(expanded, Target(kind, role, country=country))
+                    index.add_words(expanded, Target(kind, role, country=country))
     cues = {w: kind for kind, group in kb.type_cues.items() for w in group}
     cues.update({fold(w): kind for kind, group in words.type_cues.items() for w in group})
     for kind, section in (("member", "member_words"), ("anaphor", "anaphora")):
@@ -190,15 +195,17 @@ def merge_generic_with_named(matches: list[Match], words: Sequence[str],
     return [m for m in merged if m.targets[0].kind != "member"]
 
 
-def _fits(actor: Actor, country: str | None, day: date | None) -> tuple[bool, bool]:
+def _fits(actor: Actor, country: str | None, day: date | None) -> tuple[bool, bool, bool]:
     in_country = country is not None and (actor.country == country or country in actor.operates_in)
     in_time = day is None or actor.active_on(day)
-    return in_country, in_time
+    return in_country, in_time, actor.country is None
 
 
 def choose_actor(kb: KnowledgeBase, ids: Sequence[str], day: date | None, country: str | None) -> Actor:
     """Among actors sharing an alias: the one of the article's country, then the one active on
-    its date, then the first listed; renames followed to the identity of that date."""
+    its date, then one of no country (the whole organisation, where its branches are of other
+    countries: "Islamic State" in an article about Turkey), then the first listed; renames
+    followed to the identity of that date."""
     actors = [kb.actors[i] for i in ids]
     best = max(actors, key=lambda a: _fits(a, country, day))  # max keeps the first of equals
     return kb.successor_on(best, day)
@@ -227,14 +234,17 @@ def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | Non
     actor_type = definition.type
     if actor_type == "state_forces" and context and country != context:
         actor_type = "external_other"
-    return ActorRef(text="", name=override or definition.template.format(country=country_form),
+    name = override or definition.template.format(country=country, country_in_name=country_form)
+    return ActorRef(text="", name=name,
                     actor_id=f"{role}:{country}", actor_type=actor_type, role=role, country=country, resolved=True)
 
 
 @lru_cache(maxsize=4096)
 def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | None) -> ActorRef:
-    """The actor a match stands for, as an ActorRef without text or span (cached)."""
+    """The actor a match stands for, as an ActorRef without text or span (cached); ``country``:
+    the article's country focus (any name the knowledge base knows for it)."""
     kb = knowledge_base()
+    country = kb.country_named(country)
     named = [t.ref for t in targets if t.kind == "actor"]
     if named:
         return _actor_ref(choose_actor(kb, named, day, country), day, country)
@@ -248,6 +258,7 @@ def implied_actor(event_type: str, day: date | None, country: str | None,
     protest), else the one a sub-event type implies where the text names no attacker (an
     unidentified armed group for a bomb); None where neither implies one."""
     kb = knowledge_base()
+    country = kb.country_named(country)
     role = kb.implied_by_event_type.get(event_type) or kb.implied_when_unnamed.get(sub_event_type or "")
     return None if role is None else _role_ref(kb, role, country, day, country)
 
@@ -255,6 +266,7 @@ def implied_actor(event_type: str, day: date | None, country: str | None,
 @lru_cache(maxsize=4096)
 def resolve_source_target(targets: tuple[Target, ...], country: str | None) -> SourceRef:
     kb = knowledge_base()
+    country = kb.country_named(country)
     named = [kb.sources[t.ref] for t in targets if t.kind == "source"]
     if named:
         source = next((s for s in named if s.country == country), named[0])
