@@ -79,6 +79,9 @@ class Attribution(Strict):
     according_to: list[str]
     reporting_verbs: list[str]
     responsibility_verbs: list[str] = Field(default_factory=list)
+    source_nouns: dict[Literal["media", "monitor", "government", "armed_group", "other"], list[str]] = Field(
+        default_factory=dict, description="kind of source -> nouns that make the phrase they head a source")
+    document_nouns: list[str] = Field(default_factory=list, description="documents whose author is the source")
 
 
 class Claims(Strict):
