@@ -252,6 +252,37 @@ def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | 
     return _role_ref(kb, role.ref, role.country or country, day, country)
 
 
+@cache
+def _nationality_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Country -> the words of its nationality adjectives in every language."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for code in langdata.supported_languages():
+        for country, adjectives in langdata.load(code, "actors").nationalities.items():
+            found.setdefault(country, set()).update(words_of(a) for a in adjectives)
+    return {country: frozenset(words) for country, words in found.items()}
+
+
+def _names_its_country(ref: ActorRef) -> bool:
+    words = words_of(ref.text)
+    return any(words[i:i + len(adjective)] == adjective
+               for adjective in _nationality_words().get(ref.country or "", ()) for i in range(len(words)))
+
+
+def relocated(ref: ActorRef | None, country: str | None, day: date | None) -> ActorRef | None:
+    """A generic non-state actor ("civilians", "gunmen", "protesters") named for the country where
+    its event happened: its words gave it no country of their own ("civils burkinabè" keep theirs),
+    so it took the article's, which an outlet or a government speaking of the event may have
+    given. State forces keep theirs ("the army" of an article about Mali acting across the border)."""
+    kb = knowledge_base()
+    country = kb.country_named(country)
+    role = kb.roles.get(ref.role or "") if ref is not None else None
+    if role is None or role.type == "state_forces" or not ref.resolved or country in (None, ref.country) \
+            or ref.actor_id != f"{ref.role}:{ref.country}" or _names_its_country(ref):
+        return ref
+    moved = _role_ref(kb, ref.role, country, day, country)
+    return moved.model_copy(update={"text": ref.text, "span": ref.span})
+
+
 def implied_actor(event_type: str, day: date | None, country: str | None,
                   sub_event_type: str | None = None) -> ActorRef | None:
     """The actor an event type implies whatever the words ("Protesters (Sri Lanka)" for any
