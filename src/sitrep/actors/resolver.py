@@ -131,6 +131,8 @@ class LanguageData(NamedTuple):
     index: PhraseIndex
     links: frozenset[tuple[str, ...]]
     type_cues: dict[str, str]
+    nationalities: dict[tuple[str, ...], str]  # adjective words -> country
+    coordinators: frozenset[str]
 
 
 def _add_named(index: PhraseIndex, kb: KnowledgeBase) -> None:
@@ -165,7 +167,23 @@ def build_language_data(kb: KnowledgeBase, words: ActorWords) -> LanguageData:
         for phrase in getattr(words, section):
             index.add(phrase, Target(kind, ""))
     links = frozenset(words_of(link) for link in words.links)
-    return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()})
+    return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()},
+                        nationalities=nationalities, coordinators=frozenset(fold(w) for w in words.coordinators))
+
+
+def first_named_side(match: Match, words: Sequence[str], data: LanguageData) -> Match:
+    """A generic phrase whose nationality comes after another one it is coordinated with ("Syrian
+    or Russian jets") names the first side: the match then starts at the first adjective and
+    takes its country."""
+    target = match.targets[0]
+    if target.kind != "role" or target.country is None or match.start < 2 \
+            or words[match.start - 1] not in data.coordinators:
+        return match
+    for adjective, country in data.nationalities.items():
+        start = match.start - 1 - len(adjective)
+        if start >= 0 and tuple(words[start:match.start - 1]) == adjective:
+            return Match(start, match.end, (target._replace(country=country),))
+    return match
 
 
 # (kind before, kind after) of two matches that name one actor when nothing but a link separates them

@@ -212,6 +212,8 @@ class ActorWords(Strict):
     anaphora: list[str] = Field(default_factory=list)
     type_cues: dict[str, list[str]] = Field(default_factory=dict)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
+    coordinators: list[str] = Field(default_factory=list, description="words joining two nationalities of one "
+                                                                      "phrase ('Syrian or Russian jets')")
     war_victims: list[str] = Field(default_factory=list)
 
 

@@ -21,6 +21,7 @@ from sitrep.actors.resolver import (
     LanguageData,
     Target,
     coalitions,
+    first_named_side,
     implied_actor,
     language_data,
     merge_generic_with_named,
@@ -87,7 +88,7 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
 
     matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links, punctuated)
     found: list[TokenMatch] = []
-    for match in matches:
+    for match in (first_named_side(m, words, data) for m in matches):
         start, end = token_of[match.start], token_of[match.end - 1] + 1
         if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
             end += 1  # "CPI (Maoist)": words match without the closing bracket

@@ -2,7 +2,8 @@
 text names none it knows), actor2 the first target that is not actor1.
 
 ACLED's rules on who comes first: a protest's first actor is its protesters and a riot's its
-rioters whatever the words call them, the forces they face second; civilians, protesters and
+rioters whatever the words call them (save an armed group the words say did the violence), the
+forces they face second; civilians, protesters and
 rioters are never the perpetrators of political violence, so a clause whose subject is one of them
 ("villagers fled the shelling", "protesters were shot") names a victim, not the attacker."""
 from __future__ import annotations
@@ -18,8 +19,10 @@ from sitrep.taxonomy import SubEventType
 DEMONSTRATORS = frozenset({"protesters", "rioters"})
 # never coded first for an act of political violence (ACLED codes them as its targets)
 NOT_PERPETRATORS = DEMONSTRATORS | {"civilians"}
+# armed groups: violence their clause names them doing is theirs, not a riot's ("armed men set fire to shops")
+NONSTATE_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # who is the other side of a protest or a riot where it names one ("police fired tear gas")
-OPPOSING_TYPES = frozenset({"state_forces", "external_other", "rebel_group", "political_militia", "identity_militia"})
+OPPOSING_TYPES = frozenset({"state_forces", "external_other"}) | NONSTATE_ARMED_TYPES
 GOVERNMENT_ROLES = frozenset({"government"})
 # roles of attackers the text does not name ("des assaillants", a bomb's unknown author): a later
 # telling that names the attacker replaces them
@@ -42,7 +45,8 @@ def choose_actors(frame: EventFrame, sub_type: SubEventType, location: Location 
     # generic actors named for where the event happened, not for the article's focus
     agent = relocated(actor_ref(frame.agent), where, published)
     targets = [relocated(ref, where, published) for ref in map(actor_ref, frame.targets) if ref is not None]
-    if sub_type.demonstration:
+    armed_agent = agent is not None and agent.actor_type in NONSTATE_ARMED_TYPES
+    if sub_type.demonstration and not (armed_agent and sub_type.violent):
         demonstrators = event_type_actor(sub_type.event_type, published=published, country=where,
                                          text=agent.text if agent else frame.trigger.span.text)
         if demonstrators is not None and demonstrators.name:
