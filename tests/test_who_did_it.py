@@ -44,3 +44,22 @@ def test_whom_a_verb_accuses_of_an_act_did_it():
     shelling = [e for e in sitrep.extract(text, published="2024-02-08", lang="fr")
                 if e.event_type == "Explosions/Remote violence"]
     assert shelling and {_actor1(e) for e in shelling} == {"M23: March 23 Movement"}
+
+
+def test_a_claim_of_several_attacks_names_the_author_of_each():
+    told = ("Jeudi, une bombe a explosé au passage d'un convoi de l'armée près de Gao. Le même jour, une mine a tué "
+            "deux soldats près de Tessit. {} revendiqué par le GSIM.")
+    several = _events(told.format("Ces attentats ont été"), "fr", "2021-06-05", "Remote explosive/landmine/IED")
+    assert [_actor1(e) for e in several] == ["JNIM: Group for Support of Islam and Muslims"] * 2
+    one = _events(told.format("Cet attentat a été"), "fr", "2021-06-05", "Remote explosive/landmine/IED")
+    assert [_actor1(e) for e in one] == ["Unidentified Armed Group (Mali)", "JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_whoever_an_attack_is_blamed_on_is_its_author_an_army_too():
+    text = ("A rocket hit the cathedral in Shusha on Tuesday, wounding two journalists. "
+            "Armenian officials blamed the shelling on Azerbaijani forces.")
+    shelling = _events(text, "en", "2020-10-09", "Shelling/artillery/missile attack")
+    assert [(_actor1(e), e.actor2) for e in shelling] == [("Military Forces of Azerbaijan (2003-)", None)]
+    accused = _events("Une bombe a explosé mardi sur le marché de Goma, tuant trois civils. Le M23 accuse l'armée "
+                      "congolaise de cet attentat.", "fr", "2024-02-09", "Remote explosive/landmine/IED")
+    assert [_actor1(e) for e in accused] == ["Military Forces of Democratic Republic of Congo (2019-)"]

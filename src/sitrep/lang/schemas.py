@@ -79,6 +79,10 @@ class Attribution(Strict):
     according_to: list[str]
     reporting_verbs: list[str]
     responsibility_verbs: list[str] = Field(default_factory=list)
+    blame_verbs: list[str] = Field(default_factory=list, description="responsibility verbs whose subject "
+                                                                     "is the accuser, not the perpetrator")
+    several_attacks_words: list[str] = Field(default_factory=list, description="words saying a claim covers "
+                                                                               "several attacks ('double')")
     source_nouns: dict[Literal["media", "monitor", "government", "armed_group", "other"], list[str]] = Field(
         default_factory=dict, description="kind of source -> nouns that make the phrase they head a source")
     document_nouns: list[str] = Field(default_factory=list, description="documents whose author is the source")
