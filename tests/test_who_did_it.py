@@ -63,3 +63,9 @@ def test_whoever_an_attack_is_blamed_on_is_its_author_an_army_too():
     accused = _events("Une bombe a explosé mardi sur le marché de Goma, tuant trois civils. Le M23 accuse l'armée "
                       "congolaise de cet attentat.", "fr", "2024-02-09", "Remote explosive/landmine/IED")
     assert [_actor1(e) for e in accused] == ["Military Forces of Democratic Republic of Congo (2019-)"]
+
+
+def test_who_is_accused_in_the_passive_did_it():
+    text = ("Lundi, une attaque contre le village de Masosi, près de Beni, a fait douze morts parmi les civils. "
+            "Les rebelles des ADF sont accusés par les habitants d'avoir mené cette attaque.")
+    assert [_actor1(e) for e in _events(text, "fr", "2020-02-05")] == ["ADF: Allied Democratic Forces"]

@@ -84,3 +84,18 @@ def test_new_sources(by_text):
     assert resolve_source("l'agence Chine nouvelle", "fr").name == "Xinhua"
     found = by_text("UN peacekeepers were attacked, the UN said.", "en", date(2020, 1, 1), "Mali")
     assert found["UN peacekeepers"].actor.name == "UN: United Nations" and found["the UN"].is_source
+
+
+def test_the_unnamed_side_is_an_unidentified_armed_group_of_the_country(mentions):
+    for text, lang in (("Des hommes lourdement armés ont attaqué le poste.", "fr"),
+                       ("Des bandits ont enlevé trois commerçants.", "fr"),
+                       ("Heavily armed men stormed the village.", "en"),
+                       ("A jihadist group attacked the camp.", "en")):
+        found = mentions(text, lang, date(2022, 6, 1), "Burkina Faso")
+        assert found and found[0].actor.name == "Unidentified Armed Group (Burkina Faso)", text
+
+
+def test_a_countrys_name_for_its_forces_is_generic_wording_elsewhere(mentions):
+    text = "Les forces de défense et de sécurité ont repoussé l'attaque."
+    assert mentions(text, "fr", date(2022, 6, 1), "Burkina Faso")[0].actor.actor_id == "burkina_military"
+    assert mentions(text, "fr", date(2022, 6, 1), "Togo")[0].actor.name == "Military Forces of Togo"

@@ -29,6 +29,8 @@ def cited(text: str, lang: str, country: str | None = None, published: date = PU
      [("Les autorités maliennes", "government")]),
     ("Le chef de l'État a déclaré mardi que l'armée avait repris la ville.", "fr", [("Le chef de l'État", "government")]),
     ("Trois civils ont été tués, selon un témoin joint par téléphone.", "fr", [("un témoin", "other")]),
+    ("Trois civils ont été tués mardi, a indiqué l'Agence nationale d'information.", "fr",
+     [("l'Agence nationale d'information", "media")]),
     # two sources joined by "and" are two sources
     ("Opposition activists and a local monitoring group said the market was hit.", "en",
      [("Opposition activists", "monitor"), ("a local monitoring group", "monitor")]),

@@ -264,9 +264,13 @@ def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | 
     kb = knowledge_base()
     country = kb.country_named(country)
     named = [t.ref for t in targets if t.kind == "actor"]
+    role = next((t for t in targets if t.kind == "role"), None)
     if named:
-        return _actor_ref(choose_actor(kb, named, day, country), day, country)
-    role = next(t for t in targets if t.kind == "role")
+        best = choose_actor(kb, named, day, country)
+        # words that are one country's name for its forces and generic wording elsewhere ("forces de
+        # défense et de sécurité": Burkina Faso's FDS, any army's in an article about Togo)
+        if role is None or country is None or best.country is None or _fits(best, country, day)[0]:
+            return _actor_ref(best, day, country)
     return _role_ref(kb, role.ref, role.country or country, day, country)
 
 

@@ -65,7 +65,7 @@ def _kept_children(token: Token, words: SourceWords, dates: set[int]) -> Iterabl
             continue
         if child.dep_ in NOMINAL_MODIFIERS or child.dep_ == "pobj":
             link = child if child.dep_ == "prep" else next((c for c in child.children if c.dep_ == "case"), None)
-            if child.dep_ != "pobj" and (link is None or link._.text_key not in words.links):
+            if child.dep_ != "pobj" and (link is None or not set(words_of(link.text)) & words.links):
                 continue
         yield child
 
