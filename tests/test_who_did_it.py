@@ -69,3 +69,12 @@ def test_who_is_accused_in_the_passive_did_it():
     text = ("Lundi, une attaque contre le village de Masosi, près de Beni, a fait douze morts parmi les civils. "
             "Les rebelles des ADF sont accusés par les habitants d'avoir mené cette attaque.")
     assert [_actor1(e) for e in _events(text, "fr", "2020-02-05")] == ["ADF: Allied Democratic Forces"]
+
+
+def test_a_weapon_named_by_its_maker_is_not_the_firer_the_text_names():
+    fired = _events("L'armée ukrainienne a tiré mardi des missiles américains sur la région de Koursk.", "fr",
+                    "2024-11-21", "Shelling/artillery/missile attack")
+    assert [_actor1(e) for e in fired] == ["Military Forces of Ukraine (2019-)"]
+    unnamed = _events("Des missiles russes ont frappé Kharkiv mardi, tuant huit civils.", "fr", "2024-11-21",
+                      "Shelling/artillery/missile attack")
+    assert [_actor1(e) for e in unnamed] == ["Military Forces of Russia (2000-)"]

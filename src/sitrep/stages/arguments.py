@@ -102,6 +102,15 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
         # a gerund the parser calls a verb is read as a noun below ("RSF shelling killed five")
+    own = actors.covering.get(head.i)
+    if own is not None:
+        # an event word inside an actor phrase ("des missiles américains") names who fired only
+        # where no clause says it: "l'armée ukrainienne a tiré des missiles américains"
+        phrase = _object_phrase(head) or (head if head.dep_ == "obl:arg" else None)  # "a tiré des missiles"
+        if phrase is not None and is_verbal(phrase.head) and phrase.head.i not in reporting:
+            firer = _agent_token(phrase.head, reporting, cases, actors)
+            if names_actor(firer) and actors.mention_for(firer) is not own:
+                return firer
     sides = _between_sides(head, cases)
     if sides and names_actor(sides[0]):
         return sides[0]  # "clashes between the army and rebels": the first named side
