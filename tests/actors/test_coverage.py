@@ -99,3 +99,11 @@ def test_a_countrys_name_for_its_forces_is_generic_wording_elsewhere(mentions):
     text = "Les forces de défense et de sécurité ont repoussé l'attaque."
     assert mentions(text, "fr", date(2022, 6, 1), "Burkina Faso")[0].actor.actor_id == "burkina_military"
     assert mentions(text, "fr", date(2022, 6, 1), "Togo")[0].actor.name == "Military Forces of Togo"
+
+
+def test_a_government_takes_the_regime_period_of_its_forces(mentions):
+    text = "Le gouvernement syrien a signé un accord avec les FDS."
+    assert mentions(text, "fr", date(2025, 3, 10), "Syria")[0].actor.name == "Government of Syria (2024-)"
+    assert mentions("The government imposed a curfew.", "en", date(2020, 10, 20), "Nigeria")[0].actor.name \
+        == "Government of Nigeria (2015-2023)"
+    assert mentions("The government imposed a curfew.", "en", None, "Togo")[0].actor.name == "Government of Togo"

@@ -99,6 +99,10 @@ def _check_entries(kb: KnowledgeBase) -> list[Problem]:
             if role not in kb.roles:
                 problems.append(Problem(level="error", where="generic.yaml",
                                         message=f"{key}: {event_type} -> unknown role {role!r}"))
+    for name, role in kb.roles.items():
+        if role.dated_like is not None and role.dated_like not in kb.roles:
+            problems.append(Problem(level="error", where=f"generic.yaml: {name}",
+                                    message=f"dated_like names unknown role {role.dated_like!r}"))
     for country in kb.countries.values():
         for role in country.overrides:
             if role not in kb.roles:

@@ -116,6 +116,8 @@ class Role(Entry):
     type: ActorType
     party: bool = Field(True, description="a party to armed conflict or political unrest; police, civilians "
                                           "and guards are not: alone they are the everyday of crime news")
+    dated_like: str | None = Field(None, description="a role whose named entry's regime period the name takes "
+                                                     "('Government of Syria (2024-)' like its military)")
     note: str | None = None
 
 

@@ -24,6 +24,8 @@ WORD = re.compile(r"[^\W_]+")
 NATIONALITY_SLOT = "{nat}"
 # an all-capital alias this short is an acronym that must match as written ("IS" is not "is")
 ACRONYM_MAX_LEN = 4
+# the regime period that ends a dated state name: "Military Forces of Syria (2000-2024)"
+REGIME_PERIOD = re.compile(r"\(\d{4}-(\d{4})?\)$")
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -253,6 +255,10 @@ def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | Non
     if actor_type == "state_forces" and context and country != context:
         actor_type = "external_other"
     name = override or definition.template.format(country=country, country_in_name=country_form)
+    regime = kb.actor_for_role(definition.dated_like, country) if definition.dated_like else None
+    period = REGIME_PERIOD.search(regime.name_on(day)) if regime is not None and regime.periods else None
+    if period is not None:
+        name = f"{name} {period.group(0)}"
     return ActorRef(text="", name=name,
                     actor_id=f"{role}:{country}", actor_type=actor_type, role=role, country=country, resolved=True)
 
