@@ -15,15 +15,8 @@ from sitrep.stages.attribution import claim_status
 from sitrep.stages.event_actors import actor_ref
 from sitrep.stages.event_filter import describes_state
 from sitrep.stages.relevance import is_party
-from sitrep.stages.syntax import (
-    AGENT_DEPS,
-    OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
-    dep_is,
-    is_passive,
-    tree_distance,
-)
+from sitrep.stages.syntax import AGENT_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is, is_passive
+from sitrep.stages.syntax import tree_distance
 from sitrep.text import fold, folded
 
 # Actor types of a state's forces, at home or abroad.
