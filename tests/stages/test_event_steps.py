@@ -199,6 +199,57 @@ def test_protesters_are_coded_by_what_they_do_and_actor2_is_never_actor1():
     assert (actor1.name, actor2.name) == ("Military Forces of Syria", "Opposition Rebels (Syria)")
 
 
+
+def test_a_riot_is_its_rioters_against_the_forces_its_clause_names():
+    doc = hand_doc("Police/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 residents/NOUN/obl/1 ./PUNCT/punct/1")
+    police = actor(doc, 0, 1, "Police Forces of Syria", "state_forces", "police")
+    residents = actor(doc, 3, 4, "Civilians (Syria)", "civilians", "civilians")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Violent demonstration"), agent=police, targets=[residents]),
+                                   lookup("Violent demonstration"), None, published=PUBLISHED, country="Syria")
+    assert (actor1.name, actor2.name) == ("Rioters (Syria)", "Police Forces of Syria")
+    assert actor1.span is None  # no words of the text name the rioters
+    protesters = actor(doc, 3, 4, "Protesters (Syria)", "protesters", "protesters")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Violent demonstration"), agent=protesters,
+                                         targets=[protesters]),
+                                   lookup("Violent demonstration"), None, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Rioters (Syria)" and actor1.text == "residents" and actor2 is None
+
+
+def test_civilians_or_protesters_named_as_subject_of_violence_are_its_victims():
+    doc = hand_doc("Villagers/NOUN/nsubj/1 fled/VERB/ROOT/1/flee the/DET/det/3 shelling/NOUN/obj/1 ./PUNCT/punct/1")
+    villagers = actor(doc, 0, 1, "Civilians (Syria)", "civilians", "civilians")
+    actor1, actor2 = choose_actors(frame(doc, 3, 4, SHELLING, agent=villagers), lookup("Shelling/artillery/missile attack"),
+                                   None, published=PUBLISHED, country="Syria")
+    assert actor1 is None and actor2.name == "Civilians (Syria)"
+    bomb = entry("Remote explosive/landmine/IED")
+    actor1, actor2 = choose_actors(frame(doc, 3, 4, bomb, agent=villagers), lookup("Remote explosive/landmine/IED"),
+                                   None, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Unidentified Armed Group (Syria)" and actor2.name == "Civilians (Syria)"
+
+
+def test_generic_actors_take_the_country_where_the_event_happened():
+    doc = hand_doc("Gunmen/NOUN/nsubj/1 killed/VERB/ROOT/1/kill Malian/ADJ/amod/3 civilians/NOUN/obj/1 "
+                   "and/CCONJ/cc/6 Syrian/ADJ/amod/6 soldiers/NOUN/conj/3 ./PUNCT/punct/1")
+    gunmen = actor(doc, 0, 1, "Unidentified Armed Group (Syria)", "political_militia", "unidentified")
+    gunmen.actor.actor_id, gunmen.actor.country = "unidentified:Syria", "Syria"  # the article's focus gave it
+    malians = actor(doc, 2, 4, "Civilians (Mali)", "civilians", "civilians")
+    malians.actor.actor_id, malians.actor.country = "civilians:Mali", "Mali"  # its own adjective did
+    in_burkina = place(doc, 2, 3, "Djibo", 14.1, -1.63, country="Burkina Faso")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Attack"), agent=gunmen, targets=[malians]),
+                                   lookup("Attack"), in_burkina.location, published=PUBLISHED, country="Syria")
+    assert (actor1.name, actor2.name) == ("Unidentified Armed Group (Burkina Faso)", "Civilians (Mali)")
+    assert actor1.text == "Gunmen"
+    in_syria = place(doc, 2, 3, "Aleppo", 36.2, 37.16)
+    soldiers = actor(doc, 5, 7, "Military Forces of Syria", "state_forces", "military")
+    actor1, _ = choose_actors(frame(doc, 1, 2, entry("Attack"), agent=soldiers), lookup("Attack"),
+                              in_burkina.location, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Military Forces of Syria"  # state forces keep their country
+    civilians = actor(doc, 2, 4, "Civilians (Syria)", "civilians", "civilians")
+    civilians.actor.actor_id, civilians.actor.country = "civilians:Syria", "Syria"
+    _, actor2 = choose_actors(frame(doc, 1, 2, entry("Attack"), agent=gunmen, targets=[civilians]), lookup("Attack"),
+                              in_syria.location, published=PUBLISHED, country="Syria")
+    assert actor2.name == "Civilians (Syria)"
+
 # --- tolls ---------------------------------------------------------------------------------------
 
 

@@ -82,6 +82,13 @@ class Attribution(Strict):
     according_to: list[str]
     reporting_verbs: list[str]
     responsibility_verbs: list[str] = Field(default_factory=list)
+    blame_verbs: list[str] = Field(default_factory=list, description="responsibility verbs whose subject "
+                                                                     "is the accuser, not the perpetrator")
+    several_attacks_words: list[str] = Field(default_factory=list, description="words saying a claim covers "
+                                                                               "several attacks ('double')")
+    source_nouns: dict[Literal["media", "monitor", "government", "armed_group", "other"], list[str]] = Field(
+        default_factory=dict, description="kind of source -> nouns that make the phrase they head a source")
+    document_nouns: list[str] = Field(default_factory=list, description="documents whose author is the source")
 
 
 class Claims(Strict):
@@ -226,6 +233,8 @@ class ActorWords(Strict):
     anaphora: list[str] = Field(default_factory=list)
     type_cues: dict[str, list[str]] = Field(default_factory=dict)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
+    coordinators: list[str] = Field(default_factory=list, description="words joining two nationalities of one "
+                                                                      "phrase ('Syrian or Russian jets')")
     war_victims: list[str] = Field(default_factory=list)
 
 

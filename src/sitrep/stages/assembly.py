@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sitrep import taxonomy
 from sitrep.models import DocumentContext, Event, EventFrame, Evidence, Location
-from sitrep.stages.event_actors import choose_actors
+from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import choose_location
 from sitrep.stages.subtypes import sub_event_type
@@ -24,6 +24,7 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
     for frame in regular:
         earlier = told_before(frame, events, context)
         if earlier is not None:
+            add_told_actors(earlier, frame, context)
             if frame.fatalities is not None:
                 add_toll(earlier, frame.fatalities, frame.sources)
             continue
