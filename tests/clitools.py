@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +12,11 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "gold" / "seed"
 
 
-def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """The real command line, as a user runs it."""
+def run_cli(*args: str, stdin: bytes | None = None, timeout: int = 300,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """The real command line, as a user runs it (``env``: variables to set on top of ours)."""
     return subprocess.run([sys.executable, "-m", "sitrep", *args], input=stdin, capture_output=True,
-                          timeout=timeout, cwd=ROOT)
+                          timeout=timeout, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
 def jsonl(text: str | bytes) -> list[dict]:

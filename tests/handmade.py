@@ -120,7 +120,7 @@ def event(event_id: str, sub_event_type: str, when: date | None, *, start: int =
           precision: TimePrecision = TimePrecision.DAY, dated_in_text: bool = True, rule: str = "test") -> Event:
     """An event record whose trigger starts at character ``start``."""
     kind = taxonomy.lookup(sub_event_type)
-    location = Location(text=place_name, name=place_name, resolved=True, latitude=36.2, longitude=37.16,
+    location = Location(text=place_name, name=place_name, resolved=True, latitude=36.2, longitude=37.16, country="Syria",
                         geo_precision=GeoPrecision.NAMED_PLACE) if place_name else None
     toll_span = Span(start=start + 50, end=start + 50 + len(toll_text), text=toll_text) if toll_text else None
     return Event(

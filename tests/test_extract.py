@@ -94,7 +94,7 @@ def test_clash_between_two_named_sides():
     events = sitrep.extract("Clashes between the army and Islamic State fighters erupted in Mosul on Sunday.",
                             published="2017-03-01", lang="en")
     event = _one(events, "Armed clash")
-    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Iraq", "Islamic State (Iraq)")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Iraq (2014-2018)", "Islamic State (Iraq)")
 
 
 def test_battle_in_a_place_someone_holds_is_against_the_holder():

@@ -52,3 +52,44 @@ def test_jsonl_lines_in_order_with_problems_named(tmp_path):
     assert results[2].reason == 'no "text" or "html"'
     assert "published" in results[4].reason
     assert results[5].outlet == "AFP" and str(results[0].published) == "2020-03-21"
+
+
+def test_every_unusable_value_is_a_problem_that_names_its_line(tmp_path):
+    """Lone surrogates, NULs, integers Python will not convert, ids that are no string, invalid
+    UTF-8 inside a line, implausible publication dates, fields longer than the store keeps."""
+    good = '{"id": "good", "text": "Fighting in Kunduz."}'
+    lines = [
+        b'{"id": "surrogate", "text": "caf\\ud800 x"}',
+        b'{"id": "\\udc00", "text": "x"}',
+        b'{"id": "nul", "text": "a\\u0000b"}',
+        b'{"id": "digits", "text": "x", "n": ' + b"9" * 5000 + b"}",
+        b'{"id": ["a", "b"], "text": "x"}',
+        b'{"id": 42, "text": "a number is an id"}',
+        '{"id": "latin", "text": "L\'armée"}'.encode("latin-1"),
+        b'{"id": "year-one", "text": "x", "published": "0001-01-01"}',
+        b'{"id": "far-future", "text": "x", "published": "2099-12-31"}',
+        b'{"id": "outlet", "text": "x", "outlet": "' + b"o" * 301 + b'"}',
+        b'{"id": "url", "text": "x", "url": "https://example.org/' + b"p" * 2000 + b'"}',
+        b"[" * 100_000,
+        good.encode(),
+    ]
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    results = list(read_jsonl(str(path)))
+    reasons = {r.doc_id: r.reason for r in results if isinstance(r, InputProblem)}
+    assert "lone surrogate" in reasons["surrogate"] and "lone surrogate" in reasons["bad.jsonl:2"]
+    assert "NUL" in reasons["nul"]
+    assert "4300 digits" in reasons["bad.jsonl:4"]
+    assert "string or a whole number" in reasons["bad.jsonl:5"]
+    assert "UTF-8" in reasons["bad.jsonl:7"]
+    assert "before 1900-01-01" in reasons["year-one"] and "in the future" in reasons["far-future"]
+    assert "'outlet'" in reasons["outlet"] and "'url'" in reasons["url"]
+    assert "nested too deeply" in reasons["bad.jsonl:12"]
+    documents = [r for r in results if isinstance(r, Document)]
+    assert [d.id for d in documents] == ["42", "good"]
+
+
+def test_a_file_with_a_nul_past_the_binary_sample_is_a_problem(tmp_path):
+    path = tmp_path / "late-nul.txt"
+    path.write_bytes(b"Fighting in Kunduz. " * 5000 + b"\x00")
+    assert "NUL" in _reason(read_file(str(path)))

@@ -44,3 +44,11 @@ def test_the_shipped_files_pass_the_check_command():
     out = run_cli("lang", "check")
     assert out.returncode == 0, out.stderr
     assert b"no problems" in out.stderr
+
+
+def test_a_key_given_twice_is_an_error_not_a_rule_silently_dropped():
+    text = "entries:\n  - id: raid\n    sub_event_type: Air/drone strike\n    not_with: [music]\n    words: [raid]\n" \
+           "    not_with: [police]\n"
+    with pytest.raises(DataFileError) as error:
+        read_validated(text, Triggers, "lang/xx/triggers.yaml")
+    assert error.value.problems == ["lang/xx/triggers.yaml:6: key 'not_with' given twice (YAML keeps only the last)"]

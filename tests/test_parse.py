@@ -26,3 +26,19 @@ def test_every_language_parses_with_sitrep_components(lang, title, body):
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[0] == title
     assert any(t.dep_ for t in doc)
+
+
+def test_a_text_longer_than_a_piece_is_parsed_in_pieces_with_its_offsets():
+    """Issue 18: a long text is parsed piece by piece (memory bounded) and joined back: the same
+    text, a sentence a line, entities at their offsets in the whole text."""
+    from sitrep.stages.parse import PARSE_PIECE_CHARS, parse_together, text_pieces
+
+    line = "Government forces shelled the town of Saraqib on Tuesday, killing 12 civilians, a monitor said.\n"
+    text = line * (3 * PARSE_PIECE_CHARS // len(line))
+    pieces = text_pieces(text, PARSE_PIECE_CHARS)
+    assert "".join(pieces) == text and len(pieces) >= 3 and all(piece.endswith("\n") for piece in pieces[:-1])
+    long_doc, short_doc = parse_together([text, "Rebels attacked an army post."], "en")
+    assert long_doc.text == text and short_doc.text == "Rebels attacked an army post."
+    assert [sentence.text for sentence in long_doc.sents] == [line] * text.count("\n")
+    days = [entity for entity in long_doc.ents if entity.text == "Tuesday"]
+    assert len(days) == text.count("\n") and all(text[d.start_char:d.end_char] == "Tuesday" for d in days)

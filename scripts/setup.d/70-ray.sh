@@ -9,6 +9,6 @@ cd "$(dirname "$0")/../.."
 if .venv/bin/python -c "import ray, ray.data" 2>/dev/null; then
   exit 0
 fi
-if ! .venv/bin/pip install -q --disable-pip-version-check -e '.[ray]'; then
+if ! .venv/bin/pip install -q --disable-pip-version-check -c requirements.lock -e '.[ray]'; then
   echo "70-ray: could not install the ray extra: the Ray engine's tests will skip" >&2
 fi

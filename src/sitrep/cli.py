@@ -5,17 +5,21 @@ import os
 from collections.abc import Iterator
 from datetime import date as Date
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from pydantic import ValidationError
 
 from sitrep import inputs
 from sitrep.actors.cli import app as actors_app
-from sitrep.cli_common import EXIT_SKIPPED, write_output
+from sitrep.cli_common import EXIT_SKIPPED, EXIT_USAGE, check_inputs, fail, write_output
 from sitrep.exports import EventFormat
+from sitrep.evaluation.cli import evaluate as evaluate_gazetteer
 from sitrep.geo.cli import app as gazetteer_app
 from sitrep.lang.cli import app as lang_app
-from sitrep.models import Event
+from sitrep.learn.cli import train_command
+from sitrep.models import Document, Event
 from sitrep.scale.cli import app as scale_app
 from sitrep.store.cli import app as store_app
 from sitrep.watch.cli import watch
@@ -27,9 +31,11 @@ app.add_typer(store_app)  # ingest, events, stats
 app.command()(serve)
 app.command()(watch)
 app.add_typer(actors_app, name="actors")  # actors list|show|search|check
+gazetteer_app.command("evaluate")(evaluate_gazetteer)  # runs the place stage: registered from above the stages
 app.add_typer(gazetteer_app, name="gazetteer")  # gazetteer build|import|info|lookup|evaluate
 app.add_typer(scale_app)  # ray-extract, load
 app.add_typer(lang_app, name="lang")  # lang check
+app.command("train")(train_command)  # the event reader from an ACLED export
 
 
 class VagueTolls(str, Enum):
@@ -74,7 +80,14 @@ def extract(
         published_date = Date.fromisoformat(published) if published else None
     except ValueError:
         raise typer.BadParameter(f"--published must be YYYY-MM-DD, not {published!r}") from None
+    try:
+        Document(published=published_date)
+    except ValidationError as exc:
+        raise typer.BadParameter(f"--published: {inputs.first_problem(exc)[1]}") from None
+    check_inputs([input if input is not None else file])
     if input is not None:
+        if Path(input).is_dir():
+            fail(f"--input takes a JSON Lines file, and {input} is a folder (sitrep ingest reads folders)", EXIT_USAGE)
         stream = inputs.read_jsonl(input)
     else:
         stream = iter([inputs.read_file(file, published_date, None if lang is Language.auto else lang.value)])

@@ -74,11 +74,22 @@ def acled_row(event: Event) -> dict[str, object]:
     }
 
 
+# A text cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...), @SUM(...),
+# -2+3): in CSV such cells get a leading apostrophe, which spreadsheets show as text (OWASP's advice).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """``value`` as a CSV cell a spreadsheet will not run: text that would start a formula gets a
+    leading apostrophe; numbers are left as they are."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def write_acled_csv(events: Iterable[Event], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for event in events:
-        writer.writerow(acled_row(event))
+        writer.writerow({column: spreadsheet_safe(value) for column, value in acled_row(event).items()})
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> None:

@@ -2,8 +2,8 @@
 
 HTML to text -> language -> sentences that can hold an event -> spaCy parse of those (a batch's
 documents together) -> places (geocoded) -> actors and sources -> dates -> death tolls -> triggers
--> arguments by syntax (frames) -> attribution and claim status -> event coding (stages/events.py
-names its steps in order).
+-> arguments by syntax (frames) -> attribution and claim status -> the learned event reader's reading
+of each frame's sentence -> event coding (stages/events.py names its steps in order).
 
 :func:`extract_document` never raises on bad input: a document that cannot be coded comes back
 with status "skipped" and the reason.
@@ -77,7 +77,7 @@ def _attempt(function, *args):
 
 def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | None) -> list[Event]:
     """The events of one parsed article: the stages after the parse, in the order data flows."""
-    from sitrep.stages import actors, arguments, attribution, dates, events, fatalities, places, triggers
+    from sitrep.stages import actors, arguments, attribution, dates, event_model, events, fatalities, places, triggers
 
     found_places = places.find_places(doc, lang)
     country = places.geocode(doc, found_places, lang)
@@ -94,6 +94,7 @@ def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | Non
     )
     frames = arguments.find_frames(found_triggers, context)
     attribution.attribute(frames, context)
+    event_model.read_sentences(frames, context)
     return events.code_events(frames, context)
 
 

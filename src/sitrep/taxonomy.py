@@ -19,6 +19,8 @@ class SubEventType(BaseModel):
     plover: str
     cameo: str
     violent: bool = False
+    armed: bool = False
+    crowd_violence: bool = False
     demonstration: bool = False
     place_changes_hands: bool = False
     attacker_carries_over: bool = False
@@ -32,7 +34,7 @@ def _read() -> Taxonomy:
 def sub_event_types() -> dict[str, SubEventType]:
     """All sub-types by name (sub-type names are unique across types)."""
     return {
-        sub: SubEventType(event_type=etype, sub_event_type=sub, violent=entry.violent,
+        sub: SubEventType(event_type=etype, sub_event_type=sub, violent=entry.violent, armed=entry.armed, crowd_violence=entry.crowd_violence,
                           demonstration=entry.demonstration, **codes.model_dump())
         for etype, entry in _read().event_types.items()
         for sub, codes in entry.sub_event_types.items()
@@ -48,7 +50,7 @@ def lookup(sub_event_type: str) -> SubEventType:
 
 @cache
 def event_types_where(flag: str) -> frozenset[str]:
-    """The event types whose ``flag`` (violent, demonstration) is set."""
+    """The event types whose ``flag`` (violent, armed, crowd_violence, demonstration) is set."""
     return frozenset(s.event_type for s in sub_event_types().values() if getattr(s, flag))
 
 

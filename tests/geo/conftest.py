@@ -2,6 +2,7 @@
 pipelines, and the embedded default gazetteer (built once per machine, as on first use)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from gazetteers import gazetteer_of, place
 
 from sitrep.geo.store import Gazetteer
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+# the shared development data: beside the repository, or where $SITREP_SHARED says
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 
 
 # A few real places (rounded coordinates), and decoys: a far namesake and a far near-namesake.
@@ -57,6 +59,14 @@ def nlp_en():
 @pytest.fixture(scope="session")
 def default_gazetteer():
     """The embedded default at its usual place, built here if this machine has none yet."""
+    from sitrep.geo.build import open_gazetteer
+
+    return open_gazetteer()
+
+
+@pytest.fixture
+def default(default_gazetteer):
+    """The embedded default, opened again where an earlier test closed the shared instance."""
     from sitrep.geo.build import open_gazetteer
 
     return open_gazetteer()

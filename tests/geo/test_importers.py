@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import csv
+import functools
+import http.server
+import threading
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -130,3 +134,44 @@ def test_info_and_lookup_commands(small_gazetteer):
     assert '"places": 17' in invoke("info", "--path", str(small_gazetteer.path))
     output = invoke("lookup", "Damas", "--path", str(small_gazetteer.path))
     assert "Damascus" in output and "33.51" in output
+
+
+@contextmanager
+def dump_server(folder: Path):
+    """A local HTTP server for ``folder`` (GeoNames' dump folder in the tests: no network)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/export/dump/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_import_geonames_by_country_code_downloads_the_country_dump(tmp_path, small_gazetteer, monkeypatch):
+    files = write_geonames_dump(tmp_path)
+    served = tmp_path / "served" / "export" / "dump"
+    served.mkdir(parents=True)
+    with zipfile.ZipFile(served / "SY.zip", "w") as out:
+        out.write(files["dump"], "SY.txt")
+        out.writestr("readme.txt", "GeoNames readme")
+    with dump_server(tmp_path / "served") as url:
+        monkeypatch.setenv("SITREP_GEONAMES_URL", url)
+        result = runner.invoke(app, ["gazetteer", "import", "geonames", "SY", "--path", str(small_gazetteer.path)])
+        assert result.exit_code == 0, result.output + repr(result.exception)
+        assert "SY: {'places': 3}" in result.stdout
+        assert f"downloading {url}SY.zip" in result.stderr  # the progress bar's label
+        # a country GeoNames has no dump for: a clear error, nothing imported
+        missing = runner.invoke(app, ["gazetteer", "import", "geonames", "TD", "--path", str(small_gazetteer.path)])
+    assert missing.exit_code == 1 and "TD.zip: 404" in missing.stderr
+    gazetteer = Gazetteer(small_gazetteer.path)
+    camp = [c.place for c in candidates(gazetteer, "Handarat") if c.match == 1.0]
+    assert [(p.name, p.source) for p in camp] == [("Handarat", "geonames:SY.zip")]
+    gazetteer.close()
+
+
+def test_a_code_that_is_no_country_is_refused(small_gazetteer):
+    result = runner.invoke(app, ["gazetteer", "import", "geonames", "XQ", "--path", str(small_gazetteer.path)])
+    assert result.exit_code == 1 and "XQ: not an ISO 3166 country code" in result.stderr

@@ -243,14 +243,6 @@ def test_names_split_at_a_hyphen_are_one_name(nlp_en, news_gazetteer):
 
 # -- the embedded default gazetteer ---------------------------------------------------------------
 
-@pytest.fixture
-def default(default_gazetteer):
-    """The embedded default, opened again where an earlier test closed the shared instance."""
-    from sitrep.geo.build import open_gazetteer
-
-    return open_gazetteer()
-
-
 @pytest.mark.parametrize("code", ["NGO", "THE", "JAN", "PCT", "SGT", "UF"])
 def test_default_has_no_airport_codes_for_names(default, code):
     assert all(c.place.feature == "country" for c in candidates(default, code))

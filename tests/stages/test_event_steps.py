@@ -115,11 +115,11 @@ def test_the_sub_type_is_refined_by_who_acts_and_by_the_words_of_the_sentence():
         Refinement(agent="state", sub_event_type="Government regains territory")])
     soldiers = actor(doc, 0, 1, "Military Forces of Syria", "state_forces")
     rebels = actor(doc, 0, 1, "Opposition Rebels (Syria)", "rebel_group")
-    assert sub_event_type(frame(doc, 1, 2, takeover, agent=soldiers), doc) == "Government regains territory"
-    assert sub_event_type(frame(doc, 1, 2, takeover, agent=rebels), doc) == "Non-state actor overtakes territory"
+    assert sub_event_type(frame(doc, 1, 2, takeover, agent=soldiers), doc, "en") == "Government regains territory"
+    assert sub_event_type(frame(doc, 1, 2, takeover, agent=rebels), doc, "en") == "Non-state actor overtakes territory"
     strike = entry("Shelling/artillery/missile attack", when=[Refinement(context=["drone"],
                                                                          sub_event_type="Air/drone strike")])
-    assert sub_event_type(frame(doc, 1, 2, strike), doc) == "Air/drone strike"
+    assert sub_event_type(frame(doc, 1, 2, strike), doc, "en") == "Air/drone strike"
 
 
 # --- event_date ----------------------------------------------------------------------------------
@@ -198,6 +198,57 @@ def test_protesters_are_coded_by_what_they_do_and_actor2_is_never_actor1():
                                    lookup("Armed clash"), None, published=PUBLISHED, country="Syria")
     assert (actor1.name, actor2.name) == ("Military Forces of Syria", "Opposition Rebels (Syria)")
 
+
+
+def test_a_riot_is_its_rioters_against_the_forces_its_clause_names():
+    doc = hand_doc("Police/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 residents/NOUN/obl/1 ./PUNCT/punct/1")
+    police = actor(doc, 0, 1, "Police Forces of Syria", "state_forces", "police")
+    residents = actor(doc, 3, 4, "Civilians (Syria)", "civilians", "civilians")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Violent demonstration"), agent=police, targets=[residents]),
+                                   lookup("Violent demonstration"), None, published=PUBLISHED, country="Syria")
+    assert (actor1.name, actor2.name) == ("Rioters (Syria)", "Police Forces of Syria")
+    assert actor1.span is None  # no words of the text name the rioters
+    protesters = actor(doc, 3, 4, "Protesters (Syria)", "protesters", "protesters")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Violent demonstration"), agent=protesters,
+                                         targets=[protesters]),
+                                   lookup("Violent demonstration"), None, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Rioters (Syria)" and actor1.text == "residents" and actor2 is None
+
+
+def test_civilians_or_protesters_named_as_subject_of_violence_are_its_victims():
+    doc = hand_doc("Villagers/NOUN/nsubj/1 fled/VERB/ROOT/1/flee the/DET/det/3 shelling/NOUN/obj/1 ./PUNCT/punct/1")
+    villagers = actor(doc, 0, 1, "Civilians (Syria)", "civilians", "civilians")
+    actor1, actor2 = choose_actors(frame(doc, 3, 4, SHELLING, agent=villagers), lookup("Shelling/artillery/missile attack"),
+                                   None, published=PUBLISHED, country="Syria")
+    assert actor1 is None and actor2.name == "Civilians (Syria)"
+    bomb = entry("Remote explosive/landmine/IED")
+    actor1, actor2 = choose_actors(frame(doc, 3, 4, bomb, agent=villagers), lookup("Remote explosive/landmine/IED"),
+                                   None, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Unidentified Armed Group (Syria)" and actor2.name == "Civilians (Syria)"
+
+
+def test_generic_actors_take_the_country_where_the_event_happened():
+    doc = hand_doc("Gunmen/NOUN/nsubj/1 killed/VERB/ROOT/1/kill Malian/ADJ/amod/3 civilians/NOUN/obj/1 "
+                   "and/CCONJ/cc/6 Syrian/ADJ/amod/6 soldiers/NOUN/conj/3 ./PUNCT/punct/1")
+    gunmen = actor(doc, 0, 1, "Unidentified Armed Group (Syria)", "political_militia", "unidentified")
+    gunmen.actor.actor_id, gunmen.actor.country = "unidentified:Syria", "Syria"  # the article's focus gave it
+    malians = actor(doc, 2, 4, "Civilians (Mali)", "civilians", "civilians")
+    malians.actor.actor_id, malians.actor.country = "civilians:Mali", "Mali"  # its own adjective did
+    in_burkina = place(doc, 2, 3, "Djibo", 14.1, -1.63, country="Burkina Faso")
+    actor1, actor2 = choose_actors(frame(doc, 1, 2, entry("Attack"), agent=gunmen, targets=[malians]),
+                                   lookup("Attack"), in_burkina.location, published=PUBLISHED, country="Syria")
+    assert (actor1.name, actor2.name) == ("Unidentified Armed Group (Burkina Faso)", "Civilians (Mali)")
+    assert actor1.text == "Gunmen"
+    in_syria = place(doc, 2, 3, "Aleppo", 36.2, 37.16)
+    soldiers = actor(doc, 5, 7, "Military Forces of Syria", "state_forces", "military")
+    actor1, _ = choose_actors(frame(doc, 1, 2, entry("Attack"), agent=soldiers), lookup("Attack"),
+                              in_burkina.location, published=PUBLISHED, country="Syria")
+    assert actor1.name == "Military Forces of Syria"  # state forces keep their country
+    civilians = actor(doc, 2, 4, "Civilians (Syria)", "civilians", "civilians")
+    civilians.actor.actor_id, civilians.actor.country = "civilians:Syria", "Syria"
+    _, actor2 = choose_actors(frame(doc, 1, 2, entry("Attack"), agent=gunmen, targets=[civilians]), lookup("Attack"),
+                              in_syria.location, published=PUBLISHED, country="Syria")
+    assert actor2.name == "Civilians (Syria)"
 
 # --- tolls ---------------------------------------------------------------------------------------
 
@@ -336,3 +387,83 @@ def test_the_told_events_indices_answer_as_a_scan_of_every_event_would():
         start = rng.randrange(0, 2000)
         within = [e for e in seen if start <= e.evidence.trigger.start < start + 50]
         assert told.first_within(start, start + 50) is (within[0] if within else None)
+
+
+def _generic_attack(event_id: str, when: date, **fields):
+    attack = next(e for e in entries_for("en") if e.generic and not e.death_only)
+    return event(event_id, "Armed clash", when, rule=attack.id, **fields)
+
+
+def _coarse(item, country: str = "Syria"):
+    item.location = item.location.model_copy(update={"name": country, "country": country,
+                                                     "geo_precision": GeoPrecision.REGION})
+    return item
+
+
+def test_an_incident_told_generically_elsewhere_is_one_event_with_the_specific_type_and_place():
+    title = _coarse(_generic_attack("t", PUBLISHED, start=0, fatalities=38, toll_text="38 killed"))
+    strike = event("s", "Air/drone strike", PUBLISHED, start=100)
+    strike.location = strike.location.model_copy(update={"country": "Syria"})
+    merged = tellings.merge_repeated([title, strike])
+    assert [e.event_id for e in merged] == ["s"]
+    assert merged[0].sub_event_type == "Air/drone strike" and merged[0].fatalities == 38
+
+
+def test_a_denial_covers_tellings_that_say_nothing_of_their_own_but_not_a_named_attack():
+    strike = event("s", "Air/drone strike", PUBLISHED, start=100, claim_status="denied")
+    strike.location = strike.location.model_copy(update={"country": "Syria"})
+    unnamed = _coarse(_generic_attack("t", PUBLISHED, start=0))
+    assert [e.claim_status for e in tellings.merge_repeated([unnamed, strike])] == ["denied"]
+    named_attack = _generic_attack("n", PUBLISHED, start=0, actor1=named("HTS", "rebel_group", role=None))
+    named_attack.location = named_attack.location.model_copy(update={"country": "Syria"})
+    assert len(tellings.merge_repeated([named_attack, strike])) == 2
+
+
+def test_tellings_of_different_places_types_or_days_stay_apart():
+    here = event("a", "Suicide bomb", PUBLISHED, start=0)
+    there = event("b", "Suicide bomb", PUBLISHED, start=100, place_name="Arlit")
+    shelling = event("c", "Shelling/artillery/missile attack", PUBLISHED, start=200)
+    strike = event("d", "Air/drone strike", PUBLISHED, start=300)
+    threat = event("e", "Air/drone strike", PUBLISHED, start=400, claim_status="hypothetical")
+    assert len(tellings.merge_repeated([here, there, shelling, strike, threat])) == 5
+
+
+def test_quoted_speech_reports_an_event_only_where_it_says_when_or_where():
+    doc = hand_doc("“/PUNCT/punct/2 They/PRON/nsubj/2 attacked/VERB/ROOT/2/attack us/PRON/obj/2 ./PUNCT/punct/2 "
+                   "”/PUNCT/punct/2",
+                   "“/PUNCT/punct/2 Gunmen/NOUN/nsubj/2 attacked/VERB/ROOT/2/attack the/DET/det/4 convoy/NOUN/obj/2 "
+                   "on/ADP/case/6 Sunday/PROPN/obl/2 ”/PUNCT/punct/2")
+    gunmen = actor(doc, 7, 8, "Unidentified Armed Group (Syria)", "political_militia", "unidentified")
+    sunday = day(doc, 12, 13, date(2020, 3, 8))
+    ctx = context(doc, actors=[gunmen], dates=[sunday])
+    assert not event_filter.keeps(frame(doc, 2, 3, CLASH, agent=gunmen), ctx)
+    assert event_filter.keeps(frame(doc, 8, 9, CLASH, agent=gunmen, date=sunday), ctx)
+
+
+def test_weeks_of_fighting_are_a_period_of_war_not_an_event():
+    weeks = hand_doc("After/ADP/case/2 two/NUM/nummod/2 weeks/NOUN/obl/6//Number=Plur of/ADP/case/4 "
+                     "fighting/NOUN/nmod/2/fighting ,/PUNCT/punct/6 rebels/NOUN/nsubj/6 withdrew/VERB/ROOT/6/withdraw "
+                     "./PUNCT/punct/6")
+    assert event_filter.is_a_period(weeks[4], "en")
+    one_day = hand_doc("After/ADP/case/2 a/DET/det/2 day/NOUN/obl/6 of/ADP/case/4 fighting/NOUN/nmod/2/fighting "
+                       ",/PUNCT/punct/6 rebels/NOUN/nsubj/6 withdrew/VERB/ROOT/6/withdraw ./PUNCT/punct/6")
+    assert not event_filter.is_a_period(one_day[4], "en")
+    french = hand_doc("Après/ADP/case/2 deux/NUM/nummod/2 semaines/NOUN/obl/5/semaine de/ADP/case/4 "
+                      "combats/NOUN/nmod/2/combat le/DET/det/5 bilan/NOUN/ROOT/5")
+    assert event_filter.is_a_period(french[4], "fr")
+
+
+def test_a_demonstration_and_the_violence_of_its_crowd_are_one_event_of_the_worst_sub_type():
+    protest = event("p", "Peaceful protest", PUBLISHED, start=0, actor1=named("Protesters (Syria)", "protesters"))
+    clashes = event("c", "Armed clash", PUBLISHED, start=100,
+                    actor1=named("Protesters (Syria)", "protesters"), actor2=named("Police Forces of Syria"))
+    merged = tellings.merge_repeated([protest, clashes], PUBLISHED)
+    assert len(merged) == 1
+    assert merged[0].sub_event_type == "Violent demonstration" and merged[0].actor1.name == "Rioters (Syria)"
+
+
+def test_violence_naming_an_armed_group_or_another_place_is_no_demonstrations():
+    protest = event("p", "Peaceful protest", PUBLISHED, start=0)
+    rebels = event("r", "Armed clash", PUBLISHED, start=100, actor1=named("Opposition Rebels (Syria)", "rebel_group"))
+    unnamed_elsewhere = event("u", "Armed clash", PUBLISHED, start=200, place_name="Homs")
+    assert len(tellings.merge_repeated([protest, rebels, unnamed_elsewhere], PUBLISHED)) == 3

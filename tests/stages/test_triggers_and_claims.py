@@ -67,6 +67,9 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
     ("The militants could attack the capital.", "en", "attack", "hypothetical"),
     ("L'armée a bombardé l'hôpital, a indiqué l'OSDH.", "fr", "bombardé", "asserted"),
     ("Officials said the army shelled the village.", "en", "shelled", "asserted"),
+    # what was supposed to be is no fact, and an event as the complement of "be" is governed by it
+    ("Diplomats said there was supposed to be a truce along the border.", "en", "truce", "hypothetical"),
+    ("There was a truce along the border last week.", "en", "truce", "asserted"),
     # a preposition heading its noun is no step up the tree: the raid is as denied as the beating
     ("Police denied reports that a boy had been beaten by officers during a raid on his school.", "en", "raid",
      "denied"),
@@ -104,6 +107,12 @@ def test_reporters_are_found(text, lang, source):
     ("The company will close its coal mine next year.", "en", []),
     ("Les défenses ont abattu une vingtaine de drones.", "fr", [("interception", "abattu")]),
     ("Un soldat a été abattu par un tireur.", "fr", [("killing", "abattu")]),
+    # what is shot, thrown or lobbed says whether it is violence
+    ("Residents shot videos of the burning market.", "en", []),
+    ("Gunmen shot two farmers near the river.", "en", [("attack_civilians", "shot")]),
+    ("Riot police threw stun grenades at the crowd.", "en", []),
+    ("Militants threw a grenade at the checkpoint.", "en", [("grenade", "threw a grenade")]),
+    ("La police a lancé des grenades assourdissantes sur la foule.", "fr", []),
     # "demonstrate" is a protest only without an object
     ("The chefs demonstrated new recipes at the market.", "en", []),
     ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
@@ -120,5 +129,5 @@ def test_trigger_words_count_only_in_their_sense(text, lang, expected):
 ])
 def test_events_in_a_condition_are_hypothetical(text, lang):
     doc = parse(text, lang)
-    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash"))
+    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash", "attack"))
     assert claim_status(doc[trigger.head], lang).status == "hypothetical"

@@ -225,3 +225,22 @@ def test_rounds_every_few_seconds_and_a_failed_round_does_not_end_the_watch(site
     assert summaries[0][1].ingest.ok == 1 and summaries[1][1].not_modified == 1
     assert "round 2 failed: RuntimeError: the store is unreachable" in caplog.text
     assert all(later - earlier >= 0.29 for earlier, later in zip(calls, calls[1:]))
+
+
+def test_an_article_whose_feed_gives_unusable_fields_is_given_up_and_the_round_goes_on(site, tmp_path):
+    """A feed item dated in the year 2999 (issue 18: no publication date after tomorrow): the article
+    is given up with the reason; the round goes on and the other feed's article is stored."""
+    future_url = site.article("/l/1", 5)
+    site.feed("/feeds/future.rss", Response(body=rss("Future Wire", [(future_url, "Report", "")]).replace(
+        b"14 May 2019", b"14 May 2999"), content_type="application/rss+xml"))
+    site.feed("/feeds/fine.rss", Response(body=rss("Fine Wire", [(site.article("/l/2", 6), "Report", "")]),
+                                          content_type="application/rss+xml"))
+    db = str(tmp_path / "unusable.db")
+    with Store(db) as store, PoliteClient(host_delay=0.0) as client:
+        summary = Watcher(store, [FeedSource(url=site.url("/feeds/future.rss")),
+                                  FeedSource(url=site.url("/feeds/fine.rss"))], client,
+                          WatchSettings(progress=False)).run_round()
+    assert summary.given_up == 1 and summary.ingest.ok == 1
+    assert summary.failures == [(future_url, "invalid field 'published': 2999-05-14 is in the future: give the day "
+                                             "the article was published")]
+    assert stored_urls(db) == [site.url("/l/2")]

@@ -261,3 +261,9 @@ def monitor_corpus() -> list[tuple[Document, DocumentResult]]:
 @pytest.fixture(scope="session")
 def monitor_store_url(tmp_path_factory) -> str:
     return stored_corpus(tmp_path_factory.mktemp("web-monitor-store"), monitor_corpus())
+
+
+@pytest.fixture(scope="session")
+def code_event():
+    """:func:`coded_event`, for test modules (which cannot import conftest)."""
+    return coded_event

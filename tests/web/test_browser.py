@@ -7,9 +7,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from sitrep.models import Document, DocumentResult
+from sitrep.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,7 +49,8 @@ class Browser:
             self.problems.append(f"request off this machine: {route.request.url}")
             route.abort()
 
-    def open(self, url: str):
+    def open(self, url: str, loaded: bool = True):
+        """A new page at ``url``, once its events are loaded (``loaded`` false: as soon as it is open)."""
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         # failed loads and Content-Security-Policy violations are reported as console errors
@@ -53,7 +58,8 @@ class Browser:
                 and self.problems.append(f"console error: {message.text}"))
         page.on("dialog", lambda dialog: (self.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
         page.goto(url)
-        page.wait_for_selector("body[data-loaded='true']", timeout=20_000)
+        if loaded:
+            page.wait_for_selector("body[data-loaded='true']", timeout=20_000)
         return page
 
     def take_problems(self) -> list[str]:
@@ -163,3 +169,36 @@ def test_seed_events_on_the_map_screenshot(browser, serve, seed_store, artefacts
     finally:
         page.close()
     assert not (problems := browser.take_problems()), problems
+
+
+def test_protected_reads_ask_for_the_token_and_an_id_with_slashes_opens(browser, serve, tmp_path, code_event, token):
+    """A server whose reads need the token: the page asks for it, then loads; an event whose id is a
+    path (an RSS guid, a wire id) opens."""
+    text = "Rebels clashed with the army near Kafr Nabl on Tuesday, the monitor said."
+    doc_id = "afp/2019/05/14/kafr-nabl"
+    event = code_event(text, f"{doc_id}:1", "Armed clash", sentence=text, trigger="clashed", day=date(2019, 5, 14),
+                       date_words="on Tuesday", place=("Kafr Nabl", 35.6136, 36.5617, "Idlib"),
+                       actor1=("Rebels", "Opposition Rebels (Syria)", "rebel_group"))
+    db = str(tmp_path / "protected.db")
+    with Store(db) as store:
+        store.add_result(Document(id=doc_id, text=text, published=date(2019, 5, 15), language="en"),
+                         DocumentResult(doc_id=doc_id, status="ok", language="en", text=text,
+                                        events=[event.model_copy(update={"doc_id": doc_id})]))
+    server = serve(db, "--protect-reads", env={"SITREP_API_TOKEN": token})
+    page = browser.open(server.base_url + "/", loaded=False)
+    try:
+        page.wait_for_selector("#token-form:not([hidden])", timeout=20_000)
+        page.fill("#token-form input[name=token]", "a wrong guess")
+        page.click("#token-form button[type=submit]")
+        page.wait_for_selector("#token-note:text('the token was refused')", timeout=20_000)
+        page.fill("#token-form input[name=token]", token)
+        page.click("#token-form button[type=submit]")
+        page.wait_for_selector("body[data-loaded='true']", timeout=20_000)
+        assert listed_events(page) == [f"{doc_id}:1"] and page.is_hidden("#token-form")
+        page.click(f"#event-list tr[data-event-id='{doc_id}:1']")
+        page.wait_for_selector("#detail:not([hidden]) mark.hl-trigger")
+        assert page.text_content("#article-text mark.hl-trigger") == "clashed"
+    finally:
+        page.close()
+    # the refused requests before the token was given are the only failed loads
+    assert not [p for p in browser.take_problems() if "401" not in p]

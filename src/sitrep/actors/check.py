@@ -45,9 +45,13 @@ def _renamed_into(kb: KnowledgeBase, a: Actor, b: Actor) -> bool:
 
 def disambiguated(kb: KnowledgeBase, a: Actor, b: Actor) -> bool:
     """Two actors may share an alias where the article's country or date tells them apart:
-    different countries, periods that do not overlap, or one renamed into the other."""
+    different countries, periods that do not overlap, or one renamed into the other; or where
+    one is an organisation of no country and the other its branch in a country (the branch
+    where the article is about its country, the organisation elsewhere)."""
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
+        return True
+    if bool(countries_a) != bool(countries_b):
         return True
     return not _periods_overlap(a, b) or _renamed_into(kb, a, b)
 
@@ -95,6 +99,10 @@ def _check_entries(kb: KnowledgeBase) -> list[Problem]:
             if role not in kb.roles:
                 problems.append(Problem(level="error", where="generic.yaml",
                                         message=f"{key}: {event_type} -> unknown role {role!r}"))
+    for name, role in kb.roles.items():
+        if role.dated_like is not None and role.dated_like not in kb.roles:
+            problems.append(Problem(level="error", where=f"generic.yaml: {name}",
+                                    message=f"dated_like names unknown role {role.dated_like!r}"))
     for country in kb.countries.values():
         for role in country.overrides:
             if role not in kb.roles:

@@ -110,10 +110,14 @@ class Source(Entry):
 class Role(Entry):
     """A generic role: the name template ACLED uses for it and the actor type it carries."""
 
-    template: str = Field(description="name with {country}, e.g. 'Civilians ({country})'")
+    template: str = Field(description="name with {country}, e.g. 'Civilians ({country})', or {country_in_name} "
+                                      "where the country reads as inside a name ('Military Forces of "
+                                      "{country_in_name}': 'of the Philippines')")
     type: ActorType
     party: bool = Field(True, description="a party to armed conflict or political unrest; police, civilians "
                                           "and guards are not: alone they are the everyday of crime news")
+    dated_like: str | None = Field(None, description="a role whose named entry's regime period the name takes "
+                                                     "('Government of Syria (2024-)' like its military)")
     note: str | None = None
 
 
@@ -129,6 +133,7 @@ class Country(Entry):
                                                          "where different ('the United States')")
     overrides: dict[str, str] = Field(default_factory=dict,
                                       description="role -> another role or a name for this country")
+    aliases: tuple[str, ...] = Field((), description="other names of the country (the gazetteer's among them)")
 
     @property
     def actor_form(self) -> str:
@@ -151,8 +156,16 @@ class KnowledgeBase(BaseModel):
     files: dict[str, str] = Field(default_factory=dict, description="actor/source id -> data file")
     _roles: dict[tuple[str, str], Actor] = PrivateAttr(default_factory=dict)
 
+    _country_names: dict[str, str] = PrivateAttr(default_factory=dict)
+
     def model_post_init(self, context: object) -> None:
         self._roles = {(a.role, a.country): a for a in self.actors.values() if a.role and a.country}
+        self._country_names = {alias: c.name for c in self.countries.values() for alias in (c.name, *c.aliases)}
+
+    def country_named(self, name: str | None) -> str | None:
+        """The country as ACLED names it ("Palestinian Territory" -> "Palestine"); a name the
+        knowledge base does not know is kept as it is."""
+        return self._country_names.get(name, name) if name else name
 
     def actor_for_role(self, role: str, country: str) -> Actor | None:
         """The named entry that fills ``role`` for ``country`` (e.g. Syria's dated military)."""

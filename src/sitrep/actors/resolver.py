@@ -24,6 +24,8 @@ WORD = re.compile(r"[^\W_]+")
 NATIONALITY_SLOT = "{nat}"
 # an all-capital alias this short is an acronym that must match as written ("IS" is not "is")
 ACRONYM_MAX_LEN = 4
+# the regime period that ends a dated state name: "Military Forces of Syria (2000-2024)"
+REGIME_PERIOD = re.compile(r"\(\d{4}-(\d{4})?\)$")
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -70,7 +72,9 @@ class PhraseIndex:
         self._lengths: dict[str, list[int]] = {}
 
     def add(self, phrase: str, target: Target) -> None:
-        words = words_of(phrase)
+        self.add_words(words_of(phrase), target)
+
+    def add_words(self, words: tuple[str, ...], target: Target) -> None:
         if not words:
             return
         targets = self._targets.setdefault(words, [])
@@ -116,17 +120,21 @@ class PhraseIndex:
         return found
 
 
-def _expand(phrase: str, nationalities: dict[str, list[str]]) -> list[tuple[str, str | None]]:
+def _expand(phrase: str, nationalities: dict[tuple[str, ...], str]) -> list[tuple[tuple[str, ...], str | None]]:
+    """The words of ``phrase`` with each nationality adjective in its slot, and the adjective's
+    country (``nationalities``: adjective words -> country); the phrase's own words without a slot."""
     if NATIONALITY_SLOT not in phrase:
-        return [(phrase, None)]
-    return [(phrase.replace(NATIONALITY_SLOT, adjective), country)
-            for country, adjectives in nationalities.items() for adjective in adjectives]
+        return [(words_of(phrase), None)]
+    before, after = (words_of(part) for part in phrase.split(NATIONALITY_SLOT, 1))
+    return [(before + adjective + after, country) for adjective, country in nationalities.items()]
 
 
 class LanguageData(NamedTuple):
     index: PhraseIndex
     links: frozenset[tuple[str, ...]]
     type_cues: dict[str, str]
+    nationalities: dict[tuple[str, ...], str]  # adjective words -> country
+    coordinators: frozenset[str]
 
 
 def _add_named(index: PhraseIndex, kb: KnowledgeBase) -> None:
@@ -148,19 +156,36 @@ def language_data(lang: str) -> LanguageData:
 def build_language_data(kb: KnowledgeBase, words: ActorWords) -> LanguageData:
     index = PhraseIndex()
     _add_named(index, kb)
-    nationalities = words.nationalities
+    nationalities = {words_of(adjective): country
+                     for country, adjectives in words.nationalities.items() for adjective in adjectives}
     for kind, section in (("role", "generic"), ("source_role", "generic_sources")):
         for role, phrases in getattr(words, section).items():
             for phrase in phrases:
                 for expanded, country in _expand(phrase, nationalities):
-                    index.add(expanded, Target(kind, role, country=country))
+                    index.add_words(expanded, Target(kind, role, country=country))
     cues = {w: kind for kind, group in kb.type_cues.items() for w in group}
     cues.update({fold(w): kind for kind, group in words.type_cues.items() for w in group})
     for kind, section in (("member", "member_words"), ("anaphor", "anaphora")):
         for phrase in getattr(words, section):
             index.add(phrase, Target(kind, ""))
     links = frozenset(words_of(link) for link in words.links)
-    return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()})
+    return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()},
+                        nationalities=nationalities, coordinators=frozenset(fold(w) for w in words.coordinators))
+
+
+def first_named_side(match: Match, words: Sequence[str], data: LanguageData) -> Match:
+    """A generic phrase whose nationality comes after another one it is coordinated with ("Syrian
+    or Russian jets") names the first side: the match then starts at the first adjective and
+    takes its country."""
+    target = match.targets[0]
+    if target.kind != "role" or target.country is None or match.start < 2 \
+            or words[match.start - 1] not in data.coordinators:
+        return match
+    for adjective, country in data.nationalities.items():
+        start = match.start - 1 - len(adjective)
+        if start >= 0 and tuple(words[start:match.start - 1]) == adjective:
+            return Match(start, match.end, (target._replace(country=country),))
+    return match
 
 
 # (kind before, kind after) of two matches that name one actor when nothing but a link separates them
@@ -190,15 +215,17 @@ def merge_generic_with_named(matches: list[Match], words: Sequence[str],
     return [m for m in merged if m.targets[0].kind != "member"]
 
 
-def _fits(actor: Actor, country: str | None, day: date | None) -> tuple[bool, bool]:
+def _fits(actor: Actor, country: str | None, day: date | None) -> tuple[bool, bool, bool]:
     in_country = country is not None and (actor.country == country or country in actor.operates_in)
     in_time = day is None or actor.active_on(day)
-    return in_country, in_time
+    return in_country, in_time, actor.country is None
 
 
 def choose_actor(kb: KnowledgeBase, ids: Sequence[str], day: date | None, country: str | None) -> Actor:
     """Among actors sharing an alias: the one of the article's country, then the one active on
-    its date, then the first listed; renames followed to the identity of that date."""
+    its date, then one of no country (the whole organisation, where its branches are of other
+    countries: "Islamic State" in an article about Turkey), then the first listed; renames
+    followed to the identity of that date."""
     actors = [kb.actors[i] for i in ids]
     best = max(actors, key=lambda a: _fits(a, country, day))  # max keeps the first of equals
     return kb.successor_on(best, day)
@@ -227,19 +254,61 @@ def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | Non
     actor_type = definition.type
     if actor_type == "state_forces" and context and country != context:
         actor_type = "external_other"
-    return ActorRef(text="", name=override or definition.template.format(country=country_form),
+    name = override or definition.template.format(country=country, country_in_name=country_form)
+    regime = kb.actor_for_role(definition.dated_like, country) if definition.dated_like else None
+    period = REGIME_PERIOD.search(regime.name_on(day)) if regime is not None and regime.periods else None
+    if period is not None:
+        name = f"{name} {period.group(0)}"
+    return ActorRef(text="", name=name,
                     actor_id=f"{role}:{country}", actor_type=actor_type, role=role, country=country, resolved=True)
 
 
 @lru_cache(maxsize=4096)
 def resolve_actor(targets: tuple[Target, ...], day: date | None, country: str | None) -> ActorRef:
-    """The actor a match stands for, as an ActorRef without text or span (cached)."""
+    """The actor a match stands for, as an ActorRef without text or span (cached); ``country``:
+    the article's country focus (any name the knowledge base knows for it)."""
     kb = knowledge_base()
+    country = kb.country_named(country)
     named = [t.ref for t in targets if t.kind == "actor"]
+    role = next((t for t in targets if t.kind == "role"), None)
     if named:
-        return _actor_ref(choose_actor(kb, named, day, country), day, country)
-    role = next(t for t in targets if t.kind == "role")
+        best = choose_actor(kb, named, day, country)
+        # words that are one country's name for its forces and generic wording elsewhere ("forces de
+        # défense et de sécurité": Burkina Faso's FDS, any army's in an article about Togo)
+        if role is None or country is None or best.country is None or _fits(best, country, day)[0]:
+            return _actor_ref(best, day, country)
     return _role_ref(kb, role.ref, role.country or country, day, country)
+
+
+@cache
+def _nationality_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Country -> the words of its nationality adjectives in every language."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for code in langdata.supported_languages():
+        for country, adjectives in langdata.load(code, "actors").nationalities.items():
+            found.setdefault(country, set()).update(words_of(a) for a in adjectives)
+    return {country: frozenset(words) for country, words in found.items()}
+
+
+def _names_its_country(ref: ActorRef) -> bool:
+    words = words_of(ref.text)
+    return any(words[i:i + len(adjective)] == adjective
+               for adjective in _nationality_words().get(ref.country or "", ()) for i in range(len(words)))
+
+
+def relocated(ref: ActorRef | None, country: str | None, day: date | None) -> ActorRef | None:
+    """A generic non-state actor ("civilians", "gunmen", "protesters") named for the country where
+    its event happened: its words gave it no country of their own ("civils burkinabè" keep theirs),
+    so it took the article's, which an outlet or a government speaking of the event may have
+    given. State forces keep theirs ("the army" of an article about Mali acting across the border)."""
+    kb = knowledge_base()
+    country = kb.country_named(country)
+    role = kb.roles.get(ref.role or "") if ref is not None else None
+    if role is None or role.type == "state_forces" or not ref.resolved or country in (None, ref.country) \
+            or ref.actor_id != f"{ref.role}:{ref.country}" or _names_its_country(ref):
+        return ref
+    moved = _role_ref(kb, ref.role, country, day, country)
+    return moved.model_copy(update={"text": ref.text, "span": ref.span})
 
 
 def implied_actor(event_type: str, day: date | None, country: str | None,
@@ -248,6 +317,7 @@ def implied_actor(event_type: str, day: date | None, country: str | None,
     protest), else the one a sub-event type implies where the text names no attacker (an
     unidentified armed group for a bomb); None where neither implies one."""
     kb = knowledge_base()
+    country = kb.country_named(country)
     role = kb.implied_by_event_type.get(event_type) or kb.implied_when_unnamed.get(sub_event_type or "")
     return None if role is None else _role_ref(kb, role, country, day, country)
 
@@ -255,6 +325,7 @@ def implied_actor(event_type: str, day: date | None, country: str | None,
 @lru_cache(maxsize=4096)
 def resolve_source_target(targets: tuple[Target, ...], country: str | None) -> SourceRef:
     kb = knowledge_base()
+    country = kb.country_named(country)
     named = [kb.sources[t.ref] for t in targets if t.kind == "source"]
     if named:
         source = next((s for s in named if s.country == country), named[0])

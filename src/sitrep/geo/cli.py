@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -19,7 +20,7 @@ PathOption = Annotated[Optional[Path], typer.Option("--path", help="gazetteer fi
                                                     "or ~/.cache/sitrep/gazetteer.sqlite)")]
 
 
-def _open(path: Path | None) -> Gazetteer:
+def open_for_command(path: Path | None) -> Gazetteer:
     """The gazetteer file, built first where it does not exist yet."""
     path = path or default_path()
     probe = Gazetteer(path) if path.exists() else None
@@ -39,20 +40,54 @@ def build(path: PathOption = None) -> None:
     typer.echo(json.dumps(stats, indent=1, ensure_ascii=False))
 
 
+class DownloadProgress:
+    """A progress bar on stderr for a download, opened once its size is known."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if self.bar is None and total:
+            self.bar = typer.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        if self.bar is not None:
+            self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+        elif self.done:
+            typer.echo(f"{self.label}: {self.done / 2**20:.1f} MiB", err=True)
+
+
 @import_app.command("geonames")
 def import_geonames_command(
-        sources: Annotated[list[str], typer.Argument(help="GeoNames files or URLs: a country dump (SY.txt/.zip), "
-                                                          "allCountries, admin1CodesASCII.txt, admin2Codes.txt, "
-                                                          "alternateNamesV2.txt")],
+        sources: Annotated[list[str], typer.Argument(help="a country code (SY: downloads GeoNames' dump of that "
+                                                          "country, every village), or GeoNames files or URLs: a "
+                                                          "country dump (SY.txt/.zip), allCountries, "
+                                                          "admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2.txt")],
         path: PathOption = None) -> None:
     """Import GeoNames dumps in their official format (admin codes first, then places, then names)."""
-    from sitrep.geo.importers import geonames_kind, import_geonames
+    from sitrep.geo.importers import dump_url, geonames_kind, import_geonames
 
     order = {"admin_codes": 0, "places": 1, "alternate_names": 2}
-    gazetteer = _open(path)
-    for source in sorted(sources, key=lambda s: order[geonames_kind(Path(s.split("?")[0]))]):
-        typer.echo(f"{source}: {import_geonames(gazetteer, source)}")
-    gazetteer.close()
+    gazetteer = open_for_command(path)
+    try:
+        for source in sorted(sources, key=lambda s: order[geonames_kind(Path(s.split("?")[0]))]):
+            progress = DownloadProgress(f"downloading {dump_url(source)}")
+            try:
+                imported = import_geonames(gazetteer, source, progress)
+            finally:
+                progress.close()
+            typer.echo(f"{source}: {imported}")
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from error
+    finally:
+        gazetteer.close()
 
 
 @import_app.command("events")
@@ -62,7 +97,7 @@ def import_events_command(
     """Import the coded places of ACLED exports and UCDP GED files (village-level coverage)."""
     from sitrep.geo.importers import import_events
 
-    gazetteer = _open(path)
+    gazetteer = open_for_command(path)
     for file in files:
         typer.echo(f"{file}: {import_events(gazetteer, file)}")
     gazetteer.close()
@@ -71,7 +106,7 @@ def import_events_command(
 @app.command()
 def info(path: PathOption = None) -> None:
     """What the gazetteer holds: places, names, sources, size."""
-    gazetteer = _open(path)
+    gazetteer = open_for_command(path)
     typer.echo(json.dumps(gazetteer.stats(), indent=1, ensure_ascii=False))
 
 
@@ -80,30 +115,9 @@ def lookup(name: str, path: PathOption = None) -> None:
     """The places a name may mean (exact and bounded fuzzy matches), most populous first."""
     from sitrep.geo.resolver import candidates
 
-    gazetteer = _open(path)
+    gazetteer = open_for_command(path)
     found = sorted(candidates(gazetteer, name), key=lambda c: (-c.match, -c.place.population))
     for candidate in found[:25]:
         place = candidate.place
         typer.echo(f"{candidate.match:.2f}\t{place.name}\t{place.feature}\t{place.country_code}\t{place.admin1 or ''}"
                    f"\t{place.latitude},{place.longitude}\tpop {place.population}\t{place.source}")
-
-
-@app.command()
-def evaluate(data_dir: Annotated[Path, typer.Option(help="folder with geoparsing/ and acled/ (../shared/data layout)")]
-             = Path("../shared/data"),
-             limit: Annotated[Optional[int], typer.Option(help="documents per corpus (default all)")] = None,
-             path: PathOption = None) -> None:
-    """Accuracy within 10/161 km, median error and share unresolved on LGL, GeoWebNews and ACLED exports."""
-    from sitrep.geo.evaluate import evaluate_all
-    from sitrep.stages.parse import pipeline_for
-
-    if not data_dir.exists():
-        raise typer.BadParameter(f"{data_dir} does not exist")
-    gazetteer = _open(path)
-    gazetteer_path = gazetteer.path
-    gazetteer.close()
-    for index, scores in enumerate(evaluate_all(data_dir, gazetteer_path, pipeline_for("en"), limit=limit)):
-        row = scores.row()
-        if index == 0:
-            typer.echo("\t".join(row))
-        typer.echo("\t".join(str(value) for value in row.values()))

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
+import os
+import re
 import tempfile
+import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import pycountry
 import yaml
 
+from sitrep.geo.layers import open_text
 from sitrep.geo.names import exact_key, is_code_like
 from sitrep.geo.store import Gazetteer, NewPlace
 
@@ -24,6 +28,16 @@ GEONAMES_COLUMNS = ("geonameid", "name", "asciiname", "alternatenames", "latitud
                     "feature_code", "country_code", "cc2", "admin1_code", "admin2_code", "admin3_code",
                     "admin4_code", "population", "elevation", "dem", "timezone", "modification_date")
 BATCH = 50_000
+# GeoNames' dump folder: one zip per country code (SY.zip), updated daily
+GEONAMES_DUMPS = "https://download.geonames.org/export/dump/"
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+CHUNK = 1 << 16
+# GED's where_prec: 1 the exact place, 2 within 25 km, 3 the second-level area only, 4 the first-level
+# area only, 5 a part of the country; 6 the country only
+GED_LOCAL_PRECISION = ("1", "2")
+# a second-level area named by where_coordinates ("Salingyi township") is that area, at the point GED
+# gives it, however precise the event itself
+GED_NAMED_AREA_PRECISION = ("1", "2", "3", "4", "5")
 csv.field_size_limit(1 << 24)
 
 
@@ -33,16 +47,44 @@ def feature_codes() -> dict:
     return yaml.safe_load(path.read_text("utf-8"))
 
 
+def dump_url(source: str) -> str:
+    """The URL of GeoNames' dump for a country code ("SY" -> .../SY.zip; $SITREP_GEONAMES_URL
+    replaces GeoNames' dump folder), else ``source`` as given (a path or a URL)."""
+    if not COUNTRY_CODE.fullmatch(source) or Path(source).exists():
+        return source
+    if pycountry.countries.get(alpha_2=source) is None:
+        raise ValueError(f"{source}: not an ISO 3166 country code")
+    base = os.environ.get("SITREP_GEONAMES_URL") or GEONAMES_DUMPS
+    return f"{base.rstrip('/')}/{source}.zip"
+
+
+def download(url: str, target: Path, progress: Callable[[int, int | None], None] | None = None) -> None:
+    """Copy ``url`` into ``target``, telling ``progress`` (bytes so far, total or None) as it goes."""
+    try:
+        response = urllib.request.urlopen(url, timeout=60)  # noqa: S310
+    except urllib.error.HTTPError as error:
+        raise ValueError(f"{url}: {error.code} {error.reason}") from error
+    except urllib.error.URLError as error:
+        raise ValueError(f"{url}: cannot be reached ({error.reason})") from error
+    with response, target.open("wb") as out:
+        total = int(response.headers.get("Content-Length") or 0) or None
+        done = 0
+        while chunk := response.read(CHUNK):
+            out.write(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total)
+
+
 @contextmanager
-def local_copy(path_or_url: str) -> Iterator[Path]:
+def local_copy(path_or_url: str, progress: Callable[[int, int | None], None] | None = None) -> Iterator[Path]:
     """A local file for a path or an http(s)/file URL (downloaded to a temporary file)."""
     if "://" not in path_or_url:
         yield Path(path_or_url)
         return
     with tempfile.TemporaryDirectory(prefix="sitrep-geonames-") as folder:
         target = Path(folder) / Path(path_or_url.split("?")[0]).name
-        with urllib.request.urlopen(path_or_url) as response, target.open("wb") as out:  # noqa: S310
-            shutil.copyfileobj(response, out)
+        download(path_or_url, target, progress)
         yield target
 
 
@@ -103,10 +145,12 @@ def _batches(items: Iterable, size: int = BATCH) -> Iterator[list]:
         yield batch
 
 
-def import_geonames(gazetteer: Gazetteer, path_or_url: str) -> dict[str, int]:
+def import_geonames(gazetteer: Gazetteer, path_or_url: str,
+                    progress: Callable[[int, int | None], None] | None = None) -> dict[str, int]:
     """Import one GeoNames file (country dump, allCountries, admin1CodesASCII, admin2Codes,
-    alternateNamesV2; .txt or .zip); places replace the default's rows with the same GeoNames id."""
-    with local_copy(path_or_url) as path:
+    alternateNamesV2; .txt or .zip; a country code downloads GeoNames' dump of that country);
+    places replace the default's rows with the same GeoNames id."""
+    with local_copy(dump_url(path_or_url), progress) as path:
         kind = geonames_kind(path)
         lines = _text_lines(path)
         if kind == "admin_codes":
@@ -122,6 +166,7 @@ def import_geonames(gazetteer: Gazetteer, path_or_url: str) -> dict[str, int]:
             gazetteer.remove_geonameids(p.geonameid for p in batch)
             added += gazetteer.add(batch)
         gazetteer.set_admin_names([])
+        gazetteer.name_admin2_from_districts()
         return {"places": added}
 
 
@@ -139,42 +184,61 @@ def _country_code(gazetteer: Gazetteer, country: str) -> str | None:
     return found[0].country_code if found else None
 
 
-def _event_rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+def event_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of an ACLED or UCDP GED csv file (gzipped or not)."""
+    with open_text(path) as handle:
         for row in csv.DictReader(handle):
             if (row.get("latitude") or "").startswith("#"):
                 continue  # HDX editions carry an HXL tag row under the header
             yield row
 
 
-def _ged_place(row: dict[str, str], kinds: dict[str, str]) -> tuple[str, str] | None:
-    """(name, feature) of a GED row's place, for rows precise to 25 km ("where_prec" 1 or 2)."""
-    if row.get("where_prec") not in ("1", "2"):
+@cache
+def ged_country_code(country: str) -> str | None:
+    """ISO code of a GED country name ("Myanmar (Burma)", "DR Congo (Zaire)", "Yemen (North Yemen)")."""
+    plain, _, former = country.partition(" (")
+    extra = {exact_key(n): code for code, names in feature_codes()["ged_countries"].items() for n in names}
+    for name in (plain, former.rstrip(")")):
+        if exact_key(name) in extra:
+            return extra[exact_key(name)]
+        try:
+            return pycountry.countries.lookup(name).alpha_2
+        except LookupError:
+            continue
+    return None
+
+
+def ged_place(row: dict[str, str]) -> tuple[str, str, str] | None:
+    """(name, kind word, feature) of a GED row's named place, where it is precise enough: a
+    settlement, camp, neighbourhood or site to 25 km, a second-level area by its name."""
+    head = row["where_coordinates"].split(",")[0].strip()
+    name, _, kind = head.rpartition(" ")
+    feature = feature_codes()["ged_kinds"].get(kind.lower())
+    if not name or feature is None or feature == "admin1":
         return None
-    name, _, kind = row["where_coordinates"].strip().rpartition(" ")
-    if not name or kind.lower() not in kinds:
+    allowed = GED_NAMED_AREA_PRECISION if feature == "admin2" else GED_LOCAL_PRECISION
+    if row.get("where_prec") not in allowed:
         return None
-    return name, kinds[kind.lower()]
+    return name, kind, feature
 
 
 def event_places(gazetteer: Gazetteer, path: Path) -> Iterator[NewPlace]:
     """Distinct places of an ACLED export or a UCDP GED file."""
-    kinds = feature_codes()["ged_kinds"]
     seen: set[tuple] = set()
     source = f"events:{path.name}"
-    for row in _event_rows(path):
+    for row in event_rows(path):
         try:
             latitude = float(_column(row, "latitude"))
             longitude = float(_column(row, "longitude"))
         except ValueError:
             continue
         if "where_coordinates" in row:
-            found = _ged_place(row, kinds)
+            found = ged_place(row)
             if found is None:
                 continue
-            name, feature = found
+            name, kind, feature = found
             admin1, admin2 = row.get("adm_1", "").removesuffix(" province"), row.get("adm_2", "")
-            names = [name]
+            names = [name, f"{name} {kind}"] if feature == "admin2" else [name]
         else:
             name = _column(row, "location")
             city, _, part = name.partition(" - ")
@@ -186,7 +250,8 @@ def event_places(gazetteer: Gazetteer, path: Path) -> Iterator[NewPlace]:
         if not name or slot in seen:
             continue
         seen.add(slot)
-        yield NewPlace(name=name, feature=feature, names=names, country_code=_country_code(gazetteer, country),
+        code = _country_code(gazetteer, country) or (ged_country_code(country) if "where_coordinates" in row else None)
+        yield NewPlace(name=name, feature=feature, names=names, country_code=code,
                        admin1=admin1 or None, admin2=admin2 or None, latitude=latitude, longitude=longitude,
                        source=source)
 

@@ -5,40 +5,29 @@
 2. Country focus: the country most unambiguous mentions point to.
 3. Each mention's candidates are scored: match quality, focus country, population, fit with the
    kind of place the cue words name, nearness to the other places of the document. A fuzzy match or
-   a small place outside the focus is refused rather than guessed.
+   a small place outside the focus is refused rather than guessed; outside the countries the
+   article is about (the focus, its neighbours, the countries it names) a namesake needs strong
+   evidence (:mod:`sitrep.geo.context`).
 4. A mention whose name is unknown but whose container the text gives ("camp X in the north-east of
    Aleppo province"), or that the cue words call a camp/neighbourhood/village inside a place of the
    same sentence, is coded at that container, coarser; its namesakes later in the text follow it.
-5. geo_precision as taxonomy.md defines it: 1 the named place, 2 near/part of a place, 3 a region.
+5. geo_precision as taxonomy.md defines it: 1 the named place, 2 near/part of a place or a district,
+   3 a province or country.
 """
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from sitrep.geo.build import area_abbreviations, open_gazetteer
+from sitrep.geo.build import open_gazetteer
+from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, candidates,
+                                   haversine_km, km_between)
+from sitrep.geo.context import Context, document_context
 from sitrep.geo.names import exact_key, sound_key
 from sitrep.geo.store import Gazetteer, Place
 from sitrep.models import GeoPrecision, Location, PlaceMention
 
-# names shorter than this (in key letters) match exactly or not at all; a name the gazetteer holds
-# exactly is never matched fuzzily to another
-FUZZY_MIN_LENGTH = 5
-# the least rapidfuzz ratio between two exact keys for a fuzzy match
-FUZZY_MIN_RATIO = 85.0
-# the words of a name, for the check that a fuzzy match keeps them all
-WORD_SPLIT = re.compile(r"[\s\-]+")
-# an acronym has at most this many letters
-ACRONYM_MAX_LETTERS = 4
-# candidates per other mention that count as context (the likeliest before context)
-CONTEXT_CANDIDATES = 5
-# places of one document within this distance support each other
-CONTEXT_KM = 100.0
+__all__ = ["candidates", "haversine_km", "lies_in", "resolve_mentions"]
+
 # a camp or neighbourhood must lie this close to the place the text puts it in
 INSIDE_KM = 30.0
 # a place the text puts in an admin area must lie this close to the area's main town where the
@@ -46,13 +35,10 @@ INSIDE_KM = 30.0
 ADMIN1_KM = 400.0
 AREA_KM = 150.0
 TOWN_KM = 50.0
-# an area's main town lies at the area's point (the default gazetteer places areas at their main town)
-MAIN_TOWN_KM = 1.0
 # where the focus is clear (this many votes: a named country, a named admin area, two places), a
-# place of another country is taken only if the document names that country, or if it is this big
+# place outside the countries the document is about (Context.home) needs strong evidence
 FOCUS_MIN_VOTES = 1.5
-FOREIGN_MIN_POPULATION = 1_000_000
-# ... or if this many other names of the article lie near it (one may be a namesake's: "Koro")
+# ... this many other names of the article near it (one may be a namesake's: "Koro")
 FOREIGN_MIN_SUPPORT = 2
 # what a place's own name adds over another place's alternate name ("Gao" is Gao, not Guantánamo)
 PRIMARY_BONUS = 0.5
@@ -64,134 +50,12 @@ URBAN_DENSITY = 5000
 MAX_PART_OFFSET_KM = 8.0
 KM_PER_DEGREE = 111.32
 RELATION_REASONS = {"part": "the text names part of this place", "near": "the text places it near this place"}
-REGION_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+# the levels of area: cue words for one level fit a place of another level in part ("the Beni
+# region" is a district of North Kivu; countries cut themselves up differently)
+AREA_LEVELS = frozenset({"admin1", "admin2", "region"})
 LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
 # kinds of place that, unknown, are coded at the settlement or region their sentence names
 INSIDE_HINTS = LOCAL_HINTS | {"populated_place"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    place: Place
-    match: float  # 1.0 for an exact key, the rapidfuzz ratio / 100 otherwise
-    primary: bool = False  # the key is the place's own name, not one of its alternate names
-
-
-def km_between(a: Place, b: Place) -> float:
-    """Great-circle distance in km (infinite where one has no point)."""
-    if not (a.has_point and b.has_point):
-        return math.inf
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
-
-
-def is_acronym(name: str) -> bool:
-    """True for an acronym or abbreviation written in capitals: at most ACRONYM_MAX_LETTERS
-    letters, two or more of them capitals ("UF", "NGO", "MoD", "U.S.", "NoMa")."""
-    letters = [c for c in name if c.isalpha()]
-    return len(letters) <= ACRONYM_MAX_LETTERS and sum(c.isupper() for c in letters) >= 2
-
-
-def _keeps_words(name: str, other_key: str) -> bool:
-    """True where a fuzzy match keeps every word of a multi-word name: each word of 5+ letters is
-    found, spelt nearly alike, in the other name, each shorter word exactly ("Yuba City" is not
-    "Cuba City", "Red Line" not "Red Lion", "Kansas City" not "Kansas")."""
-    words = [k for k in (exact_key(w) for w in WORD_SPLIT.split(name)) if len(k) > 2]
-    if len(words) < 2:
-        return True
-    return all(word in other_key if len(word) < FUZZY_MIN_LENGTH
-               else fuzz.partial_ratio(word, other_key) >= FUZZY_MIN_RATIO for word in words)
-
-
-def candidates(gazetteer: Gazetteer, name: str) -> list[Candidate]:
-    key = exact_key(name)
-    if not key:
-        return []
-    found = {p.id: Candidate(p, 1.0, exact_key(p.name) == key) for p in gazetteer.by_key(key)}
-    letters = "".join(c for c in name if c.isalpha())
-    abbreviations = area_abbreviations()
-    if key in abbreviations and letters not in abbreviations[key]:
-        # an area's abbreviation names it only written so: "La." is Louisiana, "L.A." is not
-        found = {i: c for i, c in found.items() if c.primary or c.place.feature not in REGION_FEATURES}
-    if is_acronym(name):
-        # an acronym names a country or an area by its abbreviation ("U.S.", "UAE"), a place whose
-        # own name it is, written alike ("NoMa"), or a city of a million people known by one
-        # written with periods ("L.A."); another place's name that reads so is a code or another
-        # word ("MoD" is no Maud, "UF" no Ufa, "U.S." no Us in France)
-        return [c for c in found.values() if c.place.feature in REGION_FEATURES
-                or (c.primary and "".join(ch for ch in c.place.name if ch.isalpha()) == letters)
-                or ("." in name and c.place.population >= FOREIGN_MIN_POPULATION)]
-    if not found and len(key) >= FUZZY_MIN_LENGTH:
-        for other_key, place in gazetteer.by_sound(sound_key(key)):
-            if place.id not in found:
-                ratio = fuzz.ratio(key, other_key)
-                if ratio >= FUZZY_MIN_RATIO and _keeps_words(name, other_key):
-                    found[place.id] = Candidate(place, ratio / 100.0)
-    return list(found.values())
-
-
-def _prior(candidate: Candidate) -> tuple:
-    """How likely a place is, before context: countries, then admin areas, then by population."""
-    rank = {"country": 2, "admin1": 1}.get(candidate.place.feature, 0)
-    return candidate.match, rank, candidate.place.population
-
-
-def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = None,
-                  named_areas: dict[tuple[str | None, str], set[str]] | None = None,
-                  near: Callable[[Place, str], bool] | None = None) -> tuple[str | None, float]:
-    """The country exactly matched mentions point to most, and its votes.
-
-    A mention counts, of its exactly matched candidates, those that lie in a first-level area
-    another name of the document names (``named_areas``: (country, area key) -> names naming it;
-    "Alexandria" beside "Virginia"); else a country by its own name ("Russia", not Russia, Ohio;
-    not where an area elsewhere has that name too: "Georgia"); else the places near another name's
-    likeliest place (``near``; "Paris" beside Urbana, Illinois); else the places of that own name
-    ("Gao" is Gao, not Guantánamo's alternate name). If they all lie in one country it gives it one
-    vote (two for the country's name, 1.5 for an admin area's), else it splits one vote among their
-    countries by population. Mentions of one name (``names``) are read alike."""
-    named_areas = named_areas or {}
-    keys = [exact_key(n) for n in names] if names is not None else [str(i) for i in range(len(per_mention))]
-    repeats = Counter(keys)
-    votes: Counter[str] = Counter()
-    seen: set[str] = set()
-    for key, found in zip(keys, per_mention):
-        if key in seen:
-            continue
-        seen.add(key)
-        weight_of_name = repeats[key]
-        exact = [c for c in found if c.match == 1.0 and c.place.country_code]
-        in_area = [c for c in exact if c.place.feature not in REGION_FEATURES
-                   and named_areas.get((c.place.country_code, exact_key(c.place.admin1 or "")), set()) - {key}]
-        # a country's own name, unless an area elsewhere bears it too ("Georgia")
-        countries = [c for c in exact if c.primary and c.place.feature == "country"]
-        if any(c.primary and c.place.feature == "admin1" and c.place.country_code not in
-               {k.place.country_code for k in countries} for c in exact):
-            countries = []
-        supported = [c for c in exact if near is not None and c.place.feature not in REGION_FEATURES
-                     and c.place.has_point and near(c.place, key)]
-        exact = in_area or countries or supported or [c for c in exact if c.primary] or exact
-        places = [c.place for c in exact]
-        named = {p.country_code for p in places if p.feature == "country"}
-        areas = {p.country_code for p in places if p.feature == "admin1"}
-        weight: Counter[str] = Counter()
-        for place in places:
-            weight[place.country_code] = max(weight[place.country_code], place.population + 1000)
-        if len(weight) == 1:
-            code = next(iter(weight))
-            votes[code] += weight_of_name * (2.0 if code in named else 1.5 if code in areas else 1.0)
-            continue
-        total = sum(weight.values())
-        for code, population in weight.items():
-            votes[code] += weight_of_name * population / total
-    if not votes:
-        return None, 0.0
-    return votes.most_common(1)[0]
 
 
 def _type_fit(hint: str | None, feature: str, contains: bool = False) -> float:
@@ -203,73 +67,11 @@ def _type_fit(hint: str | None, feature: str, contains: bool = False) -> float:
         return {"country": 2.0, "admin1": 0.5, "admin2": -0.2}.get(feature, 0.0)
     if feature == hint or (hint == "city" and feature == "populated_place"):
         return 1.0
+    if hint in AREA_LEVELS and feature in AREA_LEVELS:
+        return 0.5
     if hint in REGION_FEATURES or feature in REGION_FEATURES:
         return -1.5
     return 0.0
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the rest of the document says: its focus, the countries it names, the likeliest places
-    of its other mentions (by name), the admin1 areas it names."""
-
-    focus: str | None
-    focus_votes: float
-    named_countries: frozenset[str]
-    places_by_name: dict[str, tuple[Place, ...]]
-    # (country, area key) -> the keys of the names that name the area, and the area's places
-    admin1_areas: dict[tuple[str | None, str], tuple[frozenset[str], tuple[Place, ...]]]
-    # country code -> the keys of the names that name the country
-    country_names: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def support(self, place: Place, own_name: str, local: bool = False) -> int:
-        """How many other names of the document have a likely place within CONTEXT_KM of ``place``
-        or are the admin1 area it lies in or (unless ``local``, for a city of a million) the country
-        it lies in, where that is not the focus."""
-        count = _near_count(self.places_by_name, place, own_name)
-        # a city of a million people in another country than the focus that the document names
-        # ("London" beside "Britain" in a story about Russia)
-        if not local and place.feature not in REGION_FEATURES and place.population >= FOREIGN_MIN_POPULATION \
-                and place.country_code != self.focus \
-                and self.country_names.get(place.country_code or "", frozenset()) - {own_name}:
-            count += 1
-        # the admin1 area it lies in, named by another name, or by its own where the town bears
-        # the area's name or is its main town ("Alep" is Aleppo, the town; "Washington" is the
-        # capital of the District of Columbia; "Montana" is no support for Montana City, a town
-        # that has the state's name among its alternate names)
-        naming, areas = self.admin1_areas.get((place.country_code, exact_key(place.admin1 or "")), (frozenset(), ()))
-        if place.feature not in REGION_FEATURES and naming and (
-                naming - {own_name} or any(exact_key(area.name) == exact_key(place.name)
-                                           or km_between(place, area) <= MAIN_TOWN_KM for area in areas)):
-            count += 1
-        return count
-
-    def country_support(self, code: str | None, own_name: str) -> bool:
-        """True where another name's likeliest place lies in country ``code``."""
-        return any(name != own_name and places and places[0].country_code == code
-                   for name, places in self.places_by_name.items())
-
-
-def _near_count(places_by_name: dict[str, tuple[Place, ...]], place: Place, own_name: str) -> int:
-    """How many other names have a likely place within CONTEXT_KM of ``place`` (a country's point
-    is its capital: naming a country says nothing of what lies near it)."""
-    return sum(1 for name, places in places_by_name.items()
-               if name != own_name and any(p.id != place.id and p.feature != "country"
-                                           and abs(p.latitude - place.latitude) < 1.0
-                                           and km_between(place, p) <= CONTEXT_KM for p in places))
-
-
-def _likely_places(mentions: list[PlaceMention], found: list[list[Candidate]]) -> dict[str, tuple[Place, ...]]:
-    """Each name's likeliest places before context (CONTEXT_CANDIDATES of them, by :func:`_prior`),
-    of those it names by their own name where there are such ("Washington" is the state and the
-    towns of that name, not the town that once bore it)."""
-    likely: dict[str, tuple[Place, ...]] = {}
-    for mention, candidates_here in zip(mentions, found):
-        with_point = [c for c in candidates_here if c.place.has_point]
-        own = [c for c in with_point if c.primary and c.match == 1.0] or with_point
-        ranked = sorted(own, key=_prior, reverse=True)
-        likely.setdefault(exact_key(mention.name), tuple(c.place for c in ranked[:CONTEXT_CANDIDATES]))
-    return likely
 
 
 def lies_in(place: Place, area: Place) -> bool:
@@ -290,10 +92,21 @@ def lies_in(place: Place, area: Place) -> bool:
 
 
 def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, support: int,
-                inside: Place | None) -> bool:
+                inside: Place | None, home_rival: bool) -> bool:
+    """Whether a candidate may be the place meant: inside the place the text puts it in; a
+    near-spelling only in the focus country (or near the article's places where the focus is
+    unclear); where the focus is clear, a place of another country only with evidence, and outside
+    the countries the article is about (``home_rival``: a place of one of them bears the name as its own)
+    only with strong evidence."""
     place = candidate.place
     if mention.feature_hint in LOCAL_HINTS and place.feature not in LOCAL_HINTS and inside is not None:
-        return km_between(place, inside) <= INSIDE_KM
+        # a camp or quarter lies near the town the text puts it in (not Daraa's Sheikh Saeed for
+        # Aleppo's); a town by its own name, that cue words take for a site ("the base in Semdinli
+        # town of Hakkari province"), anywhere in the container's province
+        return km_between(place, inside) <= INSIDE_KM or (
+            candidate.primary and candidate.match == 1.0 and place.feature not in REGION_FEATURES
+            and place.admin1_code is not None and (place.country_code, place.admin1_code)
+            == (inside.country_code, inside.admin1_code))
     if mention.container is not None and inside is not None and not lies_in(place, inside):
         return False
     clear_focus = context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES
@@ -301,10 +114,18 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
         # a near-spelling abroad, where the article is clearly about one country, is a guess too far
         return place.country_code == context.focus or (
             not clear_focus and context.support(place, exact_key(mention.name), local=True) > 0)
-    if clear_focus and place.country_code != context.focus:
-        return (place.feature in REGION_FEATURES or place.country_code in context.named_countries
-                or place.population >= FOREIGN_MIN_POPULATION or support >= FOREIGN_MIN_SUPPORT)
-    return True
+    if not clear_focus or place.country_code == context.focus or support >= FOREIGN_MIN_SUPPORT:
+        return True
+    if place.country_code in context.home:
+        # a country the article names, or a neighbour of its focus: a place by its own name near
+        # one of the article's other places will do (a raid across the border)
+        return (place.feature in BROAD_REGIONS or place.country_code in context.named_countries
+                or place.population >= FOREIGN_MIN_POPULATION or (candidate.primary and support > 0))
+    # a namesake abroad (Beni in Bolivia for Beni in North Kivu; Jizan, one of whose alternate
+    # names is "Gazan", in a story about Gaza): only a province or a city of a million by its own
+    # name, where none of the article's countries has a place of that name
+    return not home_rival and candidate.primary and (
+        place.feature in BROAD_REGIONS or place.population >= FOREIGN_MIN_POPULATION)
 
 
 def _score(candidate: Candidate, mention: PlaceMention, context: Context, support: int, contains: bool,
@@ -328,8 +149,13 @@ def _best(found: list[Candidate], mention: PlaceMention, context: Context, insid
     own_name = exact_key(mention.name)
     scored = [(candidate, context.support(candidate.place, own_name)) for candidate in found
               if candidate.place.has_point]
+    home_rival = any(c.primary and c.place.country_code in context.home for c, _ in scored)
+    if mention.feature_hint not in AREA_LEVELS and not contains and any(c.primary for c, _ in scored):
+        # a district's name without its type word ("Ohio" for Ohio County) names it only where
+        # cue words call the mention an area, or where no place bears the name as its own
+        scored = [(c, support) for c, support in scored if c.primary or c.place.feature != "admin2"]
     scored = [(candidate, support) for candidate, support in scored
-              if _acceptable(candidate, mention, context, support, inside)]
+              if _acceptable(candidate, mention, context, support, inside, home_rival)]
     # a town of the focus country, so named, among the document's other places, where nothing
     # else of the document lies in the foreign country of the same name
     local_rival = context.focus is not None and any(
@@ -346,8 +172,10 @@ def _best(found: list[Candidate], mention: PlaceMention, context: Context, insid
 
 
 def _precision(place: Place, relation: str | None) -> GeoPrecision:
-    if place.feature in REGION_FEATURES:
+    if place.feature in BROAD_REGIONS:
         return GeoPrecision.REGION
+    if place.feature in REGION_FEATURES:
+        return GeoPrecision.NEAR_OR_PART_OF  # a district, coded at its main town
     return GeoPrecision.NEAR_OR_PART_OF if relation else GeoPrecision.NAMED_PLACE
 
 
@@ -384,39 +212,13 @@ def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place
     return ordered[0][1] if ordered else None
 
 
-def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None = None) -> str | None:
-    """Fill ``location`` on every mention; return the focus country's name."""
+def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None = None,
+                     demonyms: bool = False) -> str | None:
+    """Fill ``location`` on every mention; return the focus country's name. With ``demonyms``, a
+    nationality adjective is read as its country (corpora that annotate them as toponyms)."""
     gazetteer = gazetteer or open_gazetteer()
-    found = [candidates(gazetteer, m.name) for m in mentions]
-    named_areas: dict[tuple[str | None, str], set[str]] = {}
-    for f, m in zip(found, mentions):
-        for c in f:
-            if c.place.feature == "admin1" and c.match == 1.0 and c.primary:
-                named_areas.setdefault((c.place.country_code, exact_key(c.place.name)), set()).add(exact_key(m.name))
-    likely = _likely_places(mentions, found)
-    # for the focus, a place is supported by the likeliest reading of another name only: namesakes
-    # cluster (New England's Norwich, Sunderland and Yorkshire) where the readings are many
-    likeliest = {name: places[:1] for name, places in likely.items()}
-    focus, focus_votes = country_focus(found, [m.name for m in mentions], named_areas,
-                                       lambda place, key: _near_count(likeliest, place, key) > 0)
-    named_countries = frozenset(c.place.country_code for f in found for c in f
-                                if c.match == 1.0 and c.place.feature == "country")
-    naming: dict[tuple[str | None, str], tuple[set[str], dict[int, Place]]] = {}
-    for f, m in zip(found, mentions):
-        for c in f:
-            if c.place.feature == "admin1" and c.match == 1.0:
-                for key in (exact_key(c.place.name), exact_key(m.name)):
-                    names, areas = naming.setdefault((c.place.country_code, key), (set(), {}))
-                    names.add(exact_key(m.name))
-                    areas[c.place.id] = c.place
-    admin1_areas = {area: (frozenset(names), tuple(places.values())) for area, (names, places) in naming.items()}
-    country_names: dict[str, set[str]] = {}
-    for f, m in zip(found, mentions):
-        for c in f:
-            if c.place.feature == "country" and c.match == 1.0 and c.place.country_code:
-                country_names.setdefault(c.place.country_code, set()).add(exact_key(m.name))
-    context = Context(focus, focus_votes, named_countries, likely, admin1_areas,
-                      {code: frozenset(names) for code, names in country_names.items()})
+    found = [candidates(gazetteer, m.name, demonyms) for m in mentions]
+    context = document_context([m.name for m in mentions], found)
     # "X district, Balkh", "Balapitiya (Galle, Southern)": a container is read as an area where it
     # can be one (Balkh province, not the town), unless the cue words call what it contains a town,
     # camp or site
@@ -447,7 +249,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
         else:
             mention.location = _unresolved(mention, why)
     _follow_namesakes(mentions, coded_at_container)
-    return gazetteer.country_name(focus)
+    return gazetteer.country_name(context.focus)
 
 
 def _toward_part(location: Location, mention: PlaceMention, place: Place) -> Location:

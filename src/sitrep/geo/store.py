@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from sitrep.geo.names import exact_key, is_latin, sound_key
 
 # bump when the schema or what the default build puts in changes: files of another version are rebuilt
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -173,6 +173,16 @@ class Gazetteer:
                 "UPDATE place SET admin2 = (SELECT name FROM admin_name "
                 "WHERE code = country_code || '.' || admin1_code || '.' || admin2_code) "
                 "WHERE admin2 IS NULL AND admin2_code IS NOT NULL")
+        self.clear_caches()
+
+    def name_admin2_from_districts(self) -> None:
+        """Name the second-level area of places that carry its GeoNames code after the district
+        stored with that code (the default's GeoNames districts)."""
+        with self.connection:
+            self.connection.execute(
+                "UPDATE place SET admin2 = (SELECT d.name FROM place d WHERE d.feature = 'admin2' "
+                "AND d.country_code = place.country_code AND d.admin1_code = place.admin1_code "
+                "AND d.admin2_code = place.admin2_code) WHERE admin2 IS NULL AND admin2_code IS NOT NULL")
         self.clear_caches()
 
     def finish(self, description: str) -> None:

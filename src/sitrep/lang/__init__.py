@@ -58,11 +58,34 @@ def read_validated(text: str, schema: type[Schema], where: str) -> Schema:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
         raise DataFileError([f"{where}{line}: not valid YAML: {getattr(exc, 'problem', exc)}"]) from None
+    duplicates = [f"{where}:{line}: key {key!r} given twice (YAML keeps only the last)"
+                  for key, line in _duplicate_keys(node)]
     try:
-        return schema.model_validate(data if data is not None else {})
+        validated = schema.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        raise DataFileError([f"{where}:{_line_of(node, error['loc'])}: {_describe(error)}"
-                             for error in exc.errors()]) from None
+        raise DataFileError(duplicates + [f"{where}:{_line_of(node, error['loc'])}: {_describe(error)}"
+                                          for error in exc.errors()]) from None
+    if duplicates:
+        raise DataFileError(duplicates)
+    return validated
+
+
+def _duplicate_keys(node: yaml.Node | None) -> list[tuple[str, int]]:
+    """Keys a mapping of the document gives twice, with the line of the second."""
+    found: list[tuple[str, int]] = []
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    found.append((key.value, key.start_mark.line + 1))
+                seen.add(key.value)
+                pending.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+    return sorted(found, key=lambda item: item[1])
 
 
 def _describe(error: dict) -> str:

@@ -36,6 +36,9 @@ class TriggerEntry(Strict):
     death_only: bool = False
     subject_is_target: bool = False
     describes_only: bool = False
+    generic: bool = Field(False, description="the words name violence without saying how ('attack', 'killed'): "
+                                             "told of the day and place of a more specific event, they are that "
+                                             "event told again")
     anchors: bool = Field(False, description="the event alone shows the article reports political violence or "
                                              "unrest (a weapon of war, a protest), whoever took part")
     intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
@@ -79,6 +82,13 @@ class Attribution(Strict):
     according_to: list[str]
     reporting_verbs: list[str]
     responsibility_verbs: list[str] = Field(default_factory=list)
+    blame_verbs: list[str] = Field(default_factory=list, description="responsibility verbs whose subject "
+                                                                     "is the accuser, not the perpetrator")
+    several_attacks_words: list[str] = Field(default_factory=list, description="words saying a claim covers "
+                                                                               "several attacks ('double')")
+    source_nouns: dict[Literal["media", "monitor", "government", "armed_group", "other"], list[str]] = Field(
+        default_factory=dict, description="kind of source -> nouns that make the phrase they head a source")
+    document_nouns: list[str] = Field(default_factory=list, description="documents whose author is the source")
 
 
 class Claims(Strict):
@@ -192,6 +202,9 @@ class Pipeline(Strict):
     """lang/<code>/pipeline.yaml: the spaCy pipeline package that parses the language."""
 
     spacy_model: str
+    model_sub_type_from: float | None = Field(
+        None, ge=0.0, le=1.0, description="the event type probability from which the learned event reader's "
+                                          "sub-type replaces a generic trigger's (none: never, in this language)")
 
 
 class Places(Strict):
@@ -213,11 +226,22 @@ class Places(Strict):
     parts_after: list[str]
     near_before: list[str]
     directions: dict[str, int]
-    distance_units: list[str]
+    distance_units: dict[str, float] = Field(description="units of a distance and their length in km")
     connectors: list[str]
     locative_prepositions: list[str]
     not_places: list[str]
     demonstratives: list[str]
+    seat_words: list[str] = Field(default_factory=list, description="words that make a place the seat of "
+                                                                    "an organisation ('-based', 'basée à')")
+    inside_prepositions: list[str] = Field(default_factory=list, description="'a village in X': the place "
+                                                                             "word names a place inside X")
+    origin_words: list[str] = Field(default_factory=list, description="'fired from X': where something came from")
+    speech_verbs: list[str] = Field(default_factory=list, description="verbs whose subject or place is who "
+                                                                      "speaks or where, not an event's place")
+    speech_nouns: list[str] = Field(default_factory=list, description="words of speech: a place they go with "
+                                                                      "is where someone speaks ('a speech in X')")
+    location_subject_verbs: list[str] = Field(default_factory=list, description="verbs whose subject can be "
+                                                                                "the place where something happened")
 
 
 class ActorWords(Strict):
@@ -230,6 +254,8 @@ class ActorWords(Strict):
     anaphora: list[str] = Field(default_factory=list)
     type_cues: dict[str, list[str]] = Field(default_factory=dict)
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
+    coordinators: list[str] = Field(default_factory=list, description="words joining two nationalities of one "
+                                                                      "phrase ('Syrian or Russian jets')")
     war_victims: list[str] = Field(default_factory=list)
 
 
@@ -262,6 +288,10 @@ class EventTypeEntry(Strict):
     """An event type of data/taxonomy.yaml."""
 
     violent: bool = Field(False, description="political violence: its death tolls complete it")
+    armed: bool = Field(False, description="violence by armed actors, not crowds: a generic word ('attack', "
+                                           "'killed') may tell any of these types")
+    crowd_violence: bool = Field(False, description="what a crowd or its policing may be told as: told of a "
+                                                    "demonstration's crowd, it is how the demonstration went")
     demonstration: bool = Field(False, description="a protest or riot: what its sentence tells of its "
                                                    "protesters is how it went")
     sub_event_types: dict[str, SubEventTypeCodes]

@@ -17,6 +17,8 @@ from sitrep.models.mentions import (
 )
 from sitrep.models.record import (
     ACTOR_TYPE_CODES,
+    MAX_LANGUAGE_CHARS,
+    MAX_OUTLET_CHARS,
     ActorRef,
     ActorType,
     ClaimStatus,
@@ -26,13 +28,16 @@ from sitrep.models.record import (
     Evidence,
     GeoPrecision,
     Location,
+    ModelReading,
     SourceRef,
     Span,
     TimePrecision,
+    unusable_character,
 )
 
 __all__ = [
-    "ACTOR_TYPE_CODES", "ActorMention", "ActorRef", "ActorType", "Claim", "ClaimStatus", "DateMention",
+    "ACTOR_TYPE_CODES", "MAX_LANGUAGE_CHARS", "MAX_OUTLET_CHARS", "ActorMention", "ActorRef", "ActorType", "Claim", "ClaimStatus", "DateMention",
     "Document", "DocumentContext", "DocumentResult", "Event", "EventFrame", "Evidence", "FatalityMention",
-    "GeoPrecision", "Location", "PlaceMention", "Relation", "SourceRef", "Span", "TimePrecision", "Trigger",
+    "GeoPrecision", "Location", "ModelReading", "PlaceMention", "Relation", "SourceRef", "Span", "TimePrecision", "Trigger",
+    "unusable_character",
 ]

@@ -18,7 +18,7 @@ from sitrep.models.mentions import (
     PlaceMention,
     Trigger,
 )
-from sitrep.models.record import SourceRef
+from sitrep.models.record import ModelReading, SourceRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,6 +42,7 @@ class EventFrame(BaseModel):
     fatalities: FatalityMention | None = None
     claim: Claim = Field(default_factory=Claim)
     sources: list[SourceRef] = Field(default_factory=list, description="who the trigger's sentence says reports it")
+    reading: ModelReading | None = Field(None, description="the learned event reader's reading of its sentence")
 
 
 @dataclass(eq=False)  # one document: hashed and compared by identity, so steps can cache per document

@@ -19,6 +19,9 @@ from sitrep.models.record import (
 )
 
 Relation = Literal["part", "near"]
+# what a place is in its sentence when it is not where anything happened: the dateline's city, the
+# seat of the organisation it modifies ("the Britain-based observatory")
+PlaceRole = Literal["dateline", "seat"]
 
 
 class DateMention(BaseModel):
@@ -73,6 +76,8 @@ class PlaceMention(BaseModel):
                                                      "('ces quartiers') points back to")
     container: int | None = Field(None, description="index of the mention named as this one's container")
     sentence_start: int = Field(0, description="token index where the mention's sentence starts")
+    role: PlaceRole | None = Field(None, description="'dateline' or 'seat': a place the text names as no "
+                                                     "event's place, left out of the country focus")
 
 
 class ActorMention(BaseModel):

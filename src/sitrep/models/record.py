@@ -5,11 +5,12 @@ character offsets into the document's text (:class:`Span`).
 """
 from __future__ import annotations
 
-from datetime import date as Date
+import re
+from datetime import date as Date, datetime, timedelta, timezone
 from enum import IntEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 ClaimStatus = Literal["asserted", "denied", "hypothetical"]
 ActorType = Literal[
@@ -56,6 +57,28 @@ class Span(BaseModel):
     text: str
 
 
+# What a document's fields may hold: the store keeps every document it is given, so the limits are
+# its columns' (store/schema.py; a test checks they agree). Longer ids are shortened by the store.
+MAX_OUTLET_CHARS = 300
+MAX_LANGUAGE_CHARS = 10
+# URLs are indexed: PostgreSQL's index entries hold at most 2,704 bytes.
+MAX_URL_BYTES = 2_000
+# Publication dates outside [this day, tomorrow] are mistakes (a day's time zones make tomorrow possible).
+EARLIEST_PUBLISHED = Date(1900, 1, 1)
+# A NUL (no database column takes one) or a lone surrogate (an escaped "\ud800" in JSON: half of a
+# character, which cannot be written as UTF-8) makes a string unusable.
+UNUSABLE_CHARACTER = re.compile("[\x00\ud800-\udfff]")
+
+
+def unusable_character(value: str) -> str | None:
+    """Why ``value`` cannot be stored or written out (a NUL or a lone surrogate in it), else None."""
+    found = UNUSABLE_CHARACTER.search(value)
+    if found is None:
+        return None
+    what = "a NUL character" if found.group() == "\x00" else f"a lone surrogate (\\u{ord(found.group()):04x})"
+    return f"holds {what} at character {found.start():,}: not text"
+
+
 class Document(BaseModel):
     """One input article. ``text`` or ``html`` must be given."""
 
@@ -63,9 +86,35 @@ class Document(BaseModel):
     text: str | None = None
     html: str | None = None
     published: Date | None = None
-    language: str | None = None
+    language: str | None = Field(None, max_length=MAX_LANGUAGE_CHARS)
     url: str | None = None
-    outlet: str | None = None
+    outlet: str | None = Field(None, max_length=MAX_OUTLET_CHARS)
+
+    @field_validator("id", "text", "html", "language", "url", "outlet")
+    @classmethod
+    def _usable(cls, value: str | None) -> str | None:
+        problem = None if value is None else unusable_character(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_size(cls, url: str | None) -> str | None:
+        if url is not None and len(url.encode("utf-8")) > MAX_URL_BYTES:
+            raise ValueError(f"longer than {MAX_URL_BYTES:,} bytes")
+        return url
+
+    @field_validator("published")
+    @classmethod
+    def _plausible_day(cls, day: Date | None) -> Date | None:
+        tomorrow = datetime.now(timezone.utc).date() + timedelta(days=1)
+        if day is not None and day < EARLIEST_PUBLISHED:
+            raise ValueError(f"{day.isoformat()} is before {EARLIEST_PUBLISHED.isoformat()}: give the day the article "
+                             "was published")
+        if day is not None and day > tomorrow:
+            raise ValueError(f"{day.isoformat()} is in the future: give the day the article was published")
+        return day
 
 
 class ActorRef(BaseModel):
@@ -115,6 +164,16 @@ class Location(BaseModel):
     span: Span | None = None
 
 
+class ModelReading(BaseModel):
+    """What the learned event reader (sitrep/learn, docs/event-model.md) makes of an event's sentence."""
+
+    event_probability: float = Field(ge=0.0, le=1.0, description="that the sentence reports a conflict event")
+    event_type: str = Field(description="the most probable event type")
+    event_type_probability: float = Field(ge=0.0, le=1.0)
+    sub_event_type: str = Field(description="the most probable sub-type within that type")
+    sub_event_type_probability: float = Field(ge=0.0, le=1.0)
+
+
 class Evidence(BaseModel):
     """Where each coded field came from."""
 
@@ -127,6 +186,9 @@ class Evidence(BaseModel):
     date: Span | None = None
     fatalities: Span | None = None
     claim: Span | None = Field(None, description="the words that make the event denied or hypothetical")
+    model: ModelReading | None = Field(None, description="the learned event reader's reading of the sentence; the "
+                                                         "sub-type is the model's where the rule was generic "
+                                                         "and the model sure (docs/event-model.md)")
     language: str
     confidence: float = Field(ge=0.0, le=1.0)
 

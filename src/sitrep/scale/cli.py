@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitrep.cli_common import EXIT_SKIPPED, DbOption
+from sitrep.cli_common import EXIT_SKIPPED, DbOption, open_store
 
 app = typer.Typer()
 
@@ -39,9 +39,8 @@ def load(
 ) -> None:
     """Import Parquet partitions of extraction results into the store (documents already stored are skipped)."""
     from sitrep.scale.load import load as load_partitions
-    from sitrep.store.store import Store
 
-    with Store(db) as store:
+    with open_store(db) as store:
         try:
             summary = load_partitions(store, folder)
         except FileNotFoundError as exc:

@@ -21,6 +21,7 @@ from sitrep.actors.resolver import (
     LanguageData,
     Target,
     coalitions,
+    first_named_side,
     implied_actor,
     language_data,
     merge_generic_with_named,
@@ -87,8 +88,10 @@ def match_tokens(doc: Doc, data: LanguageData) -> list[TokenMatch]:
 
     matches = merge_generic_with_named(data.index.scan(words, accept), words, data.links, punctuated)
     found: list[TokenMatch] = []
-    for match in matches:
+    for match in (first_named_side(m, words, data) for m in matches):
         start, end = token_of[match.start], token_of[match.end - 1] + 1
+        if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+            end += 1  # "CPI (Maoist)": words match without the closing bracket
         if found and start < found[-1].token_end:
             continue  # two matches inside one token ("d'al-Manar" split differently): keep the first
         if end - start == 1 and not match.targets[0].is_named and doc[start].dep_ in MODIFIER_DEPS:

@@ -86,11 +86,31 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             for child in verb.children:
                 if dep_is(child, deps) or child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), child)
+        if head.dep_ == "xcomp" and head.head.i != head.i:
+            # the object controls the complement where there is one ("accuse le M23 d'avoir tiré",
+            # "ordered the troops to fire"), else the subject ("tried to storm the camp")
+            controller = next((c for c in head.head.children if dep_is(c, OBJECT_DEPS) and c.i < head.i), None)
+            if controller is not None and names_actor(controller):
+                return controller
         if head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+            return _agent_token(head.head, reporting, cases, actors)
+        if head.dep_ == "advcl" and "Fin" not in head.morph.get("VerbForm") and is_verbal(head.head) \
+                and head.head.i not in reporting:
+            # a clause with no subject of its own shares its main clause's: "ont encerclé la mosquée
+            # avant d'exécuter un massacre", "stormed the village, killing ten"
             return _agent_token(head.head, reporting, cases, actors)
         if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
             return head.head
         # a gerund the parser calls a verb is read as a noun below ("RSF shelling killed five")
+    own = actors.covering.get(head.i)
+    if own is not None:
+        # an event word inside an actor phrase ("des missiles américains") names who fired only
+        # where no clause says it: "l'armée ukrainienne a tiré des missiles américains"
+        phrase = _object_phrase(head) or (head if head.dep_ == "obl:arg" else None)  # "a tiré des missiles"
+        if phrase is not None and is_verbal(phrase.head) and phrase.head.i not in reporting:
+            firer = _agent_token(phrase.head, reporting, cases, actors)
+            if names_actor(firer) and actors.mention_for(firer) is not own:
+                return firer
     sides = _between_sides(head, cases)
     if sides and names_actor(sides[0]):
         return sides[0]  # "clashes between the army and rebels": the first named side
@@ -102,7 +122,9 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
                     and names_actor(child):
                 return child
         if child.dep_ == "acl" and is_verbal(child):
-            agent = next((a for a in child.children if dep_is(a, AGENT_DEPS) or a.dep_ == "agent"), None)
+            # "the raid, carried out by X", "the raid, believed to have been carried out by X"
+            agent = next((a for verb in _with_complements(child) for a in verb.children
+                          if dep_is(a, AGENT_DEPS) or a.dep_ == "agent"), None)
             agent = next((g for g in agent.children if g.dep_ == "pobj"), agent) if agent is not None else None
             if names_actor(agent):
                 return agent
@@ -110,6 +132,14 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
     if phrase is not None and is_verbal(phrase.head) and phrase.head.i not in reporting:
         return _agent_token(phrase.head, reporting, cases, actors)
     return None
+
+
+def _with_complements(verb: Token) -> list[Token]:
+    """A verb and the verbs of its chain of open complements ("believed to have been carried out")."""
+    chain = [verb]
+    while (nxt := next((c for c in chain[-1].children if c.dep_ == "xcomp" and is_verbal(c)), None)) is not None:
+        chain.append(nxt)
+    return chain
 
 
 def _object_phrase(head: Token) -> Token | None:

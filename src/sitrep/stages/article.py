@@ -15,7 +15,8 @@ from sitrep.stages.attribution import claim_status
 from sitrep.stages.event_actors import actor_ref
 from sitrep.stages.event_filter import describes_state
 from sitrep.stages.relevance import is_party
-from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, tree_distance
+from sitrep.stages.syntax import AGENT_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is, is_passive
+from sitrep.stages.syntax import tree_distance
 from sitrep.text import fold, folded
 
 # Actor types of a state's forces, at home or abroad.
@@ -75,29 +76,64 @@ def add_claimed_perpetrators(events: list[Event], context: DocumentContext) -> N
         if verb._.lemma_key not in verbs or verb.pos_ not in ("VERB", "AUX") \
                 or claim_status(verb, context.lang).status != "asserted":
             continue
-        perpetrator = _perpetrator(verb, context.actors)
+        perpetrator = _perpetrator(verb, context.actors, blames=verb._.lemma_key in blame_verbs(context.lang))
         if perpetrator is None:
             continue
         before = bisect_left(starts, verb.sent.end_char)
         # the one told last before the sentence's end; of two at one place, the first
         event = told[bisect_left(starts, starts[before - 1])] if before else None
-        if event is not None and (event.actor1 is None or event.actor1.inferred_from is not None
-                                  or event.actor1.role in UNNAMED_ATTACKER_ROLES):
-            event.actor1 = actor_ref(perpetrator)
+        # a claim of several attacks ("ce double attentat", "the attacks") covers the others of that day
+        several = event is not None and _claims_several(verb, context)
+        for claimed in (e for e in told[:before] if e is event or (several and e.date == event.date)):
+            if claimed.actor1 is None or claimed.actor1.inferred_from is not None \
+                    or claimed.actor1.role in UNNAMED_ATTACKER_ROLES:
+                claimed.actor1 = actor_ref(perpetrator)
+                if claimed.actor2 is not None and claimed.actor2.name == claimed.actor1.name:
+                    claimed.actor2 = None  # "blamed the shelling on X": X is no target
 
 
-def _perpetrator(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
+def _claims_several(verb: Token, context: DocumentContext) -> bool:
+    """Whether what a responsibility verb claims is several attacks: the event word it claims (its
+    object or passive subject, or what that is responsibility for) says how many ("ce double
+    attentat", "two attacks") or points back to several ("ces attentats"); "the killings" of one
+    massacre are one attack, and "accused the Houthis of war crimes" claims none."""
+    words = several_attacks_words(context.lang)
+    nouns = [c for c in verb.children if dep_is(c, OBJECT_DEPS + PASSIVE_SUBJECT_DEPS)]
+    nouns += [g for n in nouns for c in n.children for g in (c, *c.children) if g.pos_ == "NOUN"]
+    return any(n.i in context.trigger_tokens and any(_counts_several(m, n, words) for m in n.children) for n in nouns)
+
+
+def _counts_several(modifier: Token, noun: Token, words: frozenset[str]) -> bool:
+    plural = "Plur" in noun.morph.get("Number")
+    return modifier._.lemma_key in words or (plural and (modifier.dep_ == "nummod" or "Dem" in modifier.morph.get("PronType")))
+
+
+def _perpetrator(verb: Token, actors: list[ActorMention], blames: bool) -> ActorMention | None:
     """The armed group a responsibility verb names: in its phrase, a named group before a generic
-    one ("la katiba Macina, affiliée au JNIM"), the nearest in the tree first."""
-    phrase = {t.i for t in verb.subtree}
+    one ("la katiba Macina, affiliée au JNIM"), the nearest in the tree first; not the subject of a
+    verb that blames (``blames``: "les Arméniens l'attribuent aux forces azerbaïdjanaises"), nor
+    its agent in the passive ("les ADF sont accusées par les habitants d'avoir tué")."""
+    accusing = AGENT_DEPS if is_passive(verb) else SUBJECT_DEPS
+    accuser = {t.i for c in verb.children if dep_is(c, accusing) for t in c.subtree} if blames else set()
+    phrase = {t.i for t in verb.subtree} - accuser
     named = [m for m in actors if m.token_start in phrase and not m.is_source and m.actor is not None
-             and is_party(m.actor) and m.actor.actor_type != "state_forces"]
+             and is_party(m.actor) and (blames or m.actor.actor_type != "state_forces")]
     return min(named, key=lambda m: (m.actor.role is not None, tree_distance(verb, verb.doc[m.token_start])),
                default=None)
 
 @cache
 def responsibility_verbs(lang: str) -> frozenset[str]:
     return folded(langdata.load(lang, "attribution").responsibility_verbs)
+
+
+@cache
+def blame_verbs(lang: str) -> frozenset[str]:
+    return folded(langdata.load(lang, "attribution").blame_verbs)
+
+
+@cache
+def several_attacks_words(lang: str) -> frozenset[str]:
+    return folded(langdata.load(lang, "attribution").several_attacks_words)
 
 
 def carry_over_actors(events: list[Event]) -> None:

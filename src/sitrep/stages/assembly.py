@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sitrep import taxonomy
 from sitrep.models import DocumentContext, Event, EventFrame, Evidence, Location
-from sitrep.stages.event_actors import choose_actors
+from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import choose_location
 from sitrep.stages.subtypes import sub_event_type
@@ -24,6 +24,7 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
     for frame in regular:
         earlier = told_before(frame, events, context)
         if earlier is not None:
+            add_told_actors(earlier, frame, context)
             if frame.fatalities is not None:
                 add_toll(earlier, frame.fatalities, frame.sources)
             continue
@@ -36,7 +37,7 @@ def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_be
     """The event a frame reports (``days_before`` its day: the Nth day before the one the text
     gives); ``told``: the article's events so far, whose dates a story goes on at."""
     sentence = context.doc[frame.head].sent
-    sub_type = taxonomy.lookup(sub_event_type(frame, context.doc))
+    sub_type = taxonomy.lookup(sub_event_type(frame, context.doc, context.lang))
     entry = frame.trigger.entry
     when = event_date(frame, context, told)
     day = when.date - timedelta(days=days_before) if when else None
@@ -70,6 +71,7 @@ def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_be
             date=when.span if when and when.span.end > when.span.start else None,
             fatalities=toll.span if toll else None,
             claim=frame.claim.span,
+            model=frame.reading,
             language=context.lang,
             confidence=_confidence(frame, location, bool(when and when.span.end > when.span.start)),
         ),

@@ -5,7 +5,6 @@ asserted, denied or only possible (words in lang/<code>/claims.yaml and attribut
 status."""
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import cache, lru_cache
 
 from pydantic import BaseModel, Field
@@ -13,9 +12,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lang as langdata
-from sitrep.models import ActorMention, Claim, DocumentContext, EventFrame, SourceRef
-from sitrep.stages.actors import resolve_source
+from sitrep.models import Claim, DocumentContext, EventFrame, SourceRef
 from sitrep.stages.anchors import anchor_words
+from sitrep.stages.source_phrases import coordinated, source_of, source_phrase
 from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is, is_verbless
 from sitrep.stages.triggers import compile_pattern, match_at
 from sitrep.text import fold, folded, span_of
@@ -28,7 +27,7 @@ FUNCTION_WORD_POS = ("ADP",)
 # links through which a governing word's denial or modality reaches the event: complements, not
 # subjects ("la prise du camp permettra..." stays asserted) nor adverbial or coordinated clauses
 GOVERNED_BY = ("xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
-               "acl", "case", "mark", "fixed", "flat", "compound", "amod", "advmod")
+               "acl", "case", "mark", "fixed", "flat", "compound", "amod", "advmod", "attr")
 
 
 class ClaimWords(BaseModel):
@@ -159,30 +158,12 @@ def claim_status(trigger: Token, lang: str) -> Claim:
     return Claim()
 
 
-def _noun_phrase(head: Token) -> SpacySpan:
-    """The phrase a token heads, cut at the first comma or parenthesis (appositions describe it)."""
-    tokens = list(head.subtree)
-    start, end = tokens[0].i, tokens[-1].i + 1
-    doc = head.doc
-    for token in doc[head.i + 1:end]:
-        if token.text in (",", "(", ";", ":", "«", '"'):
-            end = token.i
-            break
-    for token in reversed(doc[start:head.i]):
-        if token.text in (",", "(", ";", ":"):
-            start = token.i + 1
-            break
-    while start < head.i and doc[start].dep_ in ("case", "mark", "fixed"):
-        start += 1  # "selon le correspondant" -> "le correspondant"
-    return doc[start:end]
-
-
 @cache
 def _according_to_patterns(lang: str):
     return tuple(compile_pattern(p) for p in langdata.load(lang, "attribution").according_to)
 
 
-def _according_to_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
+def _according_to_sources(sentence: SpacySpan, lang: str) -> list[Token]:
     found = []
     for token in sentence:
         for pattern in _according_to_patterns(lang):
@@ -195,31 +176,38 @@ def _according_to_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
             if head is None and end < sentence.end:
                 head = sentence.doc[end]
             if head is not None and head.i >= end:
-                found.append(_noun_phrase(head))
+                found.append(head)
     return found
 
 
-def _reporting_verb_sources(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
+def _reporting_verb_sources(sentence: SpacySpan, lang: str) -> list[Token]:
     words = claim_words(lang)
     found = []
     for verb in sentence:
         if not is_reporting_verb(verb, words):
             continue
-        subject = next((c for c in verb.children if dep_is(c, SUBJECT_DEPS)), None)
-        if subject is None or subject.pos_ == "PRON":
-            # postposed subject: "..., assure al-Manar", "a indiqué le ministère"
+        # of two subjects (a misparse of "rebels killed ten civilians, officials said"), the nearest
+        subject = min((c for c in verb.children if dep_is(c, SUBJECT_DEPS)), key=lambda c: abs(c.i - verb.i),
+                      default=None)
+        if subject is None:
+            # postposed subject: "..., assure al-Manar", "a indiqué le ministère" (the parser may
+            # call it an object); not where the verb has a subject ("they accused the Houthis")
             subject = next((c for c in verb.children if c.i > verb.i and c.pos_ in ("PROPN", "NOUN")
                             and (dep_is(c, OBJECT_DEPS) or c.dep_ in ("obl:arg", "nsubj"))), None)
         if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-            found.append(_noun_phrase(subject))
+            found.append(subject)
     return found
+
+
+def _reporter_heads(sentence: SpacySpan, lang: str) -> list[Token]:
+    """The heads of the phrases naming who reports what this sentence says, in text order."""
+    heads = _according_to_sources(sentence, lang) + _reporting_verb_sources(sentence, lang)
+    return sorted({t.i: t for head in heads for t in coordinated(head)}.values(), key=lambda t: t.i)
 
 
 def find_reporters(sentence: SpacySpan, lang: str) -> list[SpacySpan]:
     """The phrases naming who reports what this sentence says ("selon l'OSDH", "X a indiqué que")."""
-    spans = _according_to_sources(sentence, lang) + _reporting_verb_sources(sentence, lang)
-    unique: dict[tuple[int, int], SpacySpan] = {(s.start, s.end): s for s in spans if len(s)}
-    return [unique[k] for k in sorted(unique)]
+    return [source_phrase(head, lang) for head in _reporter_heads(sentence, lang)]
 
 
 def claim_of(head: Token, lang: str) -> Claim:
@@ -236,41 +224,26 @@ def claim_of(head: Token, lang: str) -> Claim:
 
 
 def reporters(sentence: SpacySpan, context: DocumentContext) -> list[SourceRef]:
-    """The sources the sentence cites; a phrase that holds a known source ("le correspondant
-    d'al-Manar") is that source. A verbless fragment just before the sentence in its paragraph
-    ("Selon Media de Guerre, instance médiatique," split off by the parser) counts as its own."""
+    """The sources the sentence cites (stages/source_phrases.py tells which phrases name one); a
+    verbless fragment just before the sentence in its paragraph ("Selon Media de Guerre, instance
+    médiatique," split off by the parser) counts as its own."""
     fragment = _leading_fragment(sentence)
-    phrases = find_reporters(sentence, context.lang) + (find_reporters(fragment, context.lang) if fragment else [])
-    known = _known_sources(context)
+    heads = _reporter_heads(sentence, context.lang) + (_reporter_heads(fragment, context.lang) if fragment else [])
+    dates = _date_tokens(context)
     found: list[SourceRef] = []
-    for phrase in phrases:
-        if not any(c.isalpha() for c in phrase.text):
-            continue
-        inside = next((m for m in known.starting_in(phrase.start_char, phrase.end_char)
-                       if m.span.end <= phrase.end_char), None)
-        if inside is not None:
-            source = inside.source.model_copy(update={"span": inside.span})
-        else:
-            source = resolve_source(phrase.text, context.lang, context.country).model_copy(update={"span": span_of(phrase)})
-        if all((s.name or s.text) != (source.name or source.text) for s in found):
+    for head in heads:
+        source = source_of(head, context, dates)
+        if source is not None and all((s.name or s.text) != (source.name or source.text) for s in found):
             found.append(source)
     return found
 
 
-class _Sources:
-    """A document's mentions of known sources, by where they start."""
-
-    def __init__(self, mentions: list[ActorMention]) -> None:
-        self.mentions = sorted(mentions, key=lambda m: m.span.start)
-        self.starts = [m.span.start for m in self.mentions]
-
-    def starting_in(self, start: int, end: int) -> list[ActorMention]:
-        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-
-
 @lru_cache(maxsize=1)  # documents are coded one at a time
-def _known_sources(context: DocumentContext) -> _Sources:
-    return _Sources([m for m in context.actors if m.is_source and m.source is not None])
+def _date_tokens(context: DocumentContext) -> frozenset[int]:
+    """The tokens of the document's date mentions ("le chef de l'Etat ce mardi": no part of a source)."""
+    return frozenset(t.i for d in context.dates
+                     if (span := context.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")) is not None
+                     for t in span)
 
 
 def _leading_fragment(sentence: SpacySpan) -> SpacySpan | None:

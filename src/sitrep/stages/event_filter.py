@@ -4,17 +4,21 @@ trigger needs something that anchors it (a place in its phrase, a date, a toll, 
 of occurrence) and every event a participant, a toll or a resolved place."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
+from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, EventFrame, Trigger
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, is_verbless
 from sitrep.stages.triggers import head_of
-from sitrep.text import SpanIndex
+from sitrep.text import SpanIndex, folded
 
+# Quotation marks that open and close (straight double quotes do both, in turn).
+OPENING_QUOTES = frozenset({"«", "“"})
+CLOSING_QUOTES = frozenset({"»", "”"})
 # A verb of occurrence this many tokens after a noun trigger anchors it even where the parse
 # failed to link them ("les raids aériens contre ces quartiers se sont poursuivis").
 OCCURRENCE_WINDOW = 10
@@ -36,8 +40,10 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
-    if head.pos_ not in ("VERB", "AUX") and in_quotation(head):
-        return False  # a quoted statement's nouns are rhetoric ("déplacer la bataille")
+    if head.i in quoted_tokens(context) and not has_own_anchor(frame, context):
+        return False  # quoted speech is rhetoric ("déplacer la bataille", "they are losing") unless it says when or where
+    if is_a_period(head, context.lang):
+        return False
     return is_anchored(frame, context) and has_participant_or_place(frame, context)
 
 def describes_state(head: Token) -> bool:
@@ -116,19 +122,51 @@ def _is_reduced_clause(participle: Token) -> bool:
     has_agent = any(c.dep_ in ("agent", "obl:agent") for c in participle.children)
     return set_off or has_agent
 
-def in_quotation(token: Token) -> bool:
-    """Whether the token stands inside quotation marks of its sentence."""
-    opened = 0
-    for t in token.sent:
-        if t.i >= token.i:
-            break
-        if t.text in ("«", "“"):
-            opened += 1
-        elif t.text in ("»", "”") and opened:
-            opened -= 1
-        elif t.text == '"':
-            opened = 1 - opened
-    return opened > 0
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def quoted_tokens(context: DocumentContext) -> frozenset[int]:
+    """The tokens inside quotation marks. A quotation runs on across sentences and ends with its
+    paragraph at the latest; straight double quotes open and close in turn."""
+    inside: set[int] = set()
+    depth = 0
+    for token in context.doc:
+        if "\n" in token.text:
+            depth = 0
+        elif token.text in OPENING_QUOTES:
+            depth += 1
+        elif token.text in CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+        elif token.text == '"':
+            depth = 0 if depth else 1
+        elif depth:
+            inside.add(token.i)
+        if "\n" in token.whitespace_:
+            depth = 0
+    return frozenset(inside)
+
+
+def has_own_anchor(frame: EventFrame, context: DocumentContext) -> bool:
+    """A date or a toll attached to the trigger, or a resolved place in its phrase."""
+    if frame.date is not None or frame.fatalities is not None:
+        return True
+    phrase = {t.i for t in context.doc[frame.head].subtree}
+    return any(context.places[i].token_start in phrase and context.places[i].location is not None
+               and context.places[i].location.resolved for i in frame.places)
+
+
+def is_a_period(head: Token, lang: str) -> bool:
+    """An event word told as a length of time ("after two weeks of fighting", "des mois de
+    combats"): a period of war, not one event. The time units are the date grammar's."""
+    if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+        return False
+    governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "weeks (of) fighting"
+    plural = "Plur" in governor.morph.get("Number") or any(c.pos_ == "NUM" for c in governor.children)
+    return plural and governor._.lemma_key in time_units(lang)
+
+
+@cache
+def time_units(lang: str) -> frozenset[str]:
+    return folded(langdata.load(lang, "dates").units)
+
 
 def has_event_subject(head: Token, context: DocumentContext) -> bool:
     """A verb whose subject is itself an event word says how that event went, not a new one:

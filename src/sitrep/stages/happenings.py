@@ -49,11 +49,12 @@ def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
 
 def _same_happening(a: EventFrame, b: EventFrame, doc: Doc) -> bool:
     """Two triggers close in the tree, not coordinated, of different priorities ("a pris le camp
-    après des combats") or of the same entry ("repelled an attack")."""
+    après des combats"), of the same entry, or one of them a generic word ("repelled an attack")."""
     head_a, head_b = doc[a.head], doc[b.head]
     if head_a.sent != head_b.sent:
         return False
-    if a.trigger.entry.priority == b.trigger.entry.priority and a.trigger.entry.id != b.trigger.entry.id:
+    entry_a, entry_b = a.trigger.entry, b.trigger.entry
+    if entry_a.priority == entry_b.priority and entry_a.id != entry_b.id and not (entry_a.generic or entry_b.generic):
         return False
     upper, lower = (head_a, head_b) if head_a in head_b.ancestors else (head_b, head_a)
     if upper not in lower.ancestors:
@@ -70,7 +71,7 @@ def _absorb(kept: EventFrame, other: EventFrame) -> None:
     kept.fatalities = kept.fatalities or other.fatalities
     kept.date = kept.date or other.date
     kept.places = kept.places or other.places
-    if other.trigger.entry.id == kept.trigger.entry.id and other.agent is not None \
+    if (other.trigger.entry.id == kept.trigger.entry.id or other.trigger.entry.generic) and other.agent is not None \
             and kept.agent is not None and other.agent.text != kept.agent.text:
         # "troops repelled an attack by ISWAP": who made the attack began the battle
         kept.agent, kept.targets = other.agent, [kept.agent]

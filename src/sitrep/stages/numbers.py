@@ -19,6 +19,12 @@ from sitrep.text import fold, folded
 DIGITS = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f]\d{3})+$|^\d+$")
 THREE_DIGITS = re.compile(r"^\d{3}$")
 HYPHENS = frozenset({"-", "‑", "–"})
+# No text counts more than this (nor does a database integer hold much more): a longer number is
+# no count, and reading stops there, so that a run of thousands of digits or number words costs
+# no more than a short one.
+MAX_COUNT = 999_999_999
+MAX_DIGIT_GROUPS = 3  # "1 200 000 000": a count and three groups of three digits
+MAX_NUMBER_WORDS = 12  # "quatre-vingt-dix-neuf mille neuf cent quatre-vingt-dix-neuf" is 11
 
 
 def text_key(token: Token) -> str:
@@ -129,8 +135,9 @@ def number_value(words: list[str], lex: NumberLexicon) -> int | None:
     return total + current
 
 
-def _digits_value(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
+def _digits_value(text: str) -> int | None:
+    digits = re.sub(r"\D", "", text)
+    return int(digits) if len(digits) <= len(str(MAX_COUNT)) else None
 
 
 def _vague_at(doc: Doc, start: int, lex: NumberLexicon) -> int | None:
@@ -149,7 +156,8 @@ def _digits_at(doc: Doc, start: int) -> int | None:
     if not DIGITS.match(doc[start].text):
         return None
     end = start + 1
-    while end < len(doc) and THREE_DIGITS.match(doc[end].text) and doc[end - 1].whitespace_ \
+    while end < len(doc) and end - start <= MAX_DIGIT_GROUPS and THREE_DIGITS.match(doc[end].text) \
+            and doc[end - 1].whitespace_ \
             and len(doc[end - 1].whitespace_) == 1 and re.fullmatch(r"\d{1,3}", doc[end - 1].text):
         end += 1
     return end
@@ -162,7 +170,7 @@ def _words_at(doc: Doc, start: int, lex: NumberLexicon) -> tuple[int, int] | Non
         return None
     best = (start + 1, number_value(parts, lex))
     index = start + 1
-    while index < len(doc):
+    while index < len(doc) and len(parts) < MAX_NUMBER_WORDS:
         key = text_key(doc[index])
         if key in lex.connectors or key in HYPHENS:
             if index + 1 >= len(doc):
@@ -266,7 +274,7 @@ def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
     digits_end = _digits_at(doc, index)
     if digits_end is not None:
         value = _digits_value(doc[index:digits_end].text)
-        if _is_count(doc, index, digits_end, value, lex, is_digits=True):
+        if value is not None and value <= MAX_COUNT and _is_count(doc, index, digits_end, value, lex, is_digits=True):
             return Quantity(token_start=index, token_end=digits_end, value=value)
         return None
     key = text_key(doc[index])
@@ -275,7 +283,7 @@ def _quantity_at(doc: Doc, index: int, lex: NumberLexicon) -> Quantity | None:
         end, value = words
         if end == index + 1 and key in lex.article_one:
             return Quantity(token_start=index, token_end=end, value=1, article=True)
-        if _is_count(doc, index, end, value, lex, is_digits=False):
+        if value <= MAX_COUNT and _is_count(doc, index, end, value, lex, is_digits=False):
             return Quantity(token_start=index, token_end=end, value=value)
         return None
     if key in lex.article_one:
@@ -300,7 +308,7 @@ def parse_count(text: str, lang: str) -> int | None:
     lex = lexicon(lang)
     key = fold(text).strip()
     if key.isdigit():
-        return int(key)
+        return int(key) if len(key) <= len(str(MAX_COUNT)) else None
     if key in lex.article_one:
         return 1
     words: list[str] = []

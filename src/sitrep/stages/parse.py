@@ -1,13 +1,25 @@
 """Sentences and dependency parse with spaCy, one pipeline per language, loaded once per process."""
 from __future__ import annotations
 
+import warnings
 from functools import cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep import lang as langdata
+
+
+def set_sentence_starts(doc: Doc, starts: list[int]) -> Doc:
+    """Mark the tokens at ``starts`` as sentence starts, all in one pass (setting
+    ``Token.is_sent_start`` looks through the whole document each time: quadratic on a long text)."""
+    if starts:
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
+    return doc
 
 
 @Language.component("sitrep_line_breaks")
@@ -16,11 +28,8 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 
     The statistical parser respects boundaries set before it runs.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-    return doc
+    return set_sentence_starts(doc, [token.i + 1 for token in doc[:-1]
+                                     if "\n" in token.text or "\n" in token.whitespace_])
 
 
 @cache
@@ -42,7 +51,37 @@ def parse(text: str, lang: str) -> Doc:
     return pipeline_for(lang)(text)
 
 
+# One Doc holds the models' activations for all its tokens at once (about 19 KB a token in French:
+# the parse of 100 KB of text alone took 390 MB), so a longer text is parsed in pieces of about
+# this many characters, cut after a line break (which ends a sentence anyway) or else a space, and
+# the pieces joined: offsets unchanged, memory bounded. No news article comes near it (the longest
+# of 5,000 real ones has 8,390 characters): articles are parsed whole, and in batches, as before.
+PARSE_PIECE_CHARS = 20_000
+
+
 def parse_together(texts: list[str], lang: str) -> list[Doc]:
     """``texts`` parsed in one batch: the statistical components do their matrix work for all of
-    them at once."""
-    return list(pipeline_for(lang).pipe(texts, batch_size=max(1, len(texts))))
+    them at once (a text longer than PARSE_PIECE_CHARS is parsed alone, piece by piece)."""
+    nlp = pipeline_for(lang)
+    if all(len(text) <= PARSE_PIECE_CHARS for text in texts):
+        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    return [_parse_in_pieces(nlp, text) if len(text) > PARSE_PIECE_CHARS else nlp(text) for text in texts]
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters (at least half that), each ending
+    after a line break where one falls in its second half, else after a space; they join back into ``text``."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = (start + size // 2, start + size)
+        cut = (text.rfind("\n", *window) + 1) or (text.rfind(" ", *window) + 1) or start + size
+        pieces.append(text[start:cut])
+        start = cut
+    return [*pieces, text[start:]]
+
+
+def _parse_in_pieces(nlp: Language, text: str) -> Doc:
+    parsed = list(nlp.pipe(text_pieces(text, PARSE_PIECE_CHARS), batch_size=1))
+    with warnings.catch_warnings():  # Doc extensions (the actor ruler's matches) are not merged: stages recompute them
+        warnings.simplefilter("ignore", UserWarning)
+        return Doc.from_docs(parsed, ensure_whitespace=False)

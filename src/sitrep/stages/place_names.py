@@ -28,6 +28,8 @@ BRACKETS = frozenset({"(", ")", "[", "]"})
 MAX_NAME_TOKENS = 6
 # how many cue/connector words a scan crosses on the way from a name to its cues
 MAX_CUE_TOKENS = 9
+# how many words (an article, adjectives) may stand between "X," and the place word after it
+APPOSITION_REACH = 3
 
 
 class PlaceWords(BaseModel):
@@ -46,11 +48,17 @@ class PlaceWords(BaseModel):
     parts_after: frozenset[str]
     near_before: frozenset[str]
     directions: dict[str, int]
-    distance_units: frozenset[str]
+    distance_units: dict[str, float]
     connectors: frozenset[str]
     locative_prepositions: frozenset[str]
     not_places: frozenset[str]
     demonstratives: frozenset[str]
+    seat_words: frozenset[str] = frozenset()
+    inside_prepositions: frozenset[str] = frozenset()
+    origin_words: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    location_subject_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -120,7 +128,8 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
     unless the name with them is one the gazetteer knows ("North Las Vegas", "West Virginia",
     "Kansas City"). A capitalised type or part word before another capitalised word, inside a
     sentence, is part of the name ("City Hall", "Center Street"), not a cue; a compass word is a
-    cue ("Eastern Ghouta": the eastern part of Ghouta)."""
+    cue ("Eastern Ghouta": the eastern part of Ghouta), after the name too where the gazetteer
+    knows the name without it only ("Imphal West")."""
     def is_cue(token: Token) -> bool:
         if starts_with_article(token.text):
             return False
@@ -148,7 +157,17 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
         start += 1
     while end > start and (word_key(doc[end - 1]) in words.types_after or is_tail(doc[end - 1])):
         end -= 1
+    end = _without_compass_tail(doc, start, end, words, known)
     return (start, end) if start < end else None
+
+
+def _without_compass_tail(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[str], bool]) -> int:
+    """The end of the name [start, end) without a last compass word where the gazetteer knows the
+    name without it only ("Imphal West": the west of Imphal; the cue words read it)."""
+    if end - start > 1 and word_key(doc[end - 1]) in words.directions and not known(doc[start:end].text) \
+            and known(doc[start:end - 1].text):
+        return end - 1
+    return end
 
 
 def _capitalised_run(doc: Doc, start: int, limit: int) -> int:
@@ -197,9 +216,23 @@ def _cue_before(doc: Doc, start: int, words: PlaceWords) -> bool:
 
 def _cued(doc: Doc, start: int, end: int, words: PlaceWords) -> bool:
     """True where cue words before or right after the name say it is a place ("the village of X",
-    "X province", "near X")."""
+    "X province", "near X", "X, a town of ...")."""
     after = word_key(doc[end]) if end < len(doc) else ""
-    return _cue_before(doc, start, words) or after in words.types_after or after in words.parts_after
+    return _cue_before(doc, start, words) or after in words.types_after or after in words.parts_after \
+        or _apposed_type(doc, end, words)
+
+
+def _apposed_type(doc: Doc, end: int, words: PlaceWords) -> bool:
+    """True where a comma and a place word in apposition follow the name ("X, a town on the main
+    road", "X, a city of 100,000", "X, une petite ville"), across an article and adjectives."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for token in doc[end + 1:end + 1 + APPOSITION_REACH]:
+        if word_key(token) in words.types_before:
+            return True
+        if not (token.pos_ in ("DET", "ADJ") or word_key(token) in words.connectors):
+            return False
+    return False
 
 
 def _labelled(doc: Doc, start: int, end: int, labels: frozenset[str]) -> bool:
@@ -252,7 +285,7 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
         if end is None:
             index += 1
             continue
-        end = next((i for i in range(index, end) if i in taken), end)
+        end = _without_compass_tail(doc, index, next((i for i in range(index, end) if i in taken), end), words, known)
         cued = _cued(doc, index, end, words)
         if end > index and not doc[index].is_sent_start and (
                 cued or (_after_locative(doc, index, words) and known(doc[index:end].text)

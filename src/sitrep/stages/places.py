@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from sitrep.geo.names import exact_key
-from sitrep.models import PlaceMention
+from sitrep.models import GeoPrecision, Location, PlaceMention
 from sitrep.stages.place_names import MAX_CUE_TOKENS, PlaceWords, find_names, place_words, word_key
+from sitrep.stages.place_roles import mark_roles
 from sitrep.text import span_of
 
 if TYPE_CHECKING:
@@ -29,10 +30,13 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
     returns the token index the backward scan stopped at."""
     index = mention.name_start - 1
     phrase_start = mention.name_start
+    inside = False  # "a village in X": the place word names some place inside X, not X
     while index >= floor and mention.name_start - index <= MAX_CUE_TOKENS:
         token = doc[index]
         w = word_key(token)
-        if w in words.types_before and mention.feature_hint is None and mention.relation is None:
+        if w in words.types_before and inside and mention.feature_hint is None:
+            mention.relation = mention.relation or "part"
+        elif w in words.types_before and mention.feature_hint is None and mention.relation is None:
             mention.feature_hint = words.types_before[w]
         elif w in words.parts_before or w in words.directions:
             mention.relation = mention.relation or "part"
@@ -42,7 +46,8 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
             mention.feature_hint = mention.feature_hint or words.types_before[w]
         elif w in words.near_before or w in words.distance_units or (token.like_num and mention.relation):
             mention.relation = "near"
-        elif w in words.connectors:
+        elif w in words.connectors or w in words.inside_prepositions:
+            inside = inside or w in words.inside_prepositions
             index -= 1
             continue
         else:
@@ -55,8 +60,10 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
         if after in words.types_after and mention.feature_hint is None:
             mention.feature_hint = words.types_after[after]
             phrase_end += 1
-        elif after in words.parts_after:
+        elif after in words.parts_after or (after in words.directions and doc[phrase_end].text[:1].isupper()):
             mention.relation = mention.relation or "part"
+            if after in words.directions and mention.bearing is None:
+                mention.bearing = words.directions[after]
             phrase_end += 1
     mention.token_start, mention.token_end = phrase_start, phrase_end
     phrase = doc[phrase_start:phrase_end]
@@ -114,8 +121,10 @@ def find_places(doc: Doc, lang: str, gazetteer: Gazetteer | None = None) -> list
 
     gazetteer = gazetteer or open_gazetteer()
     found = find_names(doc, lang, lambda name: bool(gazetteer.by_key(exact_key(name))), area_abbreviations())
+    words = place_words(lang)
     mentions = read_cues(doc, [mention_for(doc, start, end) for start, end in found], lang)
-    return _with_back_references(doc, mentions, place_words(lang))
+    mark_roles(doc, mentions, words)
+    return _with_back_references(doc, mentions, words)
 
 
 def _with_back_references(doc: Doc, mentions: list[PlaceMention], words: PlaceWords) -> list[PlaceMention]:
@@ -141,11 +150,14 @@ def _with_back_references(doc: Doc, mentions: list[PlaceMention], words: PlaceWo
 
 def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazetteer | None = None) -> str | None:
     """Fill every mention's location; return the document's country focus as ACLED names countries
-    (e.g. "Syria"), or None where no place resolves."""
-    from sitrep.geo.resolver import resolve_mentions
-
+    (e.g. "Syria"), or None where no place resolves. Datelines and organisations' seats are
+    resolved apart: they say where a story was filed or an organisation sits, not what the article
+    is about, and count for the focus only where nothing else does."""
     named = [p for p in places if p.antecedent is None]  # antecedent indices count these, in text order
-    focus = resolve_mentions(named, gazetteer)
+    focus = _resolve_apart(named, [p for p in named if p.role is None], gazetteer)
+    apart_focus = _resolve_apart(named, [p for p in named if p.role is not None], gazetteer)
+    focus = focus or apart_focus
+    _read_alike(named, focus)
     for place in places:
         if place.antecedent is not None:
             antecedent = named[place.antecedent]
@@ -154,3 +166,45 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
                 "reason": f"points back to '{antecedent.text}'" + (f"; {antecedent.location.reason}"
                                                                     if antecedent.location.reason else "")})
     return focus
+
+
+def _resolve_apart(named: list[PlaceMention], group: list[PlaceMention], gazetteer: Gazetteer | None) -> str | None:
+    """Resolve ``group``, some of the ``named`` mentions, on its own (its container links
+    renumbered within it, links to mentions outside it left out); return its focus."""
+    from sitrep.geo.resolver import resolve_mentions
+
+    if not group:
+        return None
+    position = {id(m): i for i, m in enumerate(group)}
+    links = [m.container for m in group]
+    for mention in group:
+        container = named[mention.container] if mention.container is not None else None
+        mention.container = position.get(id(container)) if container is not None else None
+    try:
+        return resolve_mentions(group, gazetteer)
+    finally:
+        for mention, link in zip(group, links):
+            mention.container = link
+
+
+def _read_alike(named: list[PlaceMention], focus: str | None) -> None:
+    """One name, one place in one article: a mention resolved to a place abroad ("the Kamenka
+    region": a province of that name in Kazakhstan) or not resolved takes the reading of another
+    mention of the same name in the country the article is about (Kamenka, Ukraine); one that names
+    an area around it, precision 2."""
+    at_home: dict[str, Location] = {}
+    for mention in named:
+        location = mention.location
+        if location is not None and location.resolved and location.country == focus and location.feature != "country":
+            at_home.setdefault(exact_key(mention.name), location)
+    for mention in named:
+        location = mention.location
+        home = at_home.get(exact_key(mention.name))
+        if home is None or (location is not None and location.resolved
+                            and (location.country == focus or location.feature == "country")):
+            continue
+        area = mention.relation is not None or mention.feature_hint not in (None, "populated_place", "city")
+        precision = max(int(home.geo_precision or 1), int(GeoPrecision.NEAR_OR_PART_OF) if area else 1)
+        mention.location = home.model_copy(update={
+            "text": mention.text, "span": mention.span, "geo_precision": GeoPrecision(precision),
+            "reason": f"read as '{home.text}' elsewhere in the article, in {focus}"})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from sitrep import lang as langdata
+from sitrep import taxonomy
 from sitrep.models import ActorMention, EventFrame
 from sitrep.stages.triggers import has_phrase
 
@@ -25,8 +27,9 @@ def actor_class(mention: ActorMention | None) -> str | None:
         return None
     return ACTOR_CLASSES.get(mention.actor.actor_type)
 
-def sub_event_type(frame: EventFrame, doc: Doc) -> str:
-    """The entry's sub-type, refined by the first `when` rule its context and actors satisfy."""
+def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
+    """The entry's sub-type, refined by the first `when` rule its context and actors satisfy; for
+    a generic word no rule refines, the learned reader's where it is sure (:func:`model_sub_type`)."""
     entry = frame.trigger.entry
     head = doc[frame.head]
     context_keys = {t._.lemma_key for t in head.sent} | {t._.text_key for t in head.sent}
@@ -40,4 +43,15 @@ def sub_event_type(frame: EventFrame, doc: Doc) -> str:
         if rule.target and rule.target not in target_classes:
             continue
         return rule.sub_event_type
-    return entry.sub_event_type
+    return model_sub_type(frame, lang) or entry.sub_event_type
+
+
+def model_sub_type(frame: EventFrame, lang: str) -> str | None:
+    """The learned reader's sub-type for a generic trigger ("attack", "killed"), where the reader is
+    as sure of the event type as the language's data asks (lang/<code>/pipeline.yaml) and reads
+    armed violence, which is all a generic word can mean."""
+    reading, threshold = frame.reading, langdata.load(lang, "pipeline").model_sub_type_from
+    if reading is None or threshold is None or not frame.trigger.entry.generic:
+        return None
+    kind = taxonomy.lookup(reading.sub_event_type)
+    return kind.sub_event_type if reading.event_type_probability >= threshold and kind.armed else None

@@ -4,23 +4,46 @@ same sub-type, place and date is one event, the later telling adding its toll an
 dated long before publication are background and dropped."""
 from __future__ import annotations
 
+from datetime import date as Date
+
 from spacy.tokens import Token
 
 from sitrep import taxonomy
-from sitrep.models import DocumentContext, Event, EventFrame, FatalityMention, TimePrecision
+from sitrep.models import (
+    ActorRef,
+    DocumentContext,
+    Event,
+    EventFrame,
+    FatalityMention,
+    GeoPrecision,
+    Location,
+    TimePrecision,
+)
+from sitrep.stages.actors import event_type_actor
 from sitrep.stages.event_date import is_background
+from sitrep.stages.event_place import ARTICLE_FOCUS
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
+from sitrep.stages.triggers import entries_by_id
 from sitrep.text import Lines
 
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
+# Actor types of a demonstration's crowd.
+CROWD_TYPES = frozenset({"protesters", "rioters"})
+# Demonstration sub-types from the mildest to the worst: tellings of one demonstration give it the worst.
+DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                          "Mob violence", "Violent demonstration")
+# How far apart the dates of two tellings of one incident may be where one of them gives no date of
+# its own (it takes the story's date or the publication day's)
+UNDATED_SLACK_DAYS = 2
 
 
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
-    merged = [e for e in merge_repeated(drop_title_repeats(events, context.text, context.lines)) if not is_background(e, context.published)]
+    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published)
+    merged = [e for e in told_once if not is_background(e, context.published)]
     return sorted(merged, key=lambda e: (e.evidence.trigger.start, e.event_id))
 
 
@@ -60,38 +83,172 @@ def drop_title_repeats(events: list[Event], text: str, lines: Lines) -> list[Eve
     return [e for e in events if not (e.event_id in titles and e.sub_event_type in body_types)]
 
 
-def merge_repeated(events: list[Event]) -> list[Event]:
-    """One event for one happening told twice in an article ("clashes broke out on Tuesday ...
-    14 fighters were killed in the fighting"): same sub-type, claim and place, dates within their
-    precision, no conflicting actors. The first telling keeps the event; later ones add their
-    toll and sources."""
+def merge_repeated(events: list[Event], published: Date | None = None) -> list[Event]:
+    """One event for one incident told more than once in an article ("clashes broke out on Tuesday
+    ... 14 fighters were killed in the fighting"; "An air raid hit a market ... The raid, believed to
+    have been carried out by jets, targeted the town"; "X denied carrying out the strike"): see
+    :func:`same_incident`. The best telling (:func:`_rank`) keeps the event; the others complete
+    it (:func:`_complete`), and a denial of any telling denies it. ``published``: the day actors
+    are named for where a demonstration turns into a riot."""
     kept: list[Event] = []
-    kept_alike: dict[tuple, list[Event]] = {}  # events of one sub-type, claim and place
+    by_country: dict[str | None, list[int]] = {}  # indices into kept, by the country of their place
     for event in events:
-        alike = kept_alike.setdefault(_kind_and_place(event), [])
-        first = next((k for k in alike if _same_event(k, event)), None)
-        if first is None:
+        country = event.location.country if event.location else None
+        candidates = by_country.get(country, []) if country is not None else range(len(kept))
+        candidates = [*candidates, *by_country.get(None, [])] if country is not None else candidates
+        index = next((i for i in sorted(candidates) if same_incident(kept[i], event)), None)
+        if index is None:
+            by_country.setdefault(country, []).append(len(kept))
             kept.append(event)
-            alike.append(event)
             continue
-        if event.fatalities is not None and event.evidence.fatalities is not None:
-            toll = FatalityMention(span=event.evidence.fatalities, count=event.fatalities, vague=event.toll_is_vague)
-            add_toll(first, toll, event.reported_by)
-        first.actor1 = first.actor1 or event.actor1
-        first.actor2 = first.actor2 or event.actor2
+        first = kept[index]
+        if _rank(event) < _rank(first):
+            first, event = event, first
+            kept[index] = first
+        _complete(first, event, published)
     return kept
 
 
-def _kind_and_place(event: Event) -> tuple:
-    return event.sub_event_type, event.claim_status, event.location.name if event.location else None
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    if _kind_and_place(a) != _kind_and_place(b):
+def same_incident(a: Event, b: Event) -> bool:
+    """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
+    "killed", of an event of armed violence; or a demonstration and what happened at it, see
+    :func:`_one_demonstration`), one claim status (or a denial that covers the other),
+    dates within their precision (a telling that gives no date of its own: within two days), the
+    same place or one told only as its country or area (or not named with the event), and actors
+    that do not conflict."""
+    if a.claim_status != b.claim_status and not _denial_covers(a, b):
+        return False
+    violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
+    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not _one_demonstration(a, b):
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
+        if a.evidence.date is None or b.evidence.date is None:
+            slack = UNDATED_SLACK_DAYS
         if abs((a.date - b.date).days) > slack:
             return False
-    return all(x is None or y is None or x.name == y.name
-               for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    if not _same_place(a, b):
+        return False
+    return not _conflicting(a.actor1, b.actor1) and not _conflicting(a.actor2, b.actor2)
+
+
+def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
+    """Two named actors that differ, neither of them civilians (victims named as a death word's
+    subject are no side)."""
+    if x is None or y is None or x.name == y.name:
+        return False
+    return "civilians" not in (x.actor_type, y.actor_type)
+
+
+def _one_demonstration(a: Event, b: Event) -> bool:
+    """A protest or riot and another telling of a demonstration, or the violence of its crowd or
+    its policing ("police opened fire on protesters"; "clashes broke out" at the demonstration's
+    place, naming no one): ACLED codes one event a day and place, its sub-type saying how the
+    demonstration went."""
+    demonstrations = [e for e in (a, b) if _is_demonstration(e)]
+    if len(demonstrations) != 1:
+        return len(demonstrations) == 2
+    demonstration = demonstrations[0]
+    other = b if demonstration is a else a
+    if not taxonomy.lookup(other.sub_event_type).crowd_violence:
+        return False
+    actors = [actor for actor in (other.actor1, other.actor2) if actor is not None]
+    if any(actor.actor_type in CROWD_TYPES for actor in actors):
+        return True
+    return not actors and other.location is not None and demonstration.location is not None \
+        and other.location.name == demonstration.location.name
+
+
+def _is_demonstration(event: Event) -> bool:
+    return taxonomy.lookup(event.sub_event_type).demonstration
+
+
+def _demonstration_sub_type(event: Event) -> str:
+    """What a telling says of how a demonstration went: its own sub-type, a riot where it tells of
+    clashes, excessive force where of an attack (shots, beatings) on the crowd."""
+    if _is_demonstration(event):
+        return event.sub_event_type
+    return "Violent demonstration" if event.event_type == "Battles" else "Excessive force against protesters"
+
+
+def _denial_covers(a: Event, b: Event) -> bool:
+    """A denial of an incident also covers another telling of it that says nothing of its own: no
+    named actor, no place named with it ("38 people killed in attack on wedding party in Yemen";
+    "... denied responsibility for an air strike at a wedding hall")."""
+    denied, other = (a, b) if a.claim_status == "denied" else (b, a)
+    return denied.claim_status == "denied" and other.claim_status == "asserted" and _unnamed(other.actor1) \
+        and (other.location is None or _is_coarse(other.location))
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    if a.location.name == b.location.name:
+        return True
+    return (_is_coarse(a.location) or _is_coarse(b.location)) and a.location.country == b.location.country
+
+
+def _is_coarse(location: Location) -> bool:
+    """A place that is a country or an area, or the article's focus for want of one named with the
+    event (a place named earlier in its paragraph is the event's as the story goes on)."""
+    return location.geo_precision == GeoPrecision.REGION or (location.reason or "").endswith(ARTICLE_FOCUS)
+
+
+def _is_generic(event: Event) -> bool:
+    entry = entries_by_id(event.evidence.language).get(event.evidence.rule)
+    return entry is not None and entry.generic
+
+
+def _armed() -> frozenset[str]:
+    return taxonomy.event_types_where("armed")
+
+
+def _rank(event: Event) -> tuple:
+    """Which telling of an incident keeps the event: a demonstration before what happened at it, a
+    specific word before a generic one, a place named with the event before a coarser one, a date
+    given before none, the earlier one."""
+    return (not _is_demonstration(event), _is_generic(event), event.location is None or _is_coarse(event.location),
+            event.evidence.date is None, event.evidence.trigger.start)
+
+
+def _complete(kept: Event, other: Event, published: Date | None) -> None:
+    """What another telling of the kept event adds: its denial, place, date, toll, actors, sources,
+    and for a demonstration how it went."""
+    if _is_demonstration(kept):
+        _worsen(kept, _demonstration_sub_type(other), published)
+    if other.claim_status == "denied" and kept.claim_status == "asserted":
+        kept.claim_status, kept.evidence.claim = "denied", other.evidence.claim
+    if other.location is not None and (kept.location is None or _is_coarse(kept.location)) \
+            and not _is_coarse(other.location):
+        kept.location = other.location
+    if kept.evidence.date is None and other.evidence.date is not None:
+        kept.date, kept.time_precision, kept.evidence.date = other.date, other.time_precision, other.evidence.date
+    if other.fatalities is not None and other.evidence.fatalities is not None:
+        toll = FatalityMention(span=other.evidence.fatalities, count=other.fatalities, vague=other.toll_is_vague)
+        add_toll(kept, toll, other.reported_by)
+    known = {s.name or s.text for s in kept.reported_by}
+    kept.reported_by.extend(s for s in other.reported_by if (s.name or s.text) not in known)
+    if kept.actor1 is None or (_unnamed(kept.actor1) and not _unnamed(other.actor1)):
+        kept.actor1 = other.actor1 or kept.actor1
+    kept.actor2 = kept.actor2 or other.actor2
+
+
+def _worsen(demonstration: Event, sub_type: str, published: Date | None) -> None:
+    """The demonstration's sub-type where another telling shows it went worse; a riot's first
+    actor is its rioters, whatever the words called them."""
+    if DEMONSTRATION_SEVERITY.index(sub_type) <= DEMONSTRATION_SEVERITY.index(demonstration.sub_event_type):
+        return
+    kind = taxonomy.lookup(sub_type)
+    was = demonstration.event_type
+    demonstration.event_type, demonstration.sub_event_type = kind.event_type, kind.sub_event_type
+    demonstration.plover_event_type, demonstration.cameo_root = kind.plover, kind.cameo
+    if kind.event_type != was and demonstration.location is not None:
+        implied = event_type_actor(kind.event_type, published=published, country=demonstration.location.country,
+                                   text=demonstration.actor1.text if demonstration.actor1 else "")
+        if implied is not None and implied.name:
+            span = demonstration.actor1.span if demonstration.actor1 else None
+            demonstration.actor1 = implied.model_copy(update={"span": span})
+
+
+def _unnamed(actor: ActorRef | None) -> bool:
+    return actor is None or actor.inferred_from is not None or not actor.resolved or actor.role == "unidentified"

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitrep.cli_common import EXIT_SKIPPED, DbOption, write_output
+from sitrep.cli_common import EXIT_SKIPPED, DbOption, check_inputs, open_store, write_output
 from sitrep.exports import EventFormat
 from sitrep.models import Event
 from sitrep.scale import Engine
@@ -33,11 +33,12 @@ def ingest(
     """Extract and store documents; already stored ones are skipped, so an interrupted ingest resumes."""
     from sitrep.store.ingest import ingest as run_ingest
 
+    check_inputs(paths)
     extract = None
     if engine is Engine.ray:  # sitrep.scale.ray_engine: --workers actors, joined or started per --address
         from sitrep.scale.ray_engine import ray_extractor
         extract = ray_extractor(address, workers)
-    with Store(db) as store:
+    with open_store(db) as store:
         summary = run_ingest(store, paths, workers=workers, progress=progress, retry_failed=retry_failed, extract=extract)
     for line in summary.lines():
         typer.echo(line, err=True)
@@ -94,7 +95,7 @@ def events(
         claim_status=claim.value if claim else None, alignment=alignment, incident_id=incident,
     )
     fmt = format.value if format else ("table" if sys.stdout.isatty() and not output else "jsonl")
-    with Store(db) as store:
+    with open_store(db) as store:
         if incidents:
             found_incidents = store.list_incidents(filters, limit=limit)
             if fmt in ("jsonl", "json"):  # the incidents themselves, with all their reports
@@ -119,7 +120,7 @@ def stats(
 
     from sitrep.watch.state import WatchState
 
-    with Store(db) as store:
+    with open_store(db) as store:
         counts = store.stats()
         feeds = WatchState(store.engine).health()
     if as_json:

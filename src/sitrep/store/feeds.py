@@ -9,7 +9,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from sitrep.inputs import InputProblem
+from sitrep.inputs import InputProblem, checked_document
 from sitrep.models import Document
 
 ITEM_TAGS = {"item", "entry"}
@@ -120,8 +120,8 @@ def read_feed(path: str | Path) -> Iterator[Document | InputProblem]:
         if not (item.title or item.body):
             yield InputProblem(doc_id=item.doc_id, reason="feed item with no title or text")
             continue
-        yield Document(id=item.doc_id, html=item_html(item.title, item.body), url=item.link, outlet=feed.outlet,
-                       language=feed.language, published=item.published)
+        yield checked_document(item.doc_id, html=item_html(item.title, item.body), url=item.link, outlet=feed.outlet,
+                               language=feed.language, published=item.published)
 
 
 def count_feed_items(path: str | Path) -> int:

@@ -9,13 +9,14 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Connection, String, Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from sitrep.actors.kb import Source
 from sitrep.models import Document, DocumentResult, Event
 from sitrep.store import dedup
+from sitrep.store.opening import open_engine
 from sitrep.store.outlets import alignment_matches, known_source
 from sitrep.store.records import (
     AddOutcome,
@@ -34,6 +35,9 @@ from sitrep.store.schema import documents, event_actors, event_sources, events, 
 DEFAULT_SQLITE_FILE = "sitrep.db"
 KM_PER_DEGREE = 111.32
 ACTOR_ROLES = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
+# Times a document is written again when another writer stored the same id, content or URL between
+# this one's check and its insert: the next attempt sees what the other stored.
+WRITE_ATTEMPTS = 3
 
 
 def database_url(url: str | None = None) -> str:
@@ -53,29 +57,6 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(content.strip().encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL: readers (the web layer) never block the ingest; synchronous=NORMAL is safe against a
-    # killed process (only a power cut may lose the last transactions).
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
-
-
-def migrate(engine: Engine) -> None:
-    """Bring the database to the newest schema (Alembic, migrations shipped in this package)."""
-    from alembic import command  # imported here: alembic takes a third of a second to import
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-
-
 class Store:
     """Documents, their events and the incidents they report, in one database.
 
@@ -85,11 +66,8 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
-        self.engine = create_engine(self.url)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _set_sqlite_pragmas)
+        self.engine = open_engine(self.url)  # raises StoreError, saying why, where it cannot
         self.rules = dedup.load_rules()
-        migrate(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -122,12 +100,14 @@ class Store:
         content hash, by default that of its text, or same URL) adds nothing, unless it failed
         with an error and ``replace_failed`` is true: then the new result replaces it."""
         digest = digest or content_hash(document)
-        try:
-            with self.engine.begin() as connection:
-                return self._add(connection, document, result, digest, origin, replace_failed)
-        except IntegrityError:
-            # Another writer stored the same document between our check and our insert.
-            return AddOutcome(doc_id=document.id or digest[:12], duplicate=True, status=result.status)
+        for _ in range(WRITE_ATTEMPTS - 1):
+            try:
+                with self.engine.begin() as connection:
+                    return self._add(connection, document, result, digest, origin, replace_failed)
+            except IntegrityError:
+                continue  # another writer got there first: look again
+        with self.engine.begin() as connection:
+            return self._add(connection, document, result, digest, origin, replace_failed)
 
     def _add(self, connection: Connection, document: Document, result: DocumentResult, digest: str,
              origin: str | None, replace_failed: bool) -> AddOutcome:
@@ -154,15 +134,20 @@ class Store:
 
     @staticmethod
     def _free_document_id(connection: Connection, wanted: str | None, digest: str) -> str:
-        """The input's id, or (where absent or taken by another document) one made from the hash."""
-        if wanted and connection.scalar(select(documents.c.id).where(documents.c.id == wanted)) is None:
+        """The input's id, or (where absent, taken by another document or longer than the column)
+        one made from the hash: the id's beginning, "~" and 12 hex digits of the content hash."""
+        longest = documents.c.id.type.length
+        if wanted and len(wanted) <= longest \
+                and connection.scalar(select(documents.c.id).where(documents.c.id == wanted)) is None:
             return wanted
-        return f"{wanted}~{digest[:12]}" if wanted else f"doc-{digest[:16]}"
+        suffix = f"~{digest[:12]}"
+        return f"{wanted[:longest - len(suffix)]}{suffix}" if wanted else f"doc-{digest[:16]}"
 
     def _add_event(self, connection: Connection, doc_id: str, index: int, extracted: Event) -> int:
         """Insert one event, link it to an incident; 1 if it joined other documents' reports."""
         event_id = extracted.event_id
-        if connection.scalar(select(events.c.id).where(events.c.event_id == event_id)) is not None:
+        if len(event_id) > events.c.event_id.type.length \
+                or connection.scalar(select(events.c.id).where(events.c.event_id == event_id)) is not None:
             event_id = f"{doc_id}:{index}"
         stored = extracted.model_copy(update={"event_id": event_id, "doc_id": doc_id})
         report = dedup.Report.of(doc_id, stored, self.rules)
@@ -172,9 +157,9 @@ class Store:
             incident_id = connection.execute(insert(incidents).values(
                 event_type=stored.event_type, sub_event_type=stored.sub_event_type, n_reports=0, n_documents=0,
             )).inserted_primary_key[0]
-        event_pk = connection.execute(insert(events).values(
-            **_event_columns(stored, report.window), event_id=event_id, doc_id=doc_id, incident_id=incident_id,
-        )).inserted_primary_key[0]
+        event_pk = connection.execute(insert(events).values(**_fitted(events, {
+            **_event_columns(stored, report.window), "event_id": event_id, "doc_id": doc_id, "incident_id": incident_id,
+        }))).inserted_primary_key[0]
         self._add_event_details(connection, event_pk, stored)
         self._refresh_incident(connection, incident_id)
         return int(linked)
@@ -183,11 +168,11 @@ class Store:
         actor_rows: dict[str, dict] = {}  # one row per actor of the event, with the first role it has
         for role in ACTOR_ROLES:
             for actor in _as_list(getattr(stored, role)):
-                key = _actor_key(actor.name or actor.text)
-                actor_rows.setdefault(key, {
-                    "event_pk": event_pk, "actor_key": key, "role": role, "name": actor.name, "text": actor.text,
-                    "actor_type": actor.actor_type, "event_date": stored.date,
+                row = _fitted(event_actors, {
+                    "event_pk": event_pk, "actor_key": _actor_key(actor.name or actor.text), "role": role,
+                    "name": actor.name, "text": actor.text, "actor_type": actor.actor_type, "event_date": stored.date,
                 })
+                actor_rows.setdefault(row["actor_key"], row)
         if actor_rows:
             connection.execute(insert(event_actors), list(actor_rows.values()))
         source_rows = [
@@ -203,13 +188,11 @@ class Store:
 
     @staticmethod
     def _source_id(connection: Connection, source) -> int:
-        name = source.name or source.text
-        found = connection.scalar(select(sources.c.id).where(sources.c.name == name))
+        row = _fitted(sources, {"name": source.name or source.text, "kind": source.kind, "alignment": source.alignment})
+        found = connection.scalar(select(sources.c.id).where(sources.c.name == row["name"]))
         if found is not None:
             return found
-        return connection.execute(insert(sources).values(
-            name=name, kind=source.kind, alignment=source.alignment,
-        )).inserted_primary_key[0]
+        return connection.execute(insert(sources).values(**row)).inserted_primary_key[0]
 
     def _matching_incident(self, connection: Connection, report: dedup.Report) -> int | None:
         """The stored incident this event reports too, if any (see sitrep.store.dedup)."""
@@ -247,7 +230,7 @@ class Store:
         located = [e for e in members if e.location is not None]
         place = min(located, key=lambda e: e.location.geo_precision or 9).location if located else None
         figures = [e.fatalities for e in members if e.fatalities is not None and e.claim_status == "asserted"]
-        connection.execute(update(incidents).where(incidents.c.id == incident_id).values(
+        connection.execute(update(incidents).where(incidents.c.id == incident_id).values(**_fitted(incidents, dict(
             sub_event_type=headline_type,
             # Windows of linked reports overlap pairwise, so they share the days in their intersection.
             date_earliest=max(w[0] for w in windows) if windows else None,
@@ -259,7 +242,7 @@ class Store:
             fatalities=min(figures) if figures else None,
             n_reports=len(members),
             n_documents=len({e.doc_id for e in members}),
-        ))
+        ))))
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -491,6 +474,18 @@ def _as_list(value) -> list:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def _fitted(table: Table, row: dict) -> dict:
+    """``row`` with each string cut to its column's length: these columns serve filters and
+    summaries; the event's record keeps every word (PostgreSQL refuses a longer value)."""
+    fitted = dict(row)
+    for name, value in row.items():
+        column_type = table.c[name].type
+        if isinstance(value, str) and isinstance(column_type, String) and column_type.length \
+                and len(value) > column_type.length:
+            fitted[name] = value[:column_type.length]
+    return fitted
 
 
 def _actor_label(actor) -> str | None:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from sitrep.cli_common import EXIT_SKIPPED, DbOption
+from sitrep.cli_common import EXIT_SKIPPED, DbOption, open_store
 
 DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)?", re.IGNORECASE)
 SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001, None: 1.0}
@@ -56,7 +56,6 @@ def watch(
     """
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    from sitrep.store.store import Store
     from sitrep.watch.fetch import USER_AGENT, PoliteClient
     from sitrep.watch.rounds import RoundSummary, WatchSettings, Watcher, log
     from sitrep.watch.sources import SourcesError, read_sources
@@ -85,7 +84,7 @@ def watch(
 
     typer.echo(f"sitrep watch: {len(feeds)} feed(s), " + ("one round" if once else f"a round every {every}"), err=True)
     try:
-        with Store(db) as store, PoliteClient(user_agent=user_agent or USER_AGENT, timeout=parse_duration(timeout),
+        with open_store(db) as store, PoliteClient(user_agent=user_agent or USER_AGENT, timeout=parse_duration(timeout),
                                               host_delay=parse_duration(host_delay)) as client:
             watcher = Watcher(store, feeds, client, settings)
             with logging_redirect_tqdm(loggers=[log]):

@@ -7,7 +7,10 @@ import codecs
 import re
 from functools import cache
 
+from pydantic import ValidationError
+
 from sitrep import lang
+from sitrep.inputs import first_problem
 from sitrep.models import Document
 from sitrep.watch.fetch import Fetched
 from sitrep.watch.listing import HTML_TYPES
@@ -72,6 +75,8 @@ def article_text(fetched: Fetched) -> str:
         text = document_text(Document(html=html))
     except NoTextError:
         raise PageError("empty article page: no article text in the HTML") from None
+    except ValidationError as exc:  # a NUL in the page
+        raise PageError(f"not an article page: {first_problem(exc)[1]}") from None
     words = len(text.split())
     marker = _paywall_marker(html, text)
     if marker and words < PAYWALL_MAX_WORDS:

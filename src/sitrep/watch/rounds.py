@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 
 from pydantic import BaseModel, Field
 
+from sitrep.inputs import InputProblem, checked_document
 from sitrep.models import Document
 from sitrep.store.feeds import item_html
 from sitrep.store.ingest import IngestSummary, failure_lines, ingest_documents
@@ -170,17 +171,25 @@ class Watcher:
         if article.summary or article.title:
             summary.from_feed_text += 1
             log.warning("article %s: %s; storing the feed's own text instead", article.url, reason)
-            return self._document(article, html=item_html(article.title or "", article.summary))
+            return self._document(article, summary, html=item_html(article.title or "", article.summary))
         summary.given_up += 1
         self.state.article_failed(article.id, self.now(), reason, retry_at=None, status=status)
         log.warning("article %s: %s; given up (the feed gives no text of its own)", article.url, reason)
         return None
 
-    @staticmethod
-    def _document(article, **body: str) -> Document:
+    def _document(self, article, summary: RoundSummary, **body: str) -> Document | None:
+        """The article as a document; None, the article given up with the reason, where a field of
+        it is unusable (inputs.checked_document: a publication date in the future, an outlet too long...)."""
         doc_id = article.item_id if len(article.item_id) <= MAX_DOC_ID_CHARS else None
-        return Document(id=doc_id, url=article.url, outlet=article.outlet, language=article.language,
-                        published=article.published, **body)
+        document = checked_document(doc_id, url=article.url, outlet=article.outlet, language=article.language,
+                                    published=article.published, **body)
+        if isinstance(document, InputProblem):
+            summary.failures.append((article.url, document.reason))
+            summary.given_up += 1
+            self.state.article_failed(article.id, self.now(), document.reason, retry_at=None)
+            log.warning("article %s: %s; given up", article.url, document.reason)
+            return None
+        return document
 
     def _fetch(self, article, summary: RoundSummary) -> tuple[Document | None, str]:
         """The article's document and the status it is stored with, or (None, "") after a failure."""
@@ -203,7 +212,7 @@ class Watcher:
             return None, ""
         summary.fetched += 1
         self.final_urls[article.url] = fetched.final_url
-        return self._document(article, text=text), "stored"
+        return self._document(article, summary, text=text), "stored"
 
     def _documents(self, due: list, summary: RoundSummary) -> Iterator[tuple[str, Document]]:
         for article in due:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import io
+import math
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,7 +20,6 @@ from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError, OperationalError
 
 from sitrep import __version__
@@ -27,6 +27,8 @@ from sitrep.exports import BINARY_FORMATS, EventFormat, write_events
 from sitrep.models import DocumentResult, Event
 from sitrep.store import EventFilter, NameCount, Store, StoredEvent, StoreStats
 from sitrep.store.records import ClaimChoice, parse_near
+from sitrep.web.errors import echo, listed_errors, store_message, validation_summary
+from sitrep.web.guards import HostCheck, PublicFiles, TokenBackoff, reject_unknown_query
 from sitrep.web.limits import BodySizeLimit
 from sitrep.web.monitor import monitor_router
 from sitrep.web.schemas import (
@@ -64,6 +66,7 @@ ERRORS = {
     400: {"model": Problem, "description": "the body cannot be read (not JSON, not UTF-8)"},
     401: {"model": Problem, "description": "API token missing or wrong"},
     422: {"model": Problem, "description": "invalid parameters or body"},
+    429: {"model": Problem, "description": "too many wrong API tokens from this address: wait (Retry-After)"},
 }
 WRITE_ERRORS = ERRORS | {
     403: {"model": Problem, "description": "writing is disabled: the server has no API token configured"},
@@ -79,20 +82,21 @@ def _presented_token(request: Request) -> str | None:
     return request.headers.get("x-api-token")
 
 
-def _check_token(request: Request, expected: str) -> None:
+def _check_token(request: Request, expected: str, backoff: TokenBackoff) -> None:
+    """The request's token is ``expected``, else 401; a client that sent too many wrong ones waits (429)."""
+    client = request.client.host if request.client else "unknown"
+    wait = backoff.wait_left(client)
+    if wait > 0:
+        seconds = math.ceil(wait)
+        raise HTTPException(429, f"too many wrong API tokens from this address: try again in {seconds} s",
+                            headers={"Retry-After": str(seconds)})
     presented = _presented_token(request)
     if presented is None or not hmac.compare_digest(presented.encode(), expected.encode()):
+        if presented is not None:
+            backoff.failed(client)
         raise HTTPException(401, "API token missing or wrong: send 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
-
-
-def validation_summary(errors: list[dict]) -> str:
-    """One readable line per problem: where (body.text, query.from) and what."""
-    lines = []
-    for error in errors:
-        where = ".".join(str(part) for part in error.get("loc", ()))
-        lines.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", "invalid"))
-    return "; ".join(lines) or "invalid request"
+    backoff.succeeded(client)
 
 
 def _parse_near(near: str | None) -> tuple[float, float, float] | None:
@@ -161,37 +165,40 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
 
     # No /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and this server works offline.
     app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(reject_unknown_query)],
                   description="Conflict events extracted from news, with the evidence for each field.")
     app.add_middleware(BodySizeLimit, max_body_bytes=settings.max_body_bytes)
     app.state.store = store
     app.state.settings = settings
+    backoff = TokenBackoff(settings.free_token_failures, settings.longest_backoff_seconds)
 
     def require_read(request: Request) -> None:
         if settings.protect_reads:
             if settings.api_token is None:
                 raise HTTPException(403, "reading is protected and no API token is configured")
-            _check_token(request, settings.api_token)
+            _check_token(request, settings.api_token, backoff)
 
     def require_write(request: Request) -> None:
         if settings.api_token is None:
             raise HTTPException(403, "writing is disabled: set SITREP_API_TOKEN (or [web] api_token in the "
                                      "config file) and restart the server")
-        _check_token(request, settings.api_token)
+        _check_token(request, settings.api_token, backoff)
 
     read = [Depends(require_read)]
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        problem = Problem(detail=validation_summary(exc.errors()), errors=jsonable_encoder(exc.errors()))
+        errors = exc.errors()
+        problem = Problem(detail=validation_summary(errors), errors=jsonable_encoder(listed_errors(errors)))
         return JSONResponse(problem.model_dump(), status_code=422)
 
     @app.exception_handler(OperationalError)
     async def _store_unavailable(_request: Request, exc: OperationalError) -> JSONResponse:
-        return JSONResponse({"detail": f"the store cannot answer now: {exc.orig}"}, status_code=503)
+        return JSONResponse({"detail": f"the store cannot answer now: {store_message(exc)}"}, status_code=503)
 
     @app.exception_handler(DataError)
     async def _store_refused(_request: Request, exc: DataError) -> JSONResponse:
-        return JSONResponse({"detail": f"the store refused a value: {exc.orig}"}, status_code=422)
+        return JSONResponse({"detail": f"the store refused a value: {store_message(exc)}"}, status_code=422)
 
     @app.middleware("http")
     async def _security_headers(request: Request, call_next):
@@ -206,7 +213,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
     def page() -> FileResponse:
         return FileResponse(str(STATIC_DIR.joinpath("index.html")), media_type="text/html")
 
-    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    app.mount("/static", PublicFiles(directory=str(STATIC_DIR)), name="static")
 
     @app.get("/health", summary="Liveness, and whether the page's map assets are installed")
     def health() -> dict[str, object]:
@@ -276,7 +283,7 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
     def get_event(event_id: Annotated[str, Path(max_length=500)]) -> StoredEvent:
         found = store.get_event(event_id)
         if found is None:
-            raise HTTPException(404, f"no event {event_id!r}")
+            raise HTTPException(404, f"no event {echo(event_id)}")
         return found
 
     @app.get("/incidents", response_model=IncidentPage, dependencies=read, responses=ERRORS,
@@ -303,4 +310,6 @@ def create_app(store_url: str | None = None, token: str | None = None, *,
     def stats(filters: Filters) -> StoreStats:
         return store.stats(filters)
 
+    # outermost: a request for another host name is refused before anything else reads it
+    app.add_middleware(HostCheck, allowed_hosts=settings.allowed_hosts)
     return app

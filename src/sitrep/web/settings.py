@@ -30,11 +30,21 @@ class ConfigError(ValueError):
     """The config file exists but cannot be read as the settings it should hold."""
 
 
+# Wrong tokens a client may send before it must wait (web/guards.py), and the longest wait.
+DEFAULT_FREE_TOKEN_FAILURES = 10  # a page load with a mistyped token sends four
+DEFAULT_LONGEST_BACKOFF_SECONDS = 300.0
+
+
 class WebSettings(BaseModel):
     api_token: str | None = Field(None, description="token writes need; None: writes are refused")
     protect_reads: bool = Field(False, description="reads need the token too (a server not on loopback)")
     max_body_bytes: int = Field(DEFAULT_MAX_BODY_BYTES, gt=0)
-    max_documents: int = Field(DEFAULT_MAX_DOCUMENTS, gt=0)
+    max_documents: int = Field(DEFAULT_MAX_DOCUMENTS, gt=0, le=1_000, description="documents per POST /documents "
+                                                                           "(schemas.MAX_DOCUMENTS_PER_REQUEST at most)")
+    allowed_hosts: list[str] = Field(["*"], description="names the Host header may give; '*': any "
+                                                         "(`sitrep serve` on loopback allows its own names only)")
+    free_token_failures: int = Field(DEFAULT_FREE_TOKEN_FAILURES, ge=0)
+    longest_backoff_seconds: float = Field(DEFAULT_LONGEST_BACKOFF_SECONDS, gt=0)
     poll_seconds: float = Field(DEFAULT_POLL_SECONDS, gt=0, description="how often the page asks for new events")
 
 

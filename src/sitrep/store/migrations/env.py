@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection ``sitrep.store.migrate`` passes in."""
+"""Alembic environment: runs on the connection ``sitrep.store.opening.migrate`` passes in."""
 from alembic import context
 
 from sitrep.store.schema import metadata

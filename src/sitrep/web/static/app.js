@@ -27,6 +27,8 @@ const HIGHLIGHT_ROLES = [
   ["claim", "denial / hypothesis"],
 ];
 const SVG_NS = "http://www.w3.org/2000/svg";
+// Where the API token lives once given (this tab only): a server whose reads are protected asks for it.
+const TOKEN_KEY = "sitrep-api-token";
 
 // selected: the open event's id; incident: the id of the incident shown side by side (or null);
 // lastEvent: the store's newest event key when the events were last loaded (GET /updates).
@@ -50,8 +52,35 @@ function setStatus(text, isError) {
   status.classList.toggle("error", Boolean(isError));
 }
 
+function authorization() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+// Reads need the API token on this server: show the token form (a wrong token is forgotten).
+function askForToken() {
+  const form = document.getElementById("token-form");
+  if (!form.hidden) return;  // the page's first requests come back refused together
+  const refused = sessionStorage.getItem(TOKEN_KEY) !== null;
+  sessionStorage.removeItem(TOKEN_KEY);
+  document.getElementById("token-note").textContent = refused
+    ? "the token was refused: try again"
+    : "reading this server's events needs its API token";
+  form.hidden = false;
+  form.elements.namedItem("token").focus();
+}
+
+function useToken(submit) {
+  submit.preventDefault();
+  const token = submit.target.elements.namedItem("token").value.trim();
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  location.reload();
+}
+
 async function getJSON(path) {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const response = await fetch(path, { headers: { Accept: "application/json", ...authorization() } });
+  if (response.status === 401) askForToken();
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail || detail; } catch (_) { /* not JSON */ }
@@ -529,6 +558,7 @@ function drawHighlightLegend() {
 async function start() {
   drawLegend();
   drawHighlightLegend();
+  document.getElementById("token-form").addEventListener("submit", useToken);
   const form = document.getElementById("filters");
   form.addEventListener("submit", (submit) => { submit.preventDefault(); refresh(); });
   form.addEventListener("change", (change) => { if (change.target.tagName === "SELECT") refresh(); });

@@ -126,7 +126,7 @@ async function exportView(format) {
   const params = filterParams();
   params.set("format", format);
   try {
-    const response = await fetch(`/export?${params}`);
+    const response = await fetch(`/export?${params}`, { headers: authorization() });
     if (!response.ok) {
       let detail = response.statusText;
       try { detail = (await response.json()).detail || detail; } catch (_) { /* not JSON */ }

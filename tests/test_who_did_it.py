@@ -1,0 +1,80 @@
+"""Who did it to whom, end to end on sentences the project writes: the attacker a later telling,
+a subjectless clause or a coordinated nationality names; who makes arrests."""
+import sitrep
+
+
+def _events(text, lang, published, sub_event_type=None):
+    events = [e for e in sitrep.extract(text, published=published, lang=lang) if e.claim_status == "asserted"]
+    return [e for e in events if sub_event_type is None or e.sub_event_type == sub_event_type]
+
+
+def _actor1(event):
+    return event.actor1.name if event.actor1 else None
+
+
+def test_the_first_of_two_coordinated_nationalities_is_the_attacker():
+    text = "The raid, believed to have been carried out by Syrian or Russian jets, hit a market in Ariha on Monday."
+    names = {_actor1(e) for e in _events(text, "en", "2019-07-23")}
+    assert "Military Forces of Syria (2000-2024)" in names and "Military Forces of Russia (2000-)" not in names
+
+
+def test_a_later_telling_names_the_attacker_of_the_event_told_first():
+    text = ("Une embuscade a visé vendredi un convoi de l'armée près de Tassia, dans la région de Tillabéri. "
+            "L'embuscade, tendue par des combattants de l'État islamique au Sahel, a fait 12 morts parmi les soldats.")
+    ambush = _events(text, "fr", "2025-03-23", "Armed clash")
+    assert [(_actor1(e), e.actor2.name if e.actor2 else None) for e in ambush] == [
+        ("Islamic State (Sahel)", "Military Forces of Niger (2023-)")]
+
+
+def test_a_clause_with_no_subject_of_its_own_shares_its_main_clauses():
+    text = ("Des hommes armés ont encerclé lundi le village de Djibo, dans le nord du Burkina Faso, "
+            "avant d'enlever trois enseignants.")
+    abductions = [e for e in sitrep.extract(text, published="2023-05-10", lang="fr")
+                  if e.sub_event_type == "Abduction/forced disappearance"]  # asserted or not: who is read alike
+    assert [_actor1(e) for e in abductions] == ["Unidentified Armed Group (Burkina Faso)"]
+
+
+def test_arrests_with_no_named_author_are_the_polices():
+    arrests = _events("Eleven opposition activists were arrested in Kinshasa on Tuesday.", "en", "2024-12-01", "Arrests")
+    assert [_actor1(e) for e in arrests] == ["Police Forces of Democratic Republic of Congo"]
+
+
+def test_whom_a_verb_accuses_of_an_act_did_it():
+    text = "L'armée accuse le M23 d'avoir bombardé mercredi le camp de déplacés de Bulengo, près de Goma."
+    shelling = [e for e in sitrep.extract(text, published="2024-02-08", lang="fr")
+                if e.event_type == "Explosions/Remote violence"]
+    assert shelling and {_actor1(e) for e in shelling} == {"M23: March 23 Movement"}
+
+
+def test_a_claim_of_several_attacks_names_the_author_of_each():
+    told = ("Jeudi, une bombe a explosé au passage d'un convoi de l'armée près de Gao. Le même jour, une mine a tué "
+            "deux soldats près de Tessit. {} revendiqué par le GSIM.")
+    several = _events(told.format("Ces attentats ont été"), "fr", "2021-06-05", "Remote explosive/landmine/IED")
+    assert [_actor1(e) for e in several] == ["JNIM: Group for Support of Islam and Muslims"] * 2
+    one = _events(told.format("Cet attentat a été"), "fr", "2021-06-05", "Remote explosive/landmine/IED")
+    assert [_actor1(e) for e in one] == ["Unidentified Armed Group (Mali)", "JNIM: Group for Support of Islam and Muslims"]
+
+
+def test_whoever_an_attack_is_blamed_on_is_its_author_an_army_too():
+    text = ("A rocket hit the cathedral in Shusha on Tuesday, wounding two journalists. "
+            "Armenian officials blamed the shelling on Azerbaijani forces.")
+    shelling = _events(text, "en", "2020-10-09", "Shelling/artillery/missile attack")
+    assert [(_actor1(e), e.actor2) for e in shelling] == [("Military Forces of Azerbaijan (2003-)", None)]
+    accused = _events("Une bombe a explosé mardi sur le marché de Goma, tuant trois civils. Le M23 accuse l'armée "
+                      "congolaise de cet attentat.", "fr", "2024-02-09", "Remote explosive/landmine/IED")
+    assert [_actor1(e) for e in accused] == ["Military Forces of Democratic Republic of Congo (2019-)"]
+
+
+def test_who_is_accused_in_the_passive_did_it():
+    text = ("Lundi, une attaque contre le village de Masosi, près de Beni, a fait douze morts parmi les civils. "
+            "Les rebelles des ADF sont accusés par les habitants d'avoir mené cette attaque.")
+    assert [_actor1(e) for e in _events(text, "fr", "2020-02-05")] == ["ADF: Allied Democratic Forces"]
+
+
+def test_a_weapon_named_by_its_maker_is_not_the_firer_the_text_names():
+    fired = _events("L'armée ukrainienne a tiré mardi des missiles américains sur la région de Koursk.", "fr",
+                    "2024-11-21", "Shelling/artillery/missile attack")
+    assert [_actor1(e) for e in fired] == ["Military Forces of Ukraine (2019-)"]
+    unnamed = _events("Des missiles russes ont frappé Kharkiv mardi, tuant huit civils.", "fr", "2024-11-21",
+                      "Shelling/artillery/missile attack")
+    assert [_actor1(e) for e in unnamed] == ["Military Forces of Russia (2000-)"]
