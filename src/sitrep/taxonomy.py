@@ -23,6 +23,7 @@ class SubEventType(BaseModel):
     crowd_violence: bool = False
     demonstration: bool = False
     place_changes_hands: bool = False
+    part_of_attacks: bool = False
     attacker_carries_over: bool = False
 
 

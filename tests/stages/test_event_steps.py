@@ -467,3 +467,14 @@ def test_violence_naming_an_armed_group_or_another_place_is_no_demonstrations():
     rebels = event("r", "Armed clash", PUBLISHED, start=100, actor1=named("Opposition Rebels (Syria)", "rebel_group"))
     unnamed_elsewhere = event("u", "Armed clash", PUBLISHED, start=200, place_name="Homs")
     assert len(tellings.merge_repeated([protest, rebels, unnamed_elsewhere], PUBLISHED)) == 3
+
+
+def test_what_attackers_also_destroy_is_part_of_their_attack_unless_elsewhere():
+    gunmen = named("Unidentified Armed Group (Syria)", "political_militia")
+    attack = event("a", "Attack", PUBLISHED, start=100, actor1=gunmen)
+    burning = event("b", "Looting/property destruction", PUBLISHED, start=0, actor1=gunmen)
+    merged = tellings.merge_repeated([burning, attack], PUBLISHED)
+    assert [e.event_id for e in merged] == ["a"]
+    burning_elsewhere = event("c", "Looting/property destruction", PUBLISHED, start=200, actor1=gunmen,
+                              place_name="Homs")
+    assert len(tellings.merge_repeated([attack, burning_elsewhere], PUBLISHED)) == 2

@@ -171,12 +171,14 @@ def _best(found: list[Candidate], mention: PlaceMention, context: Context, insid
     return best
 
 
-def _precision(place: Place, relation: str | None) -> GeoPrecision:
+def _precision(place: Place, mention: PlaceMention) -> GeoPrecision:
     if place.feature in BROAD_REGIONS:
         return GeoPrecision.REGION
     if place.feature in REGION_FEATURES:
         return GeoPrecision.NEAR_OR_PART_OF  # a district, coded at its main town
-    return GeoPrecision.NEAR_OR_PART_OF if relation else GeoPrecision.NAMED_PLACE
+    # "the Kamenka region" where only the town is known: the area around it
+    near = mention.relation is not None or mention.feature_hint in AREA_LEVELS
+    return GeoPrecision.NEAR_OR_PART_OF if near else GeoPrecision.NAMED_PLACE
 
 
 def _location(gazetteer: Gazetteer, mention: PlaceMention, place: Place, precision: GeoPrecision,
@@ -239,7 +241,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
         if place is not None:
             reason = RELATION_REASONS.get(mention.relation or "")
             mention.location = _toward_part(
-                _location(gazetteer, mention, place, _precision(place, mention.relation), reason), mention, place)
+                _location(gazetteer, mention, place, _precision(place, mention), reason), mention, place)
             continue
         why = NOT_FOUND if not found[index] else NOT_ACCEPTABLE
         container = _container_place(index, mentions, picks)

@@ -30,8 +30,9 @@ from sitrep.text import Lines
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
-# Actor types of a demonstration's crowd.
+# Actor types of a demonstration's crowd, and of the armed groups whose violence is no demonstration's.
 CROWD_TYPES = frozenset({"protesters", "rioters"})
+ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Demonstration sub-types from the mildest to the worst: tellings of one demonstration give it the worst.
 DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                           "Mob violence", "Violent demonstration")
@@ -119,7 +120,8 @@ def same_incident(a: Event, b: Event) -> bool:
     if a.claim_status != b.claim_status and not _denial_covers(a, b):
         return False
     violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
-    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not _one_demonstration(a, b):
+    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not _one_demonstration(a, b) \
+            and not _part_of_attack(a, b):
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
@@ -142,8 +144,8 @@ def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
 
 def _one_demonstration(a: Event, b: Event) -> bool:
     """A protest or riot and another telling of a demonstration, or the violence of its crowd or
-    its policing ("police opened fire on protesters"; "clashes broke out" at the demonstration's
-    place, naming no one): ACLED codes one event a day and place, its sub-type saying how the
+    its policing ("police opened fire on protesters"; "clashes with police" at the demonstration's
+    place, naming no armed group): ACLED codes one event a day and place, its sub-type saying how the
     demonstration went."""
     demonstrations = [e for e in (a, b) if _is_demonstration(e)]
     if len(demonstrations) != 1:
@@ -155,8 +157,14 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     actors = [actor for actor in (other.actor1, other.actor2) if actor is not None]
     if any(actor.actor_type in CROWD_TYPES for actor in actors):
         return True
-    return not actors and other.location is not None and demonstration.location is not None \
-        and other.location.name == demonstration.location.name
+    return not any(actor.actor_type in ARMED_GROUP_TYPES for actor in actors) and other.location is not None \
+        and demonstration.location is not None and other.location.name == demonstration.location.name
+
+
+def _part_of_attack(a: Event, b: Event) -> bool:
+    """An attack and what its attackers also did there ("they also burned the market")."""
+    part, attack = (a, b) if taxonomy.lookup(a.sub_event_type).part_of_attacks else (b, a)
+    return taxonomy.lookup(part.sub_event_type).part_of_attacks and attack.event_type in _armed()
 
 
 def _is_demonstration(event: Event) -> bool:
@@ -204,10 +212,10 @@ def _armed() -> frozenset[str]:
 
 
 def _rank(event: Event) -> tuple:
-    """Which telling of an incident keeps the event: a demonstration before what happened at it, a
-    specific word before a generic one, a place named with the event before a coarser one, a date
+    """Which telling of an incident keeps the event: a demonstration before what happened at it, an
+    attack before what its attackers also did, a specific word before a generic one, a place named with the event before a coarser one, a date
     given before none, the earlier one."""
-    return (not _is_demonstration(event), _is_generic(event), event.location is None or _is_coarse(event.location),
+    return (not _is_demonstration(event), taxonomy.lookup(event.sub_event_type).part_of_attacks, _is_generic(event), event.location is None or _is_coarse(event.location),
             event.evidence.date is None, event.evidence.trigger.start)
 
 
