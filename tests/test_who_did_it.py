@@ -78,3 +78,11 @@ def test_a_weapon_named_by_its_maker_is_not_the_firer_the_text_names():
     unnamed = _events("Des missiles russes ont frappé Kharkiv mardi, tuant huit civils.", "fr", "2024-11-21",
                       "Shelling/artillery/missile attack")
     assert [_actor1(e) for e in unnamed] == ["Military Forces of Russia (2000-)"]
+
+
+def test_those_a_past_participle_says_were_killed_are_its_victims_not_its_authors():
+    texts = [("Le bilan de l'embuscade de mardi près de Téra est de 12 militaires tués, selon l'armée.", "fr"),
+             ("The toll of Tuesday's ambush near Tera was 12 soldiers killed, the army said.", "en")]
+    for text, lang in texts:
+        events = _events(text, lang, "2024-03-07")
+        assert events and "Military Forces of Niger (2023-)" not in {_actor1(e) for e in events}

@@ -105,6 +105,12 @@ def test_reporters_are_found(text, lang, source):
     ("He died of a heart attack on Saturday.", "en", []),
     ("Firefighters battled a blaze at the warehouse.", "en", []),
     ("The company will close its coal mine next year.", "en", []),
+    # a hyphenated lexicon word, whether the tokenizer keeps it whole or splits it at the hyphen
+    ("Un double attentat-suicide a visé une caserne à Dosso.", "fr", [("suicide", "attentat-suicide")]),
+    ("The army launched a counter-attack near the town on Sunday.", "en", [("attack", "counter-attack")]),
+    # the words near the trigger as written, not only their lemmas ("wounded", lemma "wound")
+    ("A helicopter later evacuated the wounded soldiers to the hospital.", "en", [("killing", "wounded")]),
+    ("Troops evacuated the border post on Monday.", "en", [("withdrawal", "evacuated")]),
     ("Les défenses ont abattu une vingtaine de drones.", "fr", [("interception", "abattu")]),
     ("Un soldat a été abattu par un tireur.", "fr", [("killing", "abattu")]),
     # what is shot, thrown or lobbed says whether it is violence

@@ -24,6 +24,7 @@ from sitrep.stages.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    befalls_its_noun,
     dep_is,
     is_passive,
     is_verbal,
@@ -99,7 +100,7 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             # a clause with no subject of its own shares its main clause's: "ont encerclé la mosquée
             # avant d'exécuter un massacre", "stormed the village, killing ten"
             return _agent_token(head.head, reporting, cases, actors)
-        if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head):
+        if head.dep_ in ("acl:relcl", "relcl", "acl") and not is_passive(head) and not befalls_its_noun(head):
             return head.head
         # a gerund the parser calls a verb is read as a noun below ("RSF shelling killed five")
     own = actors.covering.get(head.i)
@@ -200,6 +201,8 @@ def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
             found.append(child)
         elif _case_word(child) in cases.target:
             found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
+    if befalls_its_noun(head):
+        found.append(head.head)
     found = naming_actors(found) or naming_actors(_between_sides(head, cases)[1:])
     if not found and not is_verbal(head) and dep_is(head, SUBJECT_DEPS) and is_verbal(head.head):
         # "un engin explosif avait visé un convoi", "a roadside bomb struck a police vehicle"

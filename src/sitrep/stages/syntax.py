@@ -28,6 +28,13 @@ def is_passive(token: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "auxpass") for c in token.children) or "Voice=Pass" in str(token.morph)
 
 
+def befalls_its_noun(token: Token) -> bool:
+    """A past participle on a noun tells what befell it: "20 soldiers killed", "militaires tués"
+    (one with an object or an auxiliary is a verb the parser misread: "bandits abducted 40 people")."""
+    return token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
+        and not any(dep_is(child, OBJECT_DEPS) or child.dep_.startswith("aux") for child in token.children)
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of one sentence through their lowest common ancestor."""
     path_a = [a, *a.ancestors]

@@ -75,12 +75,20 @@ def entries_by_id(lang: str) -> dict[str, TriggerEntry]:
     return entries
 
 
+def _spellings(pattern: str) -> tuple[str, ...]:
+    """A pattern as written and, where it holds a hyphenated word, as the tokenizer may split it
+    ("attentat-suicide": one token, or "attentat - suicide")."""
+    split = " ".join(" - ".join(word.split("-")) if "-" in word.strip("-") and "|" not in word else word
+                     for word in pattern.split())
+    return (pattern,) if split == pattern else (pattern, split)
+
+
 @cache
 def patterns_by_first_form(lang: str) -> dict[str, list[tuple[int, tuple[PatternWord, ...]]]]:
     """Patterns indexed by the forms of their first word (none starts with an optional word)."""
     index: dict[str, list[tuple[int, tuple[PatternWord, ...]]]] = {}
     for number, entry in enumerate(entries_for(lang)):
-        for pattern in entry.words:
+        for pattern in (spelling for word in entry.words for spelling in _spellings(word)):
             words = compile_pattern(pattern)
             if words[0].optional:
                 raise ValueError(f"trigger pattern {pattern!r} ({lang}) starts with an optional word")
@@ -99,7 +107,7 @@ def head_of(doc: Doc, start: int, end: int) -> Token:
 
 
 def _keys(tokens) -> set[str]:
-    return {t._.lemma_key for t in tokens} | {t._.text_key for t in tokens}
+    return {key for t in tokens for key in (t._.lemma_key, t._.text_key)}
 
 
 def has_phrase(phrase: str, keys: set[str]) -> bool:
