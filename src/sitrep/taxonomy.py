@@ -24,6 +24,7 @@ class SubEventType(BaseModel):
     demonstration: bool = False
     place_changes_hands: bool = False
     part_of_attacks: bool = False
+    two_sided: bool = False
     attacker_carries_over: bool = False
 
 

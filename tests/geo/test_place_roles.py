@@ -112,3 +112,14 @@ def test_a_name_with_a_place_word_in_apposition_is_a_place(nlp_en, roles_gazette
                         "en", roles_gazetteer)
     assert named(places, "Woldia").location.name == "Woldia"
 
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "A police raid in a poor neighbourhood of Aleppo killed nine people on Wednesday.", "Aleppo"),
+    ("fr", "Un raid a visé un quartier d'Alep mercredi.", "Alep"),
+])
+def test_a_place_word_with_an_indefinite_article_names_some_part_of_the_place_after(request, lang, text, name,
+                                                                                  roles_gazetteer):
+    places, _ = resolve(request.getfixturevalue(f"nlp_{lang}"), text, lang, roles_gazetteer)
+    aleppo = named(places, name)
+    assert aleppo.relation == "part" and aleppo.location.name == "Aleppo" and int(aleppo.location.geo_precision) == 2

@@ -301,6 +301,17 @@ def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_even
     assert [e.event_id for e in tellings.drop_title_repeats([strike, body], ctx.text, ctx.lines)] == ["s", "b"]
 
 
+def test_a_title_lends_its_actors_to_the_body_s_telling_that_names_none():
+    doc = hand_doc("Gunmen/NOUN/nsubj/1 ambush/VERB/ROOT/1/ambush police/NOUN/obj/1", "¶",
+                   "The/DET/det/1 convoy/NOUN/nsubj:pass/3 was/AUX/aux:pass/3 ambushed/VERB/ROOT/3/ambush ./PUNCT/punct/3")
+    ctx = context(doc)
+    gunmen, police = named("Unidentified Armed Group (Mexico)", "political_militia"), named("Police Forces of Mexico")
+    title = event("t", "Armed clash", PUBLISHED, start=0, actor1=gunmen, actor2=police)
+    body = event("b", "Armed clash", PUBLISHED, start=doc[4].idx)
+    kept = tellings.drop_title_repeats([title, body], ctx.text, ctx.lines)
+    assert [(e.event_id, e.actor1.name, e.actor2.name) for e in kept] == [("b", gunmen.name, police.name)]
+
+
 def test_a_definite_noun_refers_back_to_the_event_of_its_type_told_last():
     doc = hand_doc("Ten/NUM/nummod/1 fighters/NOUN/nsubj:pass/3 were/AUX/aux:pass/3 killed/VERB/ROOT/3/kill "
                    "in/ADP/case/6 the/DET/det/6//Definite=Def clashes/NOUN/obl/3/clash ./PUNCT/punct/3")
@@ -356,6 +367,14 @@ def test_an_article_reports_political_violence_by_its_weapons_parties_or_war_vic
     assert not relevance.shows_political_violence(event("c", "Attack", PUBLISHED, actor1=police, actor2=man), "en")
     victims = man.model_copy(update={"text": "civilians"})
     assert relevance.shows_political_violence(event("d", "Attack", PUBLISHED, actor1=police, actor2=victims), "en")
+
+
+def test_unnamed_gangs_are_a_party_only_where_acled_codes_gang_violence():
+    def gang(country: str):
+        return named(f"Unidentified Gang ({country})", "political_militia", role="gang").model_copy(
+            update={"country": country})
+    assert relevance.shows_political_violence(event("h", "Attack", PUBLISHED, actor1=gang("Haiti")), "en")
+    assert not relevance.shows_political_violence(event("n", "Attack", PUBLISHED, actor1=gang("Norway")), "en")
 
 
 # --- told: the indices agree with a scan of every event -------------------------------------------
@@ -478,3 +497,15 @@ def test_what_attackers_also_destroy_is_part_of_their_attack_unless_elsewhere():
     burning_elsewhere = event("c", "Looting/property destruction", PUBLISHED, start=200, actor1=gunmen,
                               place_name="Homs")
     assert len(tellings.merge_repeated([attack, burning_elsewhere], PUBLISHED)) == 2
+
+
+def test_tellings_of_a_clash_that_each_name_one_side_are_one_event_between_both():
+    police = named("Police Forces of Brazil (2023-)", "state_forces")
+    gang = named("Unidentified Gang (Brazil)", "political_militia")
+    raid = event("r", "Armed clash", PUBLISHED, start=0, actor1=police)
+    shooting = event("s", "Armed clash", PUBLISHED, start=100, actor1=gang)
+    merged = tellings.merge_repeated([raid, shooting], PUBLISHED)
+    assert len(merged) == 1 and {merged[0].actor1.name, merged[0].actor2.name} == {police.name, gang.name}
+    third = event("t", "Armed clash", PUBLISHED, start=200, actor1=named("Opposition Rebels (Syria)", "rebel_group"),
+                  actor2=police)
+    assert len(tellings.merge_repeated([raid, shooting, third], PUBLISHED)) == 2

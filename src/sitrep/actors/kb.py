@@ -116,6 +116,9 @@ class Role(Entry):
     type: ActorType
     party: bool = Field(True, description="a party to armed conflict or political unrest; police, civilians "
                                           "and guards are not: alone they are the everyday of crime news")
+    party_in: tuple[str, ...] = Field((), description="countries (as ACLED names them) where a role that is "
+                                                      "no party elsewhere is one: gangs where ACLED codes "
+                                                      "their violence")
     dated_like: str | None = Field(None, description="a role whose named entry's regime period the name takes "
                                                      "('Government of Syria (2024-)' like its military)")
     note: str | None = None

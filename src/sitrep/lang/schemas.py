@@ -281,6 +281,8 @@ class SubEventTypeCodes(Strict):
     place_changes_hands: bool = Field(False, description="who held the place is the loser (a takeover)")
     part_of_attacks: bool = Field(False, description="told of the day and place of an attack, naming no other "
                                                      "actor, it is how the attack went")
+    two_sided: bool = Field(False, description="its two actors are sides, either of which the text may name first "
+                                               "(a clash): tellings that name each one side are one event")
     attacker_carries_over: bool = Field(
         False, description="an unnamed attacker is, in a report about one side's operations, the attacker of "
                            "the article's previous event")

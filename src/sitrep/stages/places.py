@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 CONTAINER_PUNCTUATION = frozenset({",", "("})
 
 
+def _indefinite(noun: Token) -> bool:
+    return any("Ind" in child.morph.get("Definite") for child in noun.children if child.dep_ == "det")
+
+
 def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -> int:
     """Fill the mention's cues from the words before (down to token ``floor``) and after its name;
     returns the token index the backward scan stopped at."""
@@ -34,7 +38,8 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
     while index >= floor and mention.name_start - index <= MAX_CUE_TOKENS:
         token = doc[index]
         w = word_key(token)
-        if w in words.types_before and inside and mention.feature_hint is None:
+        if w in words.types_before and (inside or _indefinite(token)) and mention.feature_hint is None:
+            # "a village in X", "a neighbourhood of X": some place of X; "the village of X" is X
             mention.relation = mention.relation or "part"
         elif w in words.types_before and mention.feature_hint is None and mention.relation is None:
             mention.feature_hint = words.types_before[w]
@@ -44,7 +49,8 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
                 mention.bearing = words.directions[w]
         elif w in words.types_before:
             mention.feature_hint = mention.feature_hint or words.types_before[w]
-        elif w in words.near_before or w in words.distance_units or (token.like_num and mention.relation):
+        elif w in words.near_before or w in words.distance_units or (
+                token.like_num and token.pos_ != "DET" and mention.relation):  # "5 km from", not "un quartier"
             mention.relation = "near"
         elif w in words.connectors or w in words.inside_prepositions:
             inside = inside or w in words.inside_prepositions

@@ -20,7 +20,8 @@ def shows_political_violence(event: Event, lang: str) -> bool:
     """Whether an event shows its article is about political violence or unrest, not crime,
     accidents or sport: its trigger alone says so (a weapon of war, a protest), a party to conflict
     or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
-    alone: actors/data/generic.yaml `party`), or its victims are called what only war makes them
+    alone, nor gangs outside the countries where ACLED codes their violence: actors/data/generic.yaml
+    `party`, `party_in`), or its victims are called what only war makes them
     ("civilians")."""
     entry = entries_by_id(lang).get(event.evidence.rule)
     if entry is not None and entry.anchors:
@@ -42,4 +43,4 @@ def is_party(actor: ActorRef | None) -> bool:
     if actor is None or actor.actor_type in (None, "civilians"):
         return False
     role = knowledge_base().roles.get(actor.role or "")
-    return role is None or role.party
+    return role is None or role.party or actor.country in role.party_in

@@ -80,8 +80,20 @@ def drop_title_repeats(events: list[Event], text: str, lines: Lines) -> list[Eve
         if start not in title_lines:
             title_lines[start] = is_title_line(text[start:end])
     titles = {e.event_id for e in events if title_lines[lines.bounds(e.evidence.trigger.start)[0]]}
-    body_types = {e.sub_event_type for e in events if e.event_id not in titles}
+    body = [e for e in events if e.event_id not in titles]
+    body_types = {e.sub_event_type for e in body}
+    for title in (e for e in events if e.event_id in titles and e.sub_event_type in body_types):
+        _lend_actors(title, [e for e in body if e.sub_event_type == title.sub_event_type])
     return [e for e in events if not (e.event_id in titles and e.sub_event_type in body_types)]
+
+
+def _lend_actors(title: Event, body: list[Event]) -> None:
+    """The body's first telling of a title's event that names no one takes the title's actors
+    ("Gunmen ambush police convoy" over "the convoy was ambushed")."""
+    unnamed = next((e for e in body if e.actor1 is None), None)
+    if unnamed is not None and title.actor1 is not None:
+        unnamed.actor1 = title.actor1
+        unnamed.actor2 = unnamed.actor2 or title.actor2
 
 
 def merge_repeated(events: list[Event], published: Date | None = None) -> list[Event]:
@@ -131,7 +143,16 @@ def same_incident(a: Event, b: Event) -> bool:
             return False
     if not _same_place(a, b):
         return False
+    if a.sub_event_type == b.sub_event_type and taxonomy.lookup(a.sub_event_type).two_sided:
+        return not _too_many_sides(a, b)
     return not _conflicting(a.actor1, b.actor1) and not _conflicting(a.actor2, b.actor2)
+
+
+def _too_many_sides(a: Event, b: Event) -> bool:
+    """More than two named sides between two tellings of a clash (civilians are no side)."""
+    sides = {actor.name for event in (a, b) for actor in (event.actor1, event.actor2)
+             if actor is not None and actor.actor_type != "civilians"}
+    return len(sides) > 2
 
 
 def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
@@ -236,9 +257,17 @@ def _complete(kept: Event, other: Event, published: Date | None) -> None:
         add_toll(kept, toll, other.reported_by)
     known = {s.name or s.text for s in kept.reported_by}
     kept.reported_by.extend(s for s in other.reported_by if (s.name or s.text) not in known)
-    if kept.actor1 is None or (_unnamed(kept.actor1) and not _unnamed(other.actor1)):
+    other_side = kept.actor2 is not None and other.actor1 is not None and other.actor1.name == kept.actor2.name
+    if not other_side and (kept.actor1 is None or (_unnamed(kept.actor1) and not _unnamed(other.actor1))):
         kept.actor1 = other.actor1 or kept.actor1
-    kept.actor2 = kept.actor2 or other.actor2
+    kept.actor2 = kept.actor2 or other.actor2 or _other_side(kept, other)
+
+
+def _other_side(kept: Event, other: Event) -> ActorRef | None:
+    """The side another telling of a clash names first, where it is not the kept one's first."""
+    if not taxonomy.lookup(kept.sub_event_type).two_sided or other.actor1 is None or kept.actor1 is None:
+        return None
+    return other.actor1 if other.actor1.name != kept.actor1.name else None
 
 
 def _worsen(demonstration: Event, sub_type: str, published: Date | None) -> None:
