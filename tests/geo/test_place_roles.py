@@ -35,6 +35,9 @@ ROLE_GAZETTEER = [
     place("Imphal", "populated_place", "IN", 24.81, 93.94, 270_000, admin1="Manipur"),
     place("Ethiopia", "country", "ET", 9.02, 38.75, 110_000_000),
     place("Woldia", "populated_place", "ET", 11.83, 39.60, 60_000),
+    place("Mexico", "country", "MX", 19.43, -99.13, 126_000_000),
+    place("Aguililla", "admin2", "MX", 18.74, -102.79, 16_000, admin1="Michoacán", admin1_code="16"),
+    place("El Aguaje", "populated_place", "MX", 19.42, -96.62, 800, admin1="Veracruz", admin1_code="30"),
 ]
 
 
@@ -123,3 +126,14 @@ def test_a_place_word_with_an_indefinite_article_names_some_part_of_the_place_af
     places, _ = resolve(request.getfixturevalue(f"nlp_{lang}"), text, lang, roles_gazetteer)
     aleppo = named(places, name)
     assert aleppo.relation == "part" and aleppo.location.name == "Aleppo" and int(aleppo.location.geo_precision) == 2
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Gunmen ambushed a police convoy on Monday in El Aguaje, a town in the municipality of Aguililla, Mexico."),
+    ("fr", "Des hommes armés ont attaqué un convoi lundi à El Aguaje, un village de la municipalité d'Aguililla, "
+           "au Mexique."),
+])
+def test_an_apposition_that_puts_a_place_in_another_keeps_it_there(request, lang, text, roles_gazetteer):
+    places, _ = resolve(request.getfixturevalue(f"nlp_{lang}"), text, lang, roles_gazetteer)
+    village = named(places, "El Aguaje")
+    assert village.location.name == "Aguililla" and int(village.location.geo_precision) == 2

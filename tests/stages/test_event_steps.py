@@ -509,3 +509,15 @@ def test_tellings_of_a_clash_that_each_name_one_side_are_one_event_between_both(
     third = event("t", "Armed clash", PUBLISHED, start=200, actor1=named("Opposition Rebels (Syria)", "rebel_group"),
                   actor2=police)
     assert len(tellings.merge_repeated([raid, shooting, third], PUBLISHED)) == 2
+
+
+def test_unnamed_attackers_may_be_the_group_another_telling_names_but_not_an_army():
+    group = named("Islamic State (Sahel)", "rebel_group", role=None)
+    attackers = named("Unidentified Armed Group (Niger)", "political_militia", role="unidentified")
+    attack = event("a", "Attack", PUBLISHED, start=0, actor1=group)
+    burning = event("b", "Looting/property destruction", PUBLISHED, start=100, actor1=attackers)
+    merged = tellings.merge_repeated([attack, burning], PUBLISHED)
+    assert [(e.event_id, e.actor1.name) for e in merged] == [("a", group.name)]
+    army = named("Military Forces of Niger (2023-)", "state_forces", role="military")
+    assert len(tellings.merge_repeated([event("c", "Attack", PUBLISHED, start=0, actor1=army), burning],
+                                       PUBLISHED)) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.names import exact_key
 from sitrep.models import GeoPrecision, Location, PlaceMention
@@ -103,6 +103,17 @@ def _listed_with(doc: Doc, first: PlaceMention, second: PlaceMention) -> bool:
                for t in doc[second.name_start:second.name_end])
 
 
+def _apposed_container(doc: Doc, gap: Span, mention: PlaceMention, words: PlaceWords) -> bool:
+    """"X, a town in the municipality of Y", "X, un village de la commune de Y": an apposition
+    that calls X a place and puts it in Y (only articles, modifiers, place words and prepositions)."""
+    apposition = doc[gap.start:mention.name_start]
+    if len(apposition) < 3 or apposition[0].text != "," \
+            or not any(word_key(t) in words.types_before for t in apposition):
+        return False
+    return all(t.pos_ in ("DET", "ADJ", "ADV") or word_key(t) in words.types_before or word_key(t) in words.types_after
+               or word_key(t) in words.connectors for t in apposition[1:])
+
+
 def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMention]:
     """Read each mention's cue words and link it to the next mention where that one names its
     container ("camp X dans le nord-est de la province d'Alep", "Kismaayo (Lower Juba)")."""
@@ -113,7 +124,8 @@ def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMe
         stopped = _read_cues(doc, mention, floor, words)
         if index > 0 and mentions[index - 1].sentence_start == mention.sentence_start:
             gap = doc[previous_end:mention.token_start]
-            joined = stopped < floor or all(t.text in CONTAINER_PUNCTUATION for t in gap)
+            joined = stopped < floor or all(t.text in CONTAINER_PUNCTUATION for t in gap) \
+                or _apposed_container(doc, gap, mention, words)
             if joined and mentions[index - 1].container is None and not _listed_with(doc, mentions[index - 1], mention):
                 mentions[index - 1].container = index
         previous_end = mention.token_end

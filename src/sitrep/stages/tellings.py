@@ -20,6 +20,7 @@ from sitrep.models import (
     TimePrecision,
 )
 from sitrep.stages.actors import event_type_actor
+from sitrep.stages.event_actors import UNNAMED_ROLES
 from sitrep.stages.event_date import is_background
 from sitrep.stages.event_place import ARTICLE_FOCUS
 from sitrep.stages.told import Told
@@ -160,6 +161,8 @@ def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
     subject are no side)."""
     if x is None or y is None or x.name == y.name:
         return False
+    if (_unnamed(x) and y.actor_type in ARMED_GROUP_TYPES) or (_unnamed(y) and x.actor_type in ARMED_GROUP_TYPES):
+        return False  # "the attackers" may be the group another telling names
     return "civilians" not in (x.actor_type, y.actor_type)
 
 
@@ -288,4 +291,4 @@ def _worsen(demonstration: Event, sub_type: str, published: Date | None) -> None
 
 
 def _unnamed(actor: ActorRef | None) -> bool:
-    return actor is None or actor.inferred_from is not None or not actor.resolved or actor.role == "unidentified"
+    return actor is None or actor.inferred_from is not None or not actor.resolved or actor.role in UNNAMED_ROLES
