@@ -147,10 +147,12 @@ def test_an_event_takes_its_own_date_else_the_date_of_the_story_told_just_before
     assert event_date(frame(doc, 8, 9, CLASH), ctx, told).date == sunday.date
     # "the next day": counted from the date told before
     assert event_date(frame(doc, 15, 16, CLASH, date=next_day), ctx, told).date == date(2020, 3, 9)
-    # two paragraphs later with no date: the publication day, as a span of days
+    # two paragraphs later with no date: the day the article is about, the first it names
     rebels = next(t.i for t in doc if t.text == "retreated")
-    late = event_date(frame(doc, rebels, rebels + 1, CLASH), ctx, told)
-    assert late.date == PUBLISHED and late.time_precision == TimePrecision.WEEK_OR_SPAN
+    assert event_date(frame(doc, rebels, rebels + 1, CLASH), ctx, told).date == sunday.date
+    # an article that names no day: the publication day, as a span of days
+    undated = event_date(frame(doc, rebels, rebels + 1, CLASH), context(doc), Told(PUBLISHED))
+    assert undated.date == PUBLISHED and undated.time_precision == TimePrecision.WEEK_OR_SPAN
 
 
 def test_an_event_the_text_dates_weeks_before_publication_is_background():

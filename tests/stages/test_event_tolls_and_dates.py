@@ -20,7 +20,7 @@ CLASH = entry("Armed clash", entry_id="clash")
 KILLING = entry("Attack", entry_id="killing", death_only=True)
 
 
-def test_an_undated_event_takes_the_last_day_its_paragraph_or_the_one_before_named():
+def test_an_undated_event_takes_the_last_day_its_paragraph_or_the_one_before_named_else_the_articles_first():
     doc = hand_doc("On/ADP/case/1 Sunday/PROPN/obl/4 ,/PUNCT/punct/4 crowds/NOUN/nsubj/4 marched/VERB/ROOT/4/march "
                    "./PUNCT/punct/4",
                    "¶", "Clashes/NOUN/nsubj/1 erupted/VERB/ROOT/1/erupt ./PUNCT/punct/1",
@@ -29,9 +29,13 @@ def test_an_undated_event_takes_the_last_day_its_paragraph_or_the_one_before_nam
     ctx = context(doc, dates=[day(doc, 1, 2, SUNDAY)])
     clashes = next(t.i for t in doc if t.text == "erupted")
     assert event_date(frame(doc, clashes, clashes + 1, CLASH), ctx, Told(PUBLISHED)).date == SUNDAY
-    # two paragraphs on, the publication day, as a span of days
+    # two paragraphs on, the day the article is about: the first it names
     late = next(t.i for t in doc if t.text == "retreated")
-    found = event_date(frame(doc, late, late + 1, CLASH), ctx, Told(PUBLISHED))
+    assert event_date(frame(doc, late, late + 1, CLASH), ctx, Told(PUBLISHED)).date == SUNDAY
+    # a day named only after the event is no day of it: the publication day, as a span of days
+    first = next(t.i for t in doc if t.text == "marched")
+    later_sunday = day(doc, late - 1, late, SUNDAY)
+    found = event_date(frame(doc, first, first + 1, CLASH), context(doc, dates=[later_sunday]), Told(PUBLISHED))
     assert found.date == PUBLISHED and found.time_precision == TimePrecision.WEEK_OR_SPAN
 
 

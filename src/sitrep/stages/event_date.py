@@ -1,8 +1,8 @@
 """When an event happened: the date attached to its trigger (a date counted from the one told
 before, "le lendemain", resolved against it); else the date of the event told just before in the
-same or the previous paragraph; else the last day named before it in those paragraphs; else the
-dateline's day or the publication date. Events the text dates more than BACKGROUND_DAYS before
-publication are background."""
+same or the previous paragraph; else the last day named before it in those paragraphs, or the
+first day the article names; else the dateline's day or the publication date. Events the text
+dates more than BACKGROUND_DAYS before publication are background."""
 from __future__ import annotations
 
 from datetime import date as Date
@@ -100,18 +100,25 @@ def _day_of_figure(frame: EventFrame, context: DocumentContext) -> DateMention |
 
 def _day_named_before(position: int, context: DocumentContext) -> DateMention | None:
     """The last day (precision 1, recent, no span) the text names before ``position`` in its
-    paragraph or the one before."""
+    paragraph or the one before; else the first the article names, where it comes before (the
+    day of the story: "gunmen were waiting for them Monday ... ¶ ... ¶ the convoy was ambushed")."""
     lines = context.lines
     paragraph = lines.paragraph(position)
     for mention in reversed(context.dates):
         if mention.span.end > position:
             continue
         if paragraph - lines.paragraph(mention.span.start) > 1:
-            return None
-        if mention.time_precision == TimePrecision.DAY and not mention.to_now and mention.after_previous is None \
-                and not _too_old(mention.date, context.published):
+            break
+        if _a_recent_day(mention, context.published):
             return mention
-    return None
+    # the day the story is about: the first the article names, where it comes before
+    lead = next((m for m in context.dates if _a_recent_day(m, context.published) and not m.dateline), None)
+    return lead if lead is not None and lead.span.end <= position else None
+
+
+def _a_recent_day(mention: DateMention, published: Date | None) -> bool:
+    return mention.time_precision == TimePrecision.DAY and not mention.to_now and mention.after_previous is None \
+        and not _too_old(mention.date, published)
 
 
 def _too_old(day: Date, published: Date | None) -> bool:
