@@ -137,3 +137,9 @@ def test_events_in_a_condition_are_hypothetical(text, lang):
     doc = parse(text, lang)
     trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash", "attack"))
     assert claim_status(doc[trigger.head], lang).status == "hypothetical"
+
+
+def test_a_past_form_the_lemmatizer_leaves_alone_is_still_its_verb():
+    found = [(t.entry.id, t.span.text) for t in find_triggers(parse("Government troops retook the town on Saturday.",
+                                                                      "en"), "en")]
+    assert found == [("territory_take", "retook")]
