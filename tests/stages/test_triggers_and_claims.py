@@ -105,6 +105,9 @@ def test_reporters_are_found(text, lang, source):
     ("He died of a heart attack on Saturday.", "en", []),
     ("Firefighters battled a blaze at the warehouse.", "en", []),
     ("The company will close its coal mine next year.", "en", []),
+    # an arrest is political where the sentence says whom: a senior member of a group, not a gang member
+    ("Soldiers detained a senior member of the movement overnight.", "en", [("arrest", "detained")]),
+    ("Police detained a gang member overnight.", "en", []),
     # a hyphenated lexicon word, whether the tokenizer keeps it whole or splits it at the hyphen
     ("Un double attentat-suicide a visé une caserne à Dosso.", "fr", [("suicide", "attentat-suicide")]),
     ("The army launched a counter-attack near the town on Sunday.", "en", [("attack", "counter-attack")]),
