@@ -103,10 +103,10 @@ def _listed_with(doc: Doc, first: PlaceMention, second: PlaceMention) -> bool:
                for t in doc[second.name_start:second.name_end])
 
 
-def _apposed_container(doc: Doc, gap: Span, mention: PlaceMention, words: PlaceWords) -> bool:
-    """"X, a town in the municipality of Y", "X, un village de la commune de Y": an apposition
-    that calls X a place and puts it in Y (only articles, modifiers, place words and prepositions)."""
-    apposition = doc[gap.start:mention.name_start]
+def _apposed_container(apposition: Span, words: PlaceWords) -> bool:
+    """"X, a town in the municipality of Y", "X, un village de la commune de Y": the words between
+    two names (cue words included) are an apposition that calls X a place and puts it in Y (only
+    articles, modifiers, place words and prepositions)."""
     if len(apposition) < 3 or apposition[0].text != "," \
             or not any(word_key(t) in words.types_before for t in apposition):
         return False
@@ -125,7 +125,7 @@ def read_cues(doc: Doc, mentions: list[PlaceMention], lang: str) -> list[PlaceMe
         if index > 0 and mentions[index - 1].sentence_start == mention.sentence_start:
             gap = doc[previous_end:mention.token_start]
             joined = stopped < floor or all(t.text in CONTAINER_PUNCTUATION for t in gap) \
-                or _apposed_container(doc, gap, mention, words)
+                or _apposed_container(doc[previous_end:mention.name_start], words)
             if joined and mentions[index - 1].container is None and not _listed_with(doc, mentions[index - 1], mention):
                 mentions[index - 1].container = index
         previous_end = mention.token_end

@@ -20,7 +20,7 @@ from sitrep.models import (
     TimePrecision,
 )
 from sitrep.stages.actors import event_type_actor
-from sitrep.stages.event_actors import UNNAMED_ROLES
+from sitrep.stages.event_actors import NONSTATE_ARMED_TYPES, UNNAMED_ROLES
 from sitrep.stages.event_date import is_background
 from sitrep.stages.event_place import ARTICLE_FOCUS
 from sitrep.stages.told import Told
@@ -31,9 +31,8 @@ from sitrep.text import Lines
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
-# Actor types of a demonstration's crowd, and of the armed groups whose violence is no demonstration's.
+# Actor types of a demonstration's crowd.
 CROWD_TYPES = frozenset({"protesters", "rioters"})
-ARMED_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 # Demonstration sub-types from the mildest to the worst: tellings of one demonstration give it the worst.
 DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                           "Mob violence", "Violent demonstration")
@@ -161,7 +160,7 @@ def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
     subject are no side)."""
     if x is None or y is None or x.name == y.name:
         return False
-    if (_unnamed(x) and y.actor_type in ARMED_GROUP_TYPES) or (_unnamed(y) and x.actor_type in ARMED_GROUP_TYPES):
+    if (_unnamed(x) and y.actor_type in NONSTATE_ARMED_TYPES) or (_unnamed(y) and x.actor_type in NONSTATE_ARMED_TYPES):
         return False  # "the attackers" may be the group another telling names
     return "civilians" not in (x.actor_type, y.actor_type)
 
@@ -181,7 +180,7 @@ def _one_demonstration(a: Event, b: Event) -> bool:
     actors = [actor for actor in (other.actor1, other.actor2) if actor is not None]
     if any(actor.actor_type in CROWD_TYPES for actor in actors):
         return True
-    return not any(actor.actor_type in ARMED_GROUP_TYPES for actor in actors) and other.location is not None \
+    return not any(actor.actor_type in NONSTATE_ARMED_TYPES for actor in actors) and other.location is not None \
         and demonstration.location is not None and other.location.name == demonstration.location.name
 
 
@@ -237,10 +236,11 @@ def _armed() -> frozenset[str]:
 
 def _rank(event: Event) -> tuple:
     """Which telling of an incident keeps the event: a demonstration before what happened at it, an
-    attack before what its attackers also did, a specific word before a generic one, a place named with the event before a coarser one, a date
-    given before none, the earlier one."""
-    return (not _is_demonstration(event), taxonomy.lookup(event.sub_event_type).part_of_attacks, _is_generic(event), event.location is None or _is_coarse(event.location),
-            event.evidence.date is None, event.evidence.trigger.start)
+    attack before what its attackers also did, a specific word before a generic one, a place named
+    with the event before a coarser one, a date given before none, the earlier one."""
+    return (not _is_demonstration(event), taxonomy.lookup(event.sub_event_type).part_of_attacks, _is_generic(event),
+            event.location is None or _is_coarse(event.location), event.evidence.date is None,
+            event.evidence.trigger.start)
 
 
 def _complete(kept: Event, other: Event, published: Date | None) -> None:
