@@ -86,3 +86,12 @@ def test_those_a_past_participle_says_were_killed_are_its_victims_not_its_author
     for text, lang in texts:
         events = _events(text, lang, "2024-03-07")
         assert events and "Military Forces of Niger (2023-)" not in {_actor1(e) for e in events}
+
+
+def test_people_killed_with_no_fighting_told_is_an_attack_and_soldiers_killed_a_clash():
+    people = _events("Militiamen killed at least 14 people near Bunia on Thursday.", "en", "2023-03-11")
+    assert [(e.sub_event_type, e.fatalities) for e in people] == [("Attack", 14)]
+    personnes = _events("Jeudi, des hommes armés ont tué neuf personnes près de Djibo.", "fr", "2023-03-11")
+    assert [(e.sub_event_type, e.fatalities) for e in personnes] == [("Attack", 9)]
+    soldiers = _events("Militiamen killed at least 14 soldiers near Bunia on Thursday.", "en", "2023-03-11")
+    assert [e.sub_event_type for e in soldiers] == ["Armed clash"]

@@ -69,6 +69,18 @@ def test_a_day_after_puts_what_follows_a_day_before_the_date_told_last():
     assert event_date(frame(doc, 1, 2, CLASH, date=phrase), ctx, told).date == SUNDAY
 
 
+def test_a_day_after_counts_from_the_last_event_dated_to_a_day_not_from_a_period():
+    # "... a raid on Sunday. Dozens have died since 1 February. The raid came a day after six
+    # civilians were killed .": the killing is a day before Sunday, not a day before 1 February
+    doc = hand_doc("The/DET/det/1 raid/NOUN/nsubj/2 came/VERB/ROOT/2/come a/DET/det/4 day/NOUN/npadvmod/5 "
+                   "after/SCONJ/mark/9 six/NUM/nummod/7 civilians/NOUN/nsubjpass/9 were/AUX/auxpass/9 "
+                   "killed/VERB/advcl/2/kill ./PUNCT/punct/2")
+    phrase = _a_day_after(doc, 3, 6)
+    since_february = event("b", "Attack", date(2020, 2, 1), start=5, precision=TimePrecision.WEEK_OR_SPAN)
+    told = Told(PUBLISHED, [event("a", "Attack", SUNDAY, start=0), since_february])
+    assert event_date(frame(doc, 9, 10, KILLING, date=phrase), context(doc, dates=[phrase]), told).date == SATURDAY
+
+
 def test_a_day_after_counts_from_a_date_just_before_it_and_yields_to_a_date_of_its_own():
     # "Since 8 October , the day after the attack , ..." / "... hours after gunmen killed seven on Monday"
     doc = hand_doc("Since/ADP/case/1 October/PROPN/obl/5 8/NUM/nummod/1 ,/PUNCT/punct/1 the/DET/det/5 "

@@ -21,6 +21,9 @@ class Refinement(Strict):
     context: list[str] = Field(default_factory=list)
     agent: str | None = None
     target: str | None = None
+    victims: list[str] = Field(
+        default_factory=list, description="the toll counts the dead in one of these words ('60 people') and "
+                                          "the text names no armed target")
 
 
 class TriggerEntry(Strict):

@@ -84,7 +84,9 @@ def _anchor_of_complement(phrase: DateMention, frame: EventFrame, context: Docum
               and d.after_previous is None]
     if before:
         return before[-1]
+    # a day, not a period: "a day after" does not count from "since November 5"
     dated = [e for e in told if e.claim_status == "asserted" and e.date is not None
+             and e.time_precision == TimePrecision.DAY
              and e.evidence.date is not None and e.evidence.trigger.start < phrase.span.start]
     return max(dated, key=lambda e: e.evidence.trigger.start, default=None)
 

@@ -42,8 +42,19 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
             continue
         if rule.target and rule.target not in target_classes:
             continue
+        if rule.victims and not _counts_victims_as(frame, doc, rule.victims, target_classes):
+            continue
         return rule.sub_event_type
     return model_sub_type(frame, lang) or entry.sub_event_type
+
+
+def _counts_victims_as(frame: EventFrame, doc: Doc, words: list[str], target_classes: set[str | None]) -> bool:
+    """Whether the frame's toll counts its dead in one of ``words`` ("killed at least 60 people")
+    and no armed side is among its targets."""
+    if frame.fatalities is None or target_classes - {None, "civilians"}:
+        return False
+    toll = doc.char_span(frame.fatalities.span.start, frame.fatalities.span.end, alignment_mode="expand")
+    return toll is not None and any(has_phrase(word, {t._.lemma_key, t._.text_key}) for t in toll for word in words)
 
 
 def model_sub_type(frame: EventFrame, lang: str) -> str | None:
