@@ -95,3 +95,11 @@ def test_people_killed_with_no_fighting_told_is_an_attack_and_soldiers_killed_a_
     assert [(e.sub_event_type, e.fatalities) for e in personnes] == [("Attack", 9)]
     soldiers = _events("Militiamen killed at least 14 soldiers near Bunia on Thursday.", "en", "2023-03-11")
     assert [e.sub_event_type for e in soldiers] == ["Armed clash"]
+
+
+def test_a_killing_told_beside_an_event_only_planned_is_an_event_of_its_own():
+    text = "On Saturday, Iraqi soldiers killed a senior Islamic State commander who had plotted to bomb a bridge in Mosul."
+    assert [(_actor1(e), e.fatalities) for e in _events(text, "en", "2021-06-07")] == [
+        ("Military Forces of Iraq (2020-2022)", 1)]
+    texte = "Samedi, des soldats maliens ont tué un chef jihadiste qui préparait un attentat contre le camp de Tessalit."
+    assert [_actor1(e) for e in _events(texte, "fr", "2021-06-07")] == ["Military Forces of Mali (2021-)"]

@@ -3,10 +3,11 @@ attribution, on small sentences the project writes in both languages."""
 import pytest
 
 from sitrep.stages.attribution import claim_status, find_reporters
+from sitrep.stages.event_filter import states_a_generality
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
-from sitrep.stages.triggers import find_triggers
+from sitrep.stages.triggers import find_triggers, head_of
 
 
 def test_html_to_text_keeps_the_article_and_drops_the_page():
@@ -146,3 +147,17 @@ def test_a_past_form_the_lemmatizer_leaves_alone_is_still_its_verb():
     found = [(t.entry.id, t.span.text) for t in find_triggers(parse("Government troops retook the town on Saturday.",
                                                                       "en"), "en")]
     assert found == [("territory_take", "retook")]
+
+
+@pytest.mark.parametrize("text,lang,general", [
+    ("Drone strikes are widely unpopular in northern Pakistan.", "en", True),
+    ("Kidnappings for ransom are common in Zamfara state.", "en", True),
+    ("Enlèvements et assassinats ciblés sont fréquents dans la région de Kidal.", "fr", True),
+    # a determiner or a number: events that happened
+    ("The drone strikes were deadly in northern Pakistan.", "en", False),
+    ("Two drone strikes hit a compound in North Waziristan.", "en", False),
+])
+def test_events_spoken_of_in_general_are_no_event(text, lang, general):
+    doc = parse(text, lang)
+    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id not in ("killing", "death"))
+    assert states_a_generality(head_of(doc, trigger.token_start, trigger.token_end), lang) == general

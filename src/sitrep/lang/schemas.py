@@ -67,6 +67,7 @@ class Anchors(Strict):
     consecutive_day_words: list[str]
     day_words: list[str]
     ordinals: dict[str, int]
+    generic_predicates: list[str] = Field(default_factory=list)
 
 
 class Arguments(Strict):

@@ -16,6 +16,7 @@ class AnchorWords(BaseModel):
     consecutive_day_words: frozenset[str]
     day_words: frozenset[str]
     ordinals: dict[str, int]
+    generic_predicates: frozenset[str]
 
 
 @cache
@@ -26,4 +27,5 @@ def anchor_words(lang: str) -> AnchorWords:
         consecutive_day_words=folded(raw.consecutive_day_words),
         day_words=folded(raw.day_words),
         ordinals={fold(k): v for k, v in raw.ordinals.items()},
+        generic_predicates=folded(raw.generic_predicates),
     )

@@ -21,7 +21,10 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
     """``events`` with the tolls of the death frames that report events (``deaths``) added, and
     the events of those that belong to none; ``regular``: the frames the events came from."""
     doc = context.doc
-    sentences_with_events = {doc[f.head].sent.start for f in regular}
+    # an event only planned or feared ("indicted for plotting to bomb the subway") leaves the
+    # sentence's deaths to an event of their own; a denied one keeps them ("denied that she was
+    # beaten to death, saying she had died of a heart condition")
+    sentences_with_events = {doc[f.head].sent.start for f in regular if f.claim.status != "hypothetical"}
     for frame in deaths:
         if frame.fatalities is not None and frame.fatalities.period_total:
             continue  # "more than 100 have died since November": no event's toll, no event

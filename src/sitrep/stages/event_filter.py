@@ -36,7 +36,7 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
-    if describes_background(head) or has_event_subject(head, context):
+    if describes_background(head) or has_event_subject(head, context) or states_a_generality(head, context.lang):
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
@@ -110,6 +110,23 @@ def describes_background(head: Token) -> bool:
         return True
     relative = head.dep_ in ("acl:relcl", "relcl")
     return relative and "Pres" in head.morph.get("Tense") and not has_aux
+
+def states_a_generality(head: Token, lang: str) -> bool:
+    """A bare plural event noun that a present-tense copula says something general of ("drone
+    strikes are widely unpopular", "attacks by jihadists are frequent in the region"): such events,
+    not one that happened."""
+    if head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number") or not dep_is(head, SUBJECT_DEPS):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "nmod:poss") for c in head.children):
+        return False
+    governor = head.head
+    copula = next((c for c in governor.children if c.dep_ == "cop"), governor if governor.pos_ == "AUX" else None)
+    if copula is None or "Pres" not in copula.morph.get("Tense"):
+        return False
+    predicate = governor if copula is not governor else next(
+        (c for c in governor.children if c.dep_ in ("acomp", "attr")), None)
+    return predicate is not None and predicate._.lemma_key in anchor_words(lang).generic_predicates
+
 
 def _is_reduced_clause(participle: Token) -> bool:
     """A participle set off as a description: after a comma or parenthesis ("the town, captured in
