@@ -33,3 +33,15 @@ def test_different_places_keep_different_keys():
 def test_only_latin_script_names_are_kept():
     assert is_latin("Ḩamāh") and is_latin("Kraków")
     assert not is_latin("حلب") and not is_latin("Алеппо")
+
+
+def test_a_long_word_spelt_with_other_vowels_or_doubled_letters_still_matches(tmp_path):
+    from gazetteers import gazetteer_of, place
+
+    from sitrep.geo.candidates import candidates
+    gazetteer = gazetteer_of(tmp_path / "g.sqlite", [
+        place("Ma'arrat ash-Shamal", "populated_place", "SY", 35.1, 36.2),
+        place("Kafr Haya", "populated_place", "SY", 35.2, 36.3)], "test")
+    for written in ("Maaret al-Shamal", "Maarat al-Shamal"):
+        assert [c.place.name for c in candidates(gazetteer, written)] == ["Ma'arrat ash-Shamal"]
+    assert candidates(gazetteer, "Kafr Nubl") == []

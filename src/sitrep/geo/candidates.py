@@ -62,13 +62,16 @@ def is_acronym(name: str) -> bool:
 
 def _keeps_words(name: str, other_key: str) -> bool:
     """True where a fuzzy match keeps every word of a multi-word name: each word of 5+ letters is
-    found, spelt nearly alike, in the other name, each shorter word exactly ("Yuba City" is not
+    found, spelt nearly alike or alike to the ear, in the other name, each shorter word exactly ("Yuba City" is not
     "Cuba City", "Red Line" not "Red Lion", "Kansas City" not "Kansas")."""
     words = [k for k in (exact_key(w) for w in WORD_SPLIT.split(name)) if len(k) > 2]
     if len(words) < 2:
         return True
+    other_sound = sound_key(other_key)
+    # a long word may be spelt with other vowels or doubled letters ("Maarat", "Maaret", "Maarrat")
     return all(word in other_key if len(word) < FUZZY_MIN_LENGTH
-               else fuzz.partial_ratio(word, other_key) >= FUZZY_MIN_RATIO for word in words)
+               else fuzz.partial_ratio(word, other_key) >= FUZZY_MIN_RATIO or sound_key(word) in other_sound
+               for word in words)
 
 
 def candidates(gazetteer: Gazetteer, name: str, demonyms: bool = False) -> list[Candidate]:
