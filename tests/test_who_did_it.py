@@ -103,3 +103,14 @@ def test_a_killing_told_beside_an_event_only_planned_is_an_event_of_its_own():
         ("Military Forces of Iraq (2020-2022)", 1)]
     texte = "Samedi, des soldats maliens ont tué un chef jihadiste qui préparait un attentat contre le camp de Tessalit."
     assert [_actor1(e) for e in _events(texte, "fr", "2021-06-07")] == ["Military Forces of Mali (2021-)"]
+
+
+def test_an_air_strike_with_no_named_author_is_the_military_that_strikes_there():
+    def authors(text, lang):
+        return [_actor1(e) for e in _events(text, lang, "2023-10-05", "Air/drone strike")]
+    assert authors("An airstrike hit a market in Nyala on Tuesday, killing 12 people, residents said.", "en") == [
+        "Military Forces of Sudan (2019-)"]
+    assert authors("Une frappe de drone a touché mardi un marché de Kidal, tuant huit civils.", "fr") == [
+        "Military Forces of Mali (2021-)"]
+    # where no one state carries out most air strikes, the author stays unnamed
+    assert authors("An airstrike hit a market near Kismayo on Tuesday, killing 12 people, residents said.", "en") == [None]

@@ -154,6 +154,9 @@ class KnowledgeBase(BaseModel):
                                                   description="event type -> role of the actor it implies")
     implied_when_unnamed: dict[str, str] = Field(
         default_factory=dict, description="sub-event type -> role of the attacker it implies where none is named")
+    implied_military_when_unnamed: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="sub-event type -> {country where it happens: the state whose "
+                                          "military forces carry it out there} where no author is named")
     type_cues: dict[str, tuple[str, ...]] = Field(default_factory=dict,
                                                   description="actor type -> words marking a group name")
     files: dict[str, str] = Field(default_factory=dict, description="actor/source id -> data file")
@@ -235,6 +238,7 @@ def load_from(files: dict[str, str]) -> KnowledgeBase:
         countries={c.name: c for c in country_list},
         implied_by_event_type=dict(generic.get("implied_by_event_type") or {}),
         implied_when_unnamed=dict(generic.get("implied_when_unnamed") or {}),
+        implied_military_when_unnamed=dict(generic.get("implied_military_when_unnamed") or {}),
         type_cues={k: tuple(v) for k, v in (cues.get("type_cues") or {}).items()},
         files=origin,
     )

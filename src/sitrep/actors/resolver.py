@@ -315,11 +315,15 @@ def implied_actor(event_type: str, day: date | None, country: str | None,
                   sub_event_type: str | None = None) -> ActorRef | None:
     """The actor an event type implies whatever the words ("Protesters (Sri Lanka)" for any
     protest), else the one a sub-event type implies where the text names no attacker (an
-    unidentified armed group for a bomb); None where neither implies one."""
+    unidentified armed group for a bomb; the military that carries out the air strikes of the
+    event's country); None where neither implies one."""
     kb = knowledge_base()
     country = kb.country_named(country)
     role = kb.implied_by_event_type.get(event_type) or kb.implied_when_unnamed.get(sub_event_type or "")
-    return None if role is None else _role_ref(kb, role, country, day, country)
+    if role is not None:
+        return _role_ref(kb, role, country, day, country)
+    striker = kb.implied_military_when_unnamed.get(sub_event_type or "", {}).get(country or "")
+    return None if striker is None else _role_ref(kb, "military", striker, day, country)
 
 
 @lru_cache(maxsize=4096)
