@@ -292,6 +292,15 @@ def test_one_happening_told_twice_is_one_event_with_the_later_toll_and_sources()
     assert first.fatalities == 14 and [s.name for s in first.reported_by] == ["AFP", "SOHR"]
 
 
+def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():
+    # "la nuit de mardi à mercredi" (the event's date words start at character 20) read as
+    # Tuesday in one telling, as Wednesday in another ("vers 3 heures")
+    tuesday = event("a", "Armed clash", PUBLISHED - timedelta(days=1), start=0)
+    wednesday = event("b", "Armed clash", PUBLISHED, start=300)
+    assert len(tellings.merge_repeated([tuesday, wednesday])) == 2
+    assert [e.event_id for e in tellings.merge_repeated([tuesday, wednesday], nights=frozenset({20}))] == ["a"]
+
+
 def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
     doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
                    "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from sitrep import taxonomy
 from sitrep.models import (
     ActorRef,
+    DateMention,
     DocumentContext,
     Event,
     EventFrame,
@@ -43,9 +44,16 @@ UNDATED_SLACK_DAYS = 2
 
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
-    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published)
+    nights = frozenset(d.span.start for d in context.dates if _a_night(d))
+    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, nights)
     merged = [e for e in told_once if not is_background(e, context.published)]
     return sorted(merged, key=lambda e: (e.evidence.trigger.start, e.event_id))
+
+
+def _a_night(mention: DateMention) -> bool:
+    """A date that spans a night, from one day to the next ("la nuit de mardi à mercredi")."""
+    return mention.time_precision == TimePrecision.DAY and mention.earliest is not None \
+        and mention.latest is not None and (mention.latest - mention.earliest).days == 1
 
 
 def told_before(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
@@ -96,20 +104,22 @@ def _lend_actors(title: Event, body: list[Event]) -> None:
         unnamed.actor2 = unnamed.actor2 or title.actor2
 
 
-def merge_repeated(events: list[Event], published: Date | None = None) -> list[Event]:
+def merge_repeated(events: list[Event], published: Date | None = None,
+                   nights: frozenset[int] = frozenset()) -> list[Event]:
     """One event for one incident told more than once in an article ("clashes broke out on Tuesday
     ... 14 fighters were killed in the fighting"; "An air raid hit a market ... The raid, believed to
     have been carried out by jets, targeted the town"; "X denied carrying out the strike"): see
     :func:`same_incident`. The best telling (:func:`_rank`) keeps the event; the others complete
     it (:func:`_complete`), and a denial of any telling denies it. ``published``: the day actors
-    are named for where a demonstration turns into a riot."""
+    are named for where a demonstration turns into a riot; ``nights``: where the date words that
+    span a night start (a telling dated so may be of either day)."""
     kept: list[Event] = []
     by_country: dict[str | None, list[int]] = {}  # indices into kept, by the country of their place
     for event in events:
         country = event.location.country if event.location else None
         candidates = by_country.get(country, []) if country is not None else range(len(kept))
         candidates = [*candidates, *by_country.get(None, [])] if country is not None else candidates
-        index = next((i for i in sorted(candidates) if same_incident(kept[i], event)), None)
+        index = next((i for i in sorted(candidates) if same_incident(kept[i], event, nights)), None)
         if index is None:
             by_country.setdefault(country, []).append(len(kept))
             kept.append(event)
@@ -122,11 +132,12 @@ def merge_repeated(events: list[Event], published: Date | None = None) -> list[E
     return kept
 
 
-def same_incident(a: Event, b: Event) -> bool:
+def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset()) -> bool:
     """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
     "killed", of an event of armed violence; or a demonstration and what happened at it, see
     :func:`_one_demonstration`), one claim status (or a denial that covers the other),
-    dates within their precision (a telling that gives no date of its own: within two days), the
+    dates within their precision (a telling that gives no date of its own: within two days; one
+    dated by a night, ``nights``: either of its days), the
     same place or one told only as its country or area (or not named with the event), and actors
     that do not conflict."""
     if a.claim_status != b.claim_status and not _denial_covers(a, b):
@@ -139,6 +150,8 @@ def same_incident(a: Event, b: Event) -> bool:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
         if a.evidence.date is None or b.evidence.date is None:
             slack = UNDATED_SLACK_DAYS
+        elif a.evidence.date.start in nights or b.evidence.date.start in nights:
+            slack = 1
         if abs((a.date - b.date).days) > slack:
             return False
     if not _same_place(a, b):
