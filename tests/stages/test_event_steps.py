@@ -365,6 +365,20 @@ def test_an_unnamed_attacker_is_the_side_whose_operations_the_article_reports():
     assert events[4].actor1 is None  # armed groups rarely fly
 
 
+def test_forces_policing_a_demonstration_carry_over_to_no_later_attack():
+    army = named("Military Forces of Iraq", role="military")
+    militia = named("Unidentified Armed Group (Iraq)", "political_militia", role="unidentified")
+    protesters = named("Protesters (Iraq)", "protesters", role="protesters")
+    events = [event("a", "Excessive force against protesters", PUBLISHED, start=0, actor1=army, actor2=protesters),
+              event("b", "Shelling/artillery/missile attack", PUBLISHED, start=100),
+              event("c", "Armed clash", PUBLISHED, start=200, actor1=militia),
+              event("d", "Attack", PUBLISHED, start=300, actor1=army, actor2=protesters),
+              event("e", "Shelling/artillery/missile attack", PUBLISHED, start=400)]
+    article.carry_over_actors(events)
+    assert events[1].actor1 is None
+    assert events[4].actor1.name == militia.name  # the side whose operations were told last
+
+
 # --- relevance -----------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, Event, EventFrame
 from sitrep.stages.attribution import claim_status
-from sitrep.stages.event_actors import actor_ref
+from sitrep.stages.event_actors import DEMONSTRATORS, actor_ref
 from sitrep.stages.event_filter import describes_state
 from sitrep.stages.relevance import is_party
 from sitrep.stages.syntax import AGENT_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is, is_passive
@@ -140,7 +140,9 @@ def carry_over_actors(events: list[Event]) -> None:
     """A strike or clash whose clause names no attacker ("les raids aériens se sont poursuivis")
     is, in a report about one side's operations, that side's: it takes the attacker of the
     article's latest earlier event that names an armed one, marked as inferred. Only state forces
-    carry over to air strikes (armed groups rarely fly), and never protesters or rioters."""
+    carry over to air strikes (armed groups rarely fly), and never protesters or rioters, nor
+    forces policing a demonstration (their event's second actor protesters or rioters): that is
+    unrest, not one side's operations."""
     latest: Event | None = None
     for event in events:
         if event.claim_status != "asserted":
@@ -150,5 +152,6 @@ def carry_over_actors(events: list[Event]) -> None:
                 and (event.sub_event_type != "Air/drone strike" or latest.actor1.actor_type in STATE_TYPES):
             event.actor1 = latest.actor1.model_copy(update={"span": None, "inferred_from": latest.event_id})
         elif event.actor1 is not None and event.actor1.resolved and event.actor1.inferred_from is None \
-                and is_party(event.actor1) and event.actor1.actor_type not in ("protesters", "rioters"):
+                and is_party(event.actor1) and event.actor1.actor_type not in DEMONSTRATORS \
+                and (event.actor2 is None or event.actor2.actor_type not in DEMONSTRATORS):
             latest = event
