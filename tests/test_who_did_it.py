@@ -114,3 +114,12 @@ def test_an_air_strike_with_no_named_author_is_the_military_that_strikes_there()
         "Military Forces of Mali (2021-)"]
     # where no one state carries out most air strikes, the author stays unnamed
     assert authors("An airstrike hit a market near Kismayo on Tuesday, killing 12 people, residents said.", "en") == [None]
+
+
+def test_a_protest_counts_no_deaths_but_its_own_protesters():
+    cause = _events("Protests erupted in Imphal on Friday after a rocket struck a house in Moirang, killing a "
+                    "70-year-old man.", "en", "2024-09-08")
+    assert sorted((e.sub_event_type, e.fatalities) for e in cause) == [
+        ("Peaceful protest", None), ("Shelling/artillery/missile attack", 1)]
+    killed = _events("Un manifestant a été tué mardi à Bamako, selon la police.", "fr", "2024-09-08")
+    assert [(e.sub_event_type, e.fatalities) for e in killed] == [("Excessive force against protesters", 1)]

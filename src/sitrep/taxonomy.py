@@ -26,6 +26,8 @@ class SubEventType(BaseModel):
     part_of_attacks: bool = False
     two_sided: bool = False
     attacker_carries_over: bool = False
+    deathless: bool = False
+    deadly_form: str | None = None
 
 
 def _read() -> Taxonomy:

@@ -290,6 +290,10 @@ class SubEventTypeCodes(Strict):
     attacker_carries_over: bool = Field(
         False, description="an unnamed attacker is, in a report about one side's operations, the attacker of "
                            "the article's previous event")
+    deathless: bool = Field(False, description="ACLED codes no death for it: deaths told with it are another "
+                                               "event's, unless its own participants are counted dead")
+    deadly_form: str | None = Field(None, description="the sub-type it is where its own participants are counted "
+                                                      "dead ('a protester killed')")
 
 
 class EventTypeEntry(Strict):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sitrep import taxonomy
-from sitrep.models import DocumentContext, Event, EventFrame, Evidence, Location
+from sitrep.taxonomy import SubEventType
+from sitrep.models import DocumentContext, Event, EventFrame, Evidence, FatalityMention, Location
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import choose_location
@@ -33,17 +34,30 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
     return events
 
 
+def _deaths_told(frame: EventFrame, sub_type: SubEventType) -> tuple[SubEventType, FatalityMention | None]:
+    """The sub-type and toll of a frame: a sub-type ACLED codes no death for leaves its sentence's
+    deaths to another event, unless the toll counts its own participants ("a protester killed":
+    the trigger word inside the toll), which makes it its deadly form."""
+    toll = frame.fatalities
+    if toll is None or not sub_type.deathless:
+        return sub_type, toll
+    trigger = frame.trigger.span
+    if sub_type.deadly_form and toll.span.start <= trigger.start and trigger.end <= toll.span.end:
+        return taxonomy.lookup(sub_type.deadly_form), toll
+    return sub_type, None
+
+
 def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_before: int = 0) -> Event:
     """The event a frame reports (``days_before`` its day: the Nth day before the one the text
     gives); ``told``: the article's events so far, whose dates a story goes on at."""
     sentence = context.doc[frame.head].sent
-    sub_type = taxonomy.lookup(sub_event_type(frame, context.doc, context.lang))
+    sub_type, toll = _deaths_told(frame, taxonomy.lookup(sub_event_type(frame, context.doc, context.lang)))
+    toll = toll if not days_before else None
     entry = frame.trigger.entry
     when = event_date(frame, context, told)
     day = when.date - timedelta(days=days_before) if when else None
     location = choose_location(frame, context)
     actor1, actor2 = choose_actors(frame, sub_type, location, published=context.published, country=context.country)
-    toll = frame.fatalities if not days_before else None
     actor_spans = {role: ref.span for role, ref in (("actor1", actor1), ("actor2", actor2)) if ref and ref.span}
     event = Event(
         event_id=_event_id(context, frame.trigger.span.start, days_before),
