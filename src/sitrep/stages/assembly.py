@@ -5,8 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sitrep import taxonomy
-from sitrep.taxonomy import SubEventType
-from sitrep.models import DocumentContext, Event, EventFrame, Evidence, FatalityMention, Location
+from sitrep.models import (
+    DocumentContext,
+    Event,
+    EventFrame,
+    Evidence,
+    FatalityMention,
+    Location,
+)
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import choose_location
@@ -14,6 +20,7 @@ from sitrep.stages.subtypes import sub_event_type
 from sitrep.stages.tellings import told_before
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
+from sitrep.taxonomy import SubEventType
 from sitrep.text import span_of
 
 
