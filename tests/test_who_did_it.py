@@ -123,3 +123,11 @@ def test_a_protest_counts_no_deaths_but_its_own_protesters():
         ("Peaceful protest", None), ("Shelling/artillery/missile attack", 1)]
     killed = _events("Un manifestant a été tué mardi à Bamako, selon la police.", "fr", "2024-09-08")
     assert [(e.sub_event_type, e.fatalities) for e in killed] == [("Excessive force against protesters", 1)]
+
+
+def test_these_strikes_on_another_day_are_the_series_told_before_on_that_day():
+    text = ("Au moins 20 personnes ont été tuées lundi dans des raids aériens de l'armée syrienne sur Alep, "
+            "selon l'OSDH. Dimanche, ces bombardements avaient fait 12 morts.")
+    strikes = _events(text, "fr", "2014-02-04")
+    assert sorted((str(e.date), e.sub_event_type, e.location.name, e.fatalities) for e in strikes) == [
+        ("2014-02-02", "Air/drone strike", "Aleppo", 12), ("2014-02-03", "Air/drone strike", "Aleppo", 20)]

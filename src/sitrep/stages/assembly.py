@@ -15,9 +15,9 @@ from sitrep.models import (
 )
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
-from sitrep.stages.event_place import choose_location
+from sitrep.stages.event_place import INFERRED, choose_location
 from sitrep.stages.subtypes import sub_event_type
-from sitrep.stages.tellings import told_before
+from sitrep.stages.tellings import told_again_on_another_day, told_before
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
 from sitrep.taxonomy import SubEventType
@@ -36,9 +36,24 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
             if frame.fatalities is not None:
                 add_toll(earlier, frame.fatalities, frame.sources)
             continue
+        series = told_again_on_another_day(frame, events, context)
         for days_before in range(consecutive_days(context.doc[frame.head].sent, context.lang)):
-            events.append(build_event(frame, context, events, days_before))
+            event = build_event(frame, context, events, days_before)
+            events.append(event if series is None else _of_series(event, series))
     return events
+
+
+def _of_series(event: Event, series: Event) -> Event:
+    """An event of the series told before ("ces bombardements" of the raids on Alep) on its own day:
+    the series' kind, place and actors where its own words name none."""
+    kind = taxonomy.lookup(series.sub_event_type)
+    own_place = event.location is not None and not (event.location.reason or "").startswith(INFERRED)
+    return event.model_copy(update={
+        "event_type": kind.event_type, "sub_event_type": kind.sub_event_type,
+        "plover_event_type": series.plover_event_type, "cameo_root": series.cameo_root,
+        "location": event.location if own_place else series.location,
+        "actor1": event.actor1 if event.actor1 is not None and event.actor1.resolved else series.actor1,
+        "actor2": event.actor2 or series.actor2})
 
 
 def _deaths_told(frame: EventFrame, sub_type: SubEventType) -> tuple[SubEventType, FatalityMention | None]:

@@ -61,12 +61,33 @@ def told_before(frame: EventFrame, events: Told, context: DocumentContext) -> Ev
     ("... après de violents combats. ... douze assaillants ont été tués lors des affrontements"):
     the article's latest asserted event of the same event type."""
     head = context.doc[frame.head]
-    if head.pos_ != "NOUN" or frame.date is not None or not _is_definite(head):
-        return None
-    if any(context.places[i].location and context.places[i].location.resolved
-           and context.places[i].token_start in {t.i for t in head.subtree} for i in frame.places):
+    if head.pos_ != "NOUN" or frame.date is not None or not _is_definite(head) or _has_own_place(frame, head, context):
         return None
     return events.latest_of_type(taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type)
+
+
+def told_again_on_another_day(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
+    """The earlier event a demonstrative noun trigger with a date and no place of its own tells of
+    again, on another day ("... raids aux barils d'explosifs sur Alep. Dimanche, ces bombardements
+    ont fait 36 morts"): the article's latest asserted event of the same event type, the latest
+    whose place is named finer than an area where one is."""
+    head = context.doc[frame.head]
+    if head.pos_ != "NOUN" or frame.date is None or not _is_demonstrative(head) or _has_own_place(frame, head, context):
+        return None
+    event_type = taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type
+    series = [e for e in events if e.event_type == event_type and e.claim_status == "asserted"]
+    placed = (e for e in reversed(series) if e.location is not None and not _is_coarse(e.location))
+    return next(placed, series[-1] if series else None)
+
+
+def _has_own_place(frame: EventFrame, head: Token, context: DocumentContext) -> bool:
+    phrase = {t.i for t in head.subtree}
+    return any(context.places[i].location and context.places[i].location.resolved
+               and context.places[i].token_start in phrase for i in frame.places)
+
+
+def _is_demonstrative(noun: Token) -> bool:
+    return any("Dem" in d.morph.get("PronType") for d in noun.children if d.dep_ in ("det", "det:poss"))
 
 
 def _is_definite(noun: Token) -> bool:
