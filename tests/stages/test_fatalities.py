@@ -35,6 +35,9 @@ def tolls(parsed):
     ("fr", "Soixante-huit soldats ont été tués et 12 blessés.", [(68, False, "tués")]),
     ("fr", "Le bilan s'élève à 30 morts.", [(30, False, "bilan")]),
     ("fr", "Le raid a coûté la vie à quatre enfants.", [(4, False, "coûté la vie")]),
+    # what killed is no count of the dead
+    ("fr", "Le jeune homme est mort d'un tir de policier.", [(None, False, "mort")]),
+    ("fr", "Le garde a été tué de trois balles.", [(None, False, "tué")]),
     ("en", "A suicide bomber blew himself up, killing 12 people.", [(12, False, "killing")]),
     ("en", "12 people were killed in the attack.", [(12, False, "killed")]),
     ("en", "The death toll rose to 30.", [(30, False, "death toll")]),
