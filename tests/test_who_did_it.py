@@ -131,3 +131,13 @@ def test_these_strikes_on_another_day_are_the_series_told_before_on_that_day():
     strikes = _events(text, "fr", "2014-02-04")
     assert sorted((str(e.date), e.sub_event_type, e.location.name, e.fatalities) for e in strikes) == [
         ("2014-02-02", "Air/drone strike", "Aleppo", 12), ("2014-02-03", "Air/drone strike", "Aleppo", 20)]
+
+
+def test_an_attack_on_a_village_or_killing_people_is_an_attack_on_civilians():
+    def kinds(text, lang):
+        return [e.sub_event_type for e in _events(text, lang, "2023-05-10")]
+    assert kinds("Des hommes armés ont attaqué lundi le village de Dogo, dans la région de Tillabéri.", "fr") == ["Attack"]
+    assert kinds("On Monday, militants attacked a market near Maiduguri, killing 12 people.", "en") == ["Attack"]
+    # an armed side attacked, or police whose raid kills people: a clash
+    assert kinds("On Monday, militants attacked an army post near Maiduguri, killing 12 people.", "en") == [
+        "Armed clash"]

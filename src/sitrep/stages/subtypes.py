@@ -2,11 +2,12 @@
 (lang/<code>/triggers.yaml) that its sentence and its actors satisfy."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, EventFrame
+from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, dep_is
 from sitrep.stages.triggers import has_phrase
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
@@ -44,6 +45,8 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
             continue
         if rule.victims and not _counts_victims_as(frame, doc, rule.victims, target_classes):
             continue
+        if rule.objects and not _acts_on(head, rule.objects, target_classes):
+            continue
         return rule.sub_event_type
     return model_sub_type(frame, lang) or entry.sub_event_type
 
@@ -55,6 +58,17 @@ def _counts_victims_as(frame: EventFrame, doc: Doc, words: list[str], target_cla
         return False
     toll = doc.char_span(frame.fatalities.span.start, frame.fatalities.span.end, alignment_mode="expand")
     return toll is not None and any(has_phrase(word, {t._.lemma_key, t._.text_key}) for t in toll for word in words)
+
+
+def _acts_on(head: Token, words: list[str], target_classes: set[str | None]) -> bool:
+    """Whether the trigger acts on one of ``words`` (its object, its passive subject, its "on" /
+    "contre" complement: "attacked the village of X", "the village was attacked", "l'attaque contre
+    le village") and no armed side is among its targets."""
+    if target_classes - {None, "civilians"}:
+        return False
+    acted_on = [c for c in head.children if dep_is(c, (*OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "nmod", "obl"))]
+    acted_on += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(has_phrase(word, {t._.lemma_key, t._.text_key}) for t in acted_on for word in words)
 
 
 def model_sub_type(frame: EventFrame, lang: str) -> str | None:
