@@ -216,3 +216,14 @@ def test_an_area_of_a_country_the_article_does_not_name_far_from_its_places_is_a
     ctx = context(doc, places=[near, israel_town])
     ctx.country = "Israel"
     assert choose_location(frame(doc, 1, 2, entry("Attack"), places=[0]), ctx).name == "Gaza"  # Sderot is near
+
+
+def test_towns_coordinated_with_an_event_are_one_event_each_but_not_a_places_containers():
+    import sitrep
+
+    def places(text):
+        return [e.location.name for e in sitrep.extract(text, published="2020-02-05", lang="fr")
+                if e.claim_status == "asserted"]
+    assert places("Des frappes aériennes ont visé lundi Saraqib et Ariha, dans la province d'Idleb.") == [
+        "Saraqib", "Arīḩā"]
+    assert places("Des frappes aériennes ont visé lundi Saraqib (Ariha, Idleb).") == ["Saraqib"]

@@ -15,11 +15,11 @@ from sitrep.models import (
 )
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
-from sitrep.stages.event_place import INFERRED, choose_location
+from sitrep.stages.event_place import INFERRED, choose_location, coordinated_places
 from sitrep.stages.subtypes import sub_event_type
 from sitrep.stages.tellings import told_again_on_another_day, told_before
 from sitrep.stages.told import Told
-from sitrep.stages.tolls import add_toll
+from sitrep.stages.tolls import add_toll, split_between_places
 from sitrep.taxonomy import SubEventType
 from sitrep.text import span_of
 
@@ -41,6 +41,24 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
             event = build_event(frame, context, events, days_before)
             events.append(event if series is None else _of_series(event, series))
     return events
+
+
+def at_coordinated_places(events: list[Event], regular: list[EventFrame], context: DocumentContext) -> list[Event]:
+    """``events`` and, for each whose clause coordinates other towns with its place ("des frappes
+    ont visé Saraqib et Ariha"), the same event at each of those: ACLED codes one event per place,
+    and one toll told for them all is split between them (stages/tolls.py)."""
+    frames = {frame.trigger.span.start: frame for frame in regular}
+    placed = []
+    for event in events:
+        placed.append(event)
+        frame = frames.get(event.evidence.trigger.start)
+        if frame is None or event.claim_status != "asserted":
+            continue
+        copies = [event.model_copy(deep=True, update={"event_id": f"{event.event_id}+{number}", "location": place})
+                  for number, place in enumerate(coordinated_places(frame, context, event.location), start=1)]
+        split_between_places([event, *copies])
+        placed.extend(copies)
+    return placed
 
 
 def _of_series(event: Event, series: Event) -> Event:

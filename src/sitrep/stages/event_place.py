@@ -32,6 +32,8 @@ AREA_RANK = {"admin2": 1, "admin1": 2, "region": 2, "country": 3}
 FAR_KM = 50.0
 # an area of a country the article does not name needs another of its places this close
 NAMESAKE_SUPPORT_KM = 300.0
+# two places coordinated with an event closer than this are one place told twice
+SAME_PLACE_KM = 10.0
 # dependency labels of the clauses inside a clause ("..., according to workers who said ...")
 CLAUSE_LABELS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 
@@ -65,6 +67,49 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
         return _inferred(focus, ARTICLE_FOCUS)
     named_with = [context.places[i] for i in candidates if _resolved(context.places[i])]
     return named_with[0].location if named_with else None  # a place it came from or lies far from
+
+
+def coordinated_places(frame: EventFrame, context: DocumentContext, chosen: Location | None) -> list[Location]:
+    """The other towns the event's clause coordinates with its chosen one, each a place of its own
+    ("des frappes ont visé Saraqib et Ariha", "clashes broke out in Nanterre and Colombes"): ACLED
+    codes one event per place. Only settlements the gazetteer knows, more than SAME_PLACE_KM apart,
+    never the ends of a route ("between X and Y") nor the chosen place's own district or province
+    ("Ratgama (Hikkaduwa, Galle)")."""
+    if chosen is None or _area_rank(chosen) > 0 or chosen.latitude is None:
+        return []
+    first = next((context.places[i] for i in frame.places if context.places[i].location == chosen), None)
+    if first is None:
+        return []
+    clause, doc, found = _clause_tokens(context.doc[frame.head]), context.doc, []
+    for i in frame.places:
+        place = context.places[i]
+        where = place.location
+        if place is first or place.name_start not in clause or not _resolved(place) or _area_rank(where) > 0 \
+                or where.latitude is None or where.name in (chosen.admin1, chosen.admin2) \
+                or any(where.name == other.name for other in [chosen, *found]):
+            continue
+        if haversine_km(chosen.latitude, chosen.longitude, where.latitude, where.longitude) > SAME_PLACE_KM \
+                and _coordinated(doc[first.name_start], doc[place.name_start], context.lang):
+            found.append(where)
+    return found
+
+
+def _coordinated(a: Token, b: Token, lang: str) -> bool:
+    """Whether the places at ``a`` and ``b`` are told as coordinated: one of them, or the noun it
+    is the place of, is a conjunct of the other or of its noun; not the two ends of "between",
+    nor names in brackets."""
+    between = place_words(lang).between_words
+    near = (a, b, a.head, b.head)
+    if any(c._.lemma_key in between for t in near for c in t.children) or any(t._.lemma_key in between for t in near):
+        return False
+    if _in_brackets(a) or _in_brackets(b):
+        return False  # "Ratgama (Hikkaduwa, Galle, Southern)": the place's containers
+    return any(x.dep_ == "conj" and x.head in (y, y.head) for x, y in ((b, a), (b.head, a), (a, b), (a.head, b)))
+
+
+def _in_brackets(token: Token) -> bool:
+    before = [t.text for t in token.sent if t.i < token.i and t.text in "()"]
+    return bool(before) and before[-1] == "("
 
 
 def _resolved(place: PlaceMention) -> bool:

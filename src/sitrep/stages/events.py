@@ -11,7 +11,8 @@ each step is a module of its own:
 4. ``death_reports`` — deaths told apart complete their event's toll, or are events of their own;
 5. ``tellings`` — titles' repeats, later tellings of one happening and background dropped;
 6. ``article`` — what only the whole article tells (holders, claimed perpetrators, carried-over
-   attackers);
+   attackers); then ``assembly.at_coordinated_places``: an event whose clause coordinates several
+   towns is one event per town;
 7. ``relevance`` — an article that reports no political violence or unrest codes no event.
 
 Rules here are language-neutral; the words they need come from lang/<code>/*.yaml.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from sitrep.models import DocumentContext, Event, EventFrame
 from sitrep.stages import article, death_reports, event_filter, happenings, relevance, tellings
-from sitrep.stages.assembly import assemble
+from sitrep.stages.assembly import assemble, at_coordinated_places
 
 
 def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
@@ -32,4 +33,5 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     events = death_reports.code_death_reports(events, deaths, regular, context)
     events = tellings.merge_tellings(events, context)
     article.complete(events, frames, context)
+    events = at_coordinated_places(events, regular, context)
     return events if relevance.reports_political_violence(events, context.lang) else []

@@ -56,6 +56,7 @@ class PlaceWords(BaseModel):
     seat_words: frozenset[str] = frozenset()
     inside_prepositions: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
+    between_words: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     location_subject_verbs: frozenset[str] = frozenset()
