@@ -35,6 +35,12 @@ def tolls(parsed):
     ("fr", "Soixante-huit soldats ont été tués et 12 blessés.", [(68, False, "tués")]),
     ("fr", "Le bilan s'élève à 30 morts.", [(30, False, "bilan")]),
     ("fr", "Le raid a coûté la vie à quatre enfants.", [(4, False, "coûté la vie")]),
+    # a date between the death word and its count
+    ("fr", "Les jihadistes ont tué samedi 12 soldats.", [(12, False, "tué")]),
+    ("fr", "Les rebelles ont tué le 12 mars trois soldats.", [(3, False, "tué")]),
+    ("en", "Gunmen killed on Monday 12 villagers.", [(12, False, "killed")]),
+    # what is shot down is no one
+    ("fr", "La défense aérienne a abattu dans la nuit une vingtaine de drones.", [(None, False, "abattu")]),
     # what killed is no count of the dead
     ("fr", "Le jeune homme est mort d'un tir de policier.", [(None, False, "mort")]),
     ("fr", "Le garde a été tué de trois balles.", [(None, False, "tué")]),

@@ -158,11 +158,12 @@ class Reading:
 
     def wounded_next(self, quantity: Quantity) -> bool:
         """"le bilan fait état de 30 blessés", "30 people wounded": the count is of the wounded
-        (but "killing 20 and injuring others" is a toll of 20)."""
+        (but "killing 20 and injuring others" is a toll of 20), or of what is no one ("une vingtaine
+        de drones": a preposition right after the count leads to what it counts)."""
         for token in self.doc[quantity.token_end:quantity.token_end + 3]:
             if is_any(token, self.lex.not_deaths):
                 return True
-            if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            if token.pos_ not in ("NOUN", "ADJ", "PROPN") and not (token.pos_ == "ADP" and token.i == quantity.token_end):
                 return False
         return False
 
@@ -173,18 +174,26 @@ class Reading:
     def count_after(self, end: int, links: frozenset[str], names: bool = False, one: bool = True) -> list[Quantity]:
         """The count after the death word across linking words, with the counts added to it
         ("killing 5 soldiers and 3 civilians"); with ``names``, across place names too ("le
-        bilan à Gao est de 20 morts"); without ``one``, "un/a" counts no one."""
+        bilan à Gao est de 20 morts"); without ``one``, "un/a" counts no one. A date between the
+        word and its count is passed over ("ont tué samedi 12 soldats")."""
         sentence_end = self.doc[end - 1].sent.end
-        for index in range(end, min(sentence_end, end + COUNT_AFTER_WINDOW)):
+        index, limit = end, min(sentence_end, end + COUNT_AFTER_WINDOW)
+        while index < limit:
             quantity = self.by_start.get(index)
             if quantity is not None:
                 if self.wounded_next(quantity) or quantity.article and not one:
                     return []
                 return [quantity, *self.added_counts(quantity.token_end, sentence_end)]
             token = self.doc[index]
+            if index in self.date_ends or index + 1 in self.date_ends and token.pos_ in ("ADP", "DET"):
+                date_end = self.date_ends.get(index) or self.date_ends[index + 1]  # "on Monday", "le 12 mars"
+                limit = min(sentence_end, limit + date_end - index)
+                index = date_end
+                continue
             if not (token.is_space or token.text in JOINING_PUNCT or is_any(token, links)
                     or is_any(token, self.lex.approximators) or names and (token.pos_ == "PROPN" or token.ent_type_)):
                 return []
+            index += 1
         return []
 
     def added_counts(self, index: int, sentence_end: int) -> list[Quantity]:
