@@ -70,6 +70,14 @@ actors:
     assert any("no sources" in m for m in found)
 
 
+def test_an_implied_military_of_an_unknown_country_is_an_error():
+    generic = GENERIC + "implied_military_when_unnamed:\n  Air/drone strike: {Syria: Narnia, Atlantis: Iraq}\n"
+    kb = load_from({"generic.yaml": generic, "countries.yaml": COUNTRIES, "groups.yaml": "actors: []"})
+    found = [m for m in errors(kb) if m.startswith("implied_military_when_unnamed")]
+    assert sorted(found) == ["implied_military_when_unnamed: Air/drone strike: unknown country 'Atlantis'",
+                             "implied_military_when_unnamed: Air/drone strike: unknown country 'Narnia'"]
+
+
 def test_untyped_actor_is_rejected_when_loading():
     with pytest.raises(ValueError):
         small_kb("actors: [{id: a, name: Group A, sources: [x]}]")

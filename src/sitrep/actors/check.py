@@ -101,8 +101,8 @@ def _check_entries(kb: KnowledgeBase) -> list[Problem]:
                                         message=f"{key}: {event_type} -> unknown role {role!r}"))
     for sub_event_type, strikers in kb.implied_military_when_unnamed.items():
         for country in {*strikers, *strikers.values()} - set(kb.countries):
-            problems.append(Problem(level="error", where="generic.yaml",
-                                    message=f"implied_military_when_unnamed: {sub_event_type}: unknown country {country!r}"))
+            problems.append(Problem(level="error", where="generic.yaml", message=(
+                f"implied_military_when_unnamed: {sub_event_type}: unknown country {country!r}")))
     for name, role in kb.roles.items():
         if role.dated_like is not None and role.dated_like not in kb.roles:
             problems.append(Problem(level="error", where=f"generic.yaml: {name}",

@@ -62,8 +62,8 @@ def is_acronym(name: str) -> bool:
 
 def _keeps_words(name: str, other_key: str) -> bool:
     """True where a fuzzy match keeps every word of a multi-word name: each word of 5+ letters is
-    found, spelt nearly alike or alike to the ear, in the other name, each shorter word exactly ("Yuba City" is not
-    "Cuba City", "Red Line" not "Red Lion", "Kansas City" not "Kansas")."""
+    found, spelt nearly alike or alike to the ear, in the other name, each shorter word exactly
+    ("Yuba City" is not "Cuba City", "Red Line" not "Red Lion", "Kansas City" not "Kansas")."""
     words = [k for k in (exact_key(w) for w in WORD_SPLIT.split(name)) if len(k) > 2]
     if len(words) < 2:
         return True

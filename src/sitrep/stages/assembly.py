@@ -5,14 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sitrep import taxonomy
-from sitrep.models import (
-    DocumentContext,
-    Event,
-    EventFrame,
-    Evidence,
-    FatalityMention,
-    Location,
-)
+from sitrep.models import DocumentContext, Event, EventFrame, Evidence, FatalityMention, Location
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import INFERRED, choose_location, coordinated_places

@@ -108,6 +108,7 @@ def _coordinated(a: Token, b: Token, lang: str) -> bool:
 
 
 def _in_brackets(token: Token) -> bool:
+    """Whether a bracket opened before ``token`` in its sentence is still open there."""
     before = [t.text for t in token.sent if t.i < token.i and t.text in "()"]
     return bool(before) and before[-1] == "("
 

@@ -163,7 +163,8 @@ class Reading:
         for token in self.doc[quantity.token_end:quantity.token_end + 3]:
             if is_any(token, self.lex.not_deaths):
                 return True
-            if token.pos_ not in ("NOUN", "ADJ", "PROPN") and not (token.pos_ == "ADP" and token.i == quantity.token_end):
+            leads_to_noun = token.pos_ == "ADP" and token.i == quantity.token_end
+            if token.pos_ not in ("NOUN", "ADJ", "PROPN") and not leads_to_noun:
                 return False
         return False
 
