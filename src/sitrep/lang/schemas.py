@@ -25,8 +25,9 @@ class Refinement(Strict):
         default_factory=list, description="the toll counts the dead in one of these words ('60 people') and "
                                           "the text names no armed target")
     objects: list[str] = Field(
-        default_factory=list, description="what the trigger acts on is one of these words ('attacked the "
-                                          "village of X') and the text names no armed target")
+        default_factory=list, description="what the trigger acts on (its object or passive subject) is one of "
+                                          "these words ('attacked the village of X') and the text names no armed "
+                                          "target")
 
 
 class TriggerEntry(Strict):

@@ -2,12 +2,13 @@
 (lang/<code>/triggers.yaml) that its sentence and its actors satisfy."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, EventFrame
-from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, dep_is
 from sitrep.stages.triggers import has_phrase
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
@@ -36,6 +37,7 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
     context_keys = {t._.lemma_key for t in head.sent} | {t._.text_key for t in head.sent}
     agent_class = actor_class(frame.agent)
     target_classes = {actor_class(t) for t in frame.targets}
+    armed_target = bool(target_classes - {None, "civilians"})
     for rule in entry.when:
         if rule.context and not any(has_phrase(word, context_keys) for word in rule.context):
             continue
@@ -43,32 +45,30 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
             continue
         if rule.target and rule.target not in target_classes:
             continue
-        if rule.victims and not _counts_victims_as(frame, doc, rule.victims, target_classes):
+        if rule.victims and (armed_target or not _counts_victims_as(frame, doc, rule.victims)):
             continue
-        if rule.objects and not _acts_on(head, rule.objects, target_classes):
+        if rule.objects and (armed_target or not _acts_on(frame, doc, rule.objects)):
             continue
         return rule.sub_event_type
     return model_sub_type(frame, lang) or entry.sub_event_type
 
 
-def _counts_victims_as(frame: EventFrame, doc: Doc, words: list[str], target_classes: set[str | None]) -> bool:
-    """Whether the frame's toll counts its dead in one of ``words`` ("killed at least 60 people")
-    and no armed side is among its targets."""
-    if frame.fatalities is None or target_classes - {None, "civilians"}:
+def _counts_victims_as(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
+    """Whether the frame's toll counts its dead in one of ``words`` ("killed at least 60 people")."""
+    if frame.fatalities is None:
         return False
     toll = doc.char_span(frame.fatalities.span.start, frame.fatalities.span.end, alignment_mode="expand")
-    return toll is not None and any(has_phrase(word, {t._.lemma_key, t._.text_key}) for t in toll for word in words)
+    return toll is not None and _names_one_of(toll, words)
 
 
-def _acts_on(head: Token, words: list[str], target_classes: set[str | None]) -> bool:
-    """Whether the trigger acts on one of ``words`` (its object, its passive subject, its "on" /
-    "contre" complement: "attacked the village of X", "the village was attacked", "l'attaque contre
-    le village") and no armed side is among its targets."""
-    if target_classes - {None, "civilians"}:
-        return False
-    acted_on = [c for c in head.children if dep_is(c, (*OBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "nmod", "obl"))]
-    acted_on += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(has_phrase(word, {t._.lemma_key, t._.text_key}) for t in acted_on for word in words)
+def _acts_on(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
+    """Whether what the trigger acts on (its target phrase, else its object or passive subject:
+    stages/arguments.py) is one of ``words`` ("attacked the village of X", "the village was attacked")."""
+    return _names_one_of([doc[i] for i in frame.target_tokens], words)
+
+
+def _names_one_of(tokens: Iterable[Token], words: list[str]) -> bool:
+    return any(has_phrase(word, {t._.lemma_key, t._.text_key}) for t in tokens for word in words)
 
 
 def model_sub_type(frame: EventFrame, lang: str) -> str | None:
