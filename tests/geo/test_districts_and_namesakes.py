@@ -35,6 +35,10 @@ PLACES = [
     place("Hakkari", "admin1", "TR", 37.57, 43.74, 78_000, admin1="Hakkari", admin1_code="70"),
     place("Hakkari", "populated_place", "TR", 37.57, 43.74, 78_000, admin1="Hakkari", admin1_code="70"),
     place("Semdinli", "populated_place", "TR", 37.30, 44.57, 19_000, admin1="Hakkari", admin1_code="70"),
+    place("Nigeria", "country", "NG", 9.06, 7.49, 200_000_000),
+    place("Katsina", "admin1", "NG", 12.99, 7.60, 430_000, admin1="Katsina"),
+    place("Funtua", "admin2", "NG", 11.52, 7.31, 0, admin1="Katsina"),
+    place("Kaya", "populated_place", "BF", 13.09, -1.08, 66_000),  # a namesake abroad
 ]
 
 
@@ -63,6 +67,18 @@ def test_a_district_named_with_its_type_word_is_the_district_at_precision_2(nlp_
     places = resolve(nlp_en, "Insurgents overran an outpost in Kamdesh district of Nuristan province on Friday.",
                      "en", gazetteer)
     assert located(places, "Kamdesh") == [("Kamdesh", "admin2", "AF", GeoPrecision.NEAR_OR_PART_OF)]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted 20 farmers in Kaya in Funtua Local Government Area of Katsina State on Monday.",
+    "Gunmen abducted 20 farmers in Kaya, in the Funtua local government area of Katsina, on Monday.",
+])
+def test_a_district_named_with_a_type_phrase_of_several_words_is_the_district(nlp_en, gazetteer, text):
+    # "Local Government Area" (Nigeria's districts) is read like "district"; the unknown village
+    # in it is coded at the district, not at a namesake abroad
+    places = resolve(nlp_en, text, "en", gazetteer)
+    assert located(places, "Funtua") == [("Funtua", "admin2", "NG", GeoPrecision.NEAR_OR_PART_OF)]
+    assert {p.location.name for p in places if p.name == "Kaya" and p.location.resolved} <= {"Funtua"}
 
 
 def test_a_region_word_before_a_district_still_finds_the_district_at_home(nlp_en, gazetteer):

@@ -252,3 +252,10 @@ def test_default_state_abbreviations_and_capitals_named_after_their_state(defaul
     assert ("Minnesota", "admin1") in {(c.place.name, c.place.feature) for c in candidates(default, "Minn.")}
     # the state takes its capital's other names, not the capital's own ("Oklahoma City")
     assert all(c.place.feature != "admin1" for c in candidates(default, "Oklahoma City"))
+
+
+@pytest.mark.parametrize("name", ["Nagorno-Karabakh", "Haut-Karabakh", "Karabakh", "Artsakh"])
+def test_default_codes_a_conflict_region_that_is_no_admin_area_at_its_main_city_s_area(default, name):
+    # aliases.yaml: Nagorno-Karabakh is coded, as ACLED does, at Khankendi (Stepanakert)
+    found = {(c.place.country_code, c.place.feature) for c in candidates(default, name)}
+    assert ("AZ", "admin1") in found

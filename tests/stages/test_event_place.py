@@ -227,3 +227,15 @@ def test_towns_coordinated_with_an_event_are_one_event_each_but_not_a_places_con
     assert places("Des frappes aériennes ont visé lundi Saraqib et Ariha, dans la province d'Idleb.") == [
         "Saraqib", "Arīḩā"]
     assert places("Des frappes aériennes ont visé lundi Saraqib (Ariha, Idleb).") == ["Saraqib"]
+    # the clause's towns stay events of their own when a later sentence tells of the first town again
+    assert sorted(places("Des affrontements ont éclaté lundi soir à Lyon, mais aussi à Grenoble et à Marseille. "
+                         "Au moins dix voitures ont été incendiées à Lyon, a précisé la préfecture.")) == [
+        "Grenoble", "Lyon", "Marseille"]
+
+
+def test_a_place_in_a_relative_clause_describing_someone_is_not_the_event_s():
+    import sitrep
+    events = sitrep.extract("Fighting went on near Bannu on Saturday. On Sunday, soldiers killed a militant "
+                            "commander who had been indicted in the United States.", published="2020-02-05", lang="en")
+    assert [(e.date.isoformat(), e.location.name) for e in events if e.claim_status == "asserted"] == [
+        ("2020-02-01", "Bannu"), ("2020-02-02", "Bannu")]

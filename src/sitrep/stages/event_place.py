@@ -1,6 +1,7 @@
 """Where an event happened.
 
-The candidates are the places named in the event's own clause, then in the rest of its sentence;
+The candidates are the places named in the event's own clause, then in the rest of its sentence
+less the relative clauses that describe someone ("a commander who was indicted in the U.S.");
 else the nearest place named before it in its paragraph, else the article's most named place (of
 the country the article is about first), both coded no finer than precision 2 since the text does
 not tie them to the event. A dateline, an organisation's seat, a place standing for its government
@@ -36,6 +37,7 @@ NAMESAKE_SUPPORT_KM = 300.0
 SAME_PLACE_KM = 10.0
 # dependency labels of the clauses inside a clause ("..., according to workers who said ...")
 CLAUSE_LABELS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+RELATIVE_LABELS = frozenset({"relcl", "acl:relcl"})
 
 # The reason given for a place the text does not name with the event, and the reasons that follow it.
 INFERRED = "not named with the event"
@@ -49,7 +51,8 @@ def choose_location(frame: EventFrame, context: DocumentContext) -> Location | N
     candidates = [i for i in frame.places if i not in never and i not in _regions_abroad(context)]
     clause = _clause_tokens(context.doc[frame.head])
     own = [i for i in candidates if context.places[i].name_start in clause]
-    rest = [i for i in candidates if i not in own]
+    describing = _in_relative_clauses(context.doc[frame.head])
+    rest = [i for i in candidates if i not in own and context.places[i].name_start not in describing]
     unknown = [context.places[i] for i in own + rest if i not in remote and _unknown_place(context, i)]
     own_best = _smallest([i for i in own if i not in remote], context, unknown)
     rest_best = _smallest([i for i in rest if i not in remote], context, unknown)
@@ -163,6 +166,13 @@ def _unknown_place(context: DocumentContext, index: int) -> bool:
     words = place_words(context.lang)
     before = context.doc[place.name_start - 1] if place.name_start > 0 else None
     return before is not None and word_key(before) in words.locative_prepositions
+
+
+def _in_relative_clauses(head: Token) -> frozenset[int]:
+    """The tokens of the sentence's relative clauses that do not hold ``head``: they describe someone
+    or something ("an operative who was indicted in the U.S."), not where the event happened."""
+    return frozenset(t.i for clause in head.sent if clause.dep_ in RELATIVE_LABELS and head not in clause.subtree
+                     for t in clause.subtree)
 
 
 def _clause_tokens(head: Token) -> frozenset[int]:

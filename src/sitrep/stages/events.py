@@ -31,7 +31,7 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     events = assemble(regular, context)
     deaths = [frame for frame in kept if frame.trigger.entry.death_only]
     events = death_reports.code_death_reports(events, deaths, regular, context)
+    events = at_coordinated_places(events, regular, context)
     events = tellings.merge_tellings(events, context)
     article.complete(events, frames, context)
-    events = at_coordinated_places(events, regular, context)
     return events if relevance.reports_political_violence(events, context.lang) else []

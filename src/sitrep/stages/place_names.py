@@ -28,6 +28,8 @@ BRACKETS = frozenset({"(", ")", "[", "]"})
 MAX_NAME_TOKENS = 6
 # how many cue/connector words a scan crosses on the way from a name to its cues
 MAX_CUE_TOKENS = 9
+# the longest place-kind phrase after a name, in tokens ("Local Government Area")
+MAX_TYPE_TOKENS = 3
 # how many words (an article, adjectives) may stand between "X," and the place word after it
 APPOSITION_REACH = 3
 
@@ -84,6 +86,23 @@ def _not_a_place(text: str, words: PlaceWords) -> bool:
 
 def word_key(token: Token) -> str:
     return fold(token.text)
+
+
+def type_after(doc: Doc, index: int, words: PlaceWords) -> tuple[int, str] | None:
+    """The place-kind phrase that starts at token ``index`` ("province", "Local Government Area"):
+    its length in tokens and its kind; the longest phrase of ``types_after`` wins."""
+    for length in range(MAX_TYPE_TOKENS, 0, -1):
+        key = " ".join(word_key(t) for t in doc[index:index + length])
+        if index + length <= len(doc) and key in words.types_after:
+            return length, words.types_after[key]
+    return None
+
+
+def _type_tail(doc: Doc, start: int, end: int, words: PlaceWords) -> int:
+    """How many of the last tokens of [start, end) are a place-kind phrase ("Maradun Local
+    Government Area": 3); 0 where none."""
+    return next((length for length in range(min(MAX_TYPE_TOKENS, end - start), 0, -1)
+                 if (found := type_after(doc, end - length, words)) and found[0] == length), 0)
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -156,8 +175,8 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
         return start, end
     while start < end and is_cue(doc[start]):
         start += 1
-    while end > start and (word_key(doc[end - 1]) in words.types_after or is_tail(doc[end - 1])):
-        end -= 1
+    while end > start and (tail := _type_tail(doc, start, end, words) or int(is_tail(doc[end - 1]))):
+        end -= tail
     end = _without_compass_tail(doc, start, end, words, known)
     return (start, end) if start < end else None
 
@@ -168,6 +187,16 @@ def _without_compass_tail(doc: Doc, start: int, end: int, words: PlaceWords, kno
     if end - start > 1 and word_key(doc[end - 1]) in words.directions and not known(doc[start:end].text) \
             and known(doc[start:end - 1].text):
         return end - 1
+    return end
+
+
+def _without_type_tail(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[str], bool]) -> int:
+    """The end of the name [start, end) without a capitalised place-kind phrase that ends it, where
+    the gazetteer knows the name without it only ("Maradun Local Government Area", "Zamfara State";
+    not "Kansas City")."""
+    tail = _type_tail(doc, start, end, words)
+    if 0 < tail < end - start and not known(doc[start:end].text) and known(doc[start:end - tail].text):
+        return end - tail
     return end
 
 
@@ -219,7 +248,7 @@ def _cued(doc: Doc, start: int, end: int, words: PlaceWords) -> bool:
     """True where cue words before or right after the name say it is a place ("the village of X",
     "X province", "near X", "X, a town of ...")."""
     after = word_key(doc[end]) if end < len(doc) else ""
-    return _cue_before(doc, start, words) or after in words.types_after or after in words.parts_after \
+    return _cue_before(doc, start, words) or type_after(doc, end, words) is not None or after in words.parts_after \
         or _apposed_type(doc, end, words)
 
 
@@ -287,6 +316,7 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
             index += 1
             continue
         end = _without_compass_tail(doc, index, next((i for i in range(index, end) if i in taken), end), words, known)
+        end = _without_type_tail(doc, index, end, words, known)
         cued = _cued(doc, index, end, words)
         if end > index and not doc[index].is_sent_start and (
                 cued or (_after_locative(doc, index, words) and known(doc[index:end].text)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.names import exact_key
 from sitrep.models import GeoPrecision, Location, PlaceMention
-from sitrep.stages.place_names import MAX_CUE_TOKENS, PlaceWords, find_names, place_words, word_key
+from sitrep.stages.place_names import MAX_CUE_TOKENS, PlaceWords, find_names, place_words, type_after, word_key
 from sitrep.stages.place_roles import mark_roles
 from sitrep.text import span_of
 
@@ -63,9 +63,10 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
     phrase_end = mention.name_end
     if phrase_end < len(doc):
         after = word_key(doc[phrase_end])
-        if after in words.types_after and mention.feature_hint is None:
-            mention.feature_hint = words.types_after[after]
-            phrase_end += 1
+        kind = type_after(doc, phrase_end, words)
+        if kind is not None and mention.feature_hint is None:
+            phrase_end += kind[0]
+            mention.feature_hint = kind[1]
         elif after in words.parts_after or (after in words.directions and doc[phrase_end].text[:1].isupper()):
             mention.relation = mention.relation or "part"
             if after in words.directions and mention.bearing is None:
