@@ -239,3 +239,19 @@ def test_a_place_in_a_relative_clause_describing_someone_is_not_the_event_s():
                             "commander who had been indicted in the United States.", published="2020-02-05", lang="en")
     assert [(e.date.isoformat(), e.location.name) for e in events if e.claim_status == "asserted"] == [
         ("2020-02-01", "Bannu"), ("2020-02-02", "Bannu")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Jeudi, un double attentat-suicide a visé une caserne à Tahoua, la principale ville de la région, et un marché "
+     "de la société Orano, à Diffa, a annoncé le ministre. Le bilan à Tahoua est de 12 soldats tués; à Diffa, "
+     "3 civils ont été tués.", "fr"),
+    ("On Thursday, twin suicide bombings hit an army barracks in Tahoua, the largest city of the region, and a busy "
+     "market in Diffa, officials said. In Tahoua, 12 soldiers were killed; in Diffa, three civilians died.", "en"),
+])
+def test_an_event_word_told_as_several_is_one_event_a_town_each_with_the_toll_told_there(text, lang):
+    # "double" / "twin" (places.yaml several_words): one event per town of the sentence, however the
+    # parser attached the second; each bare toll goes to the event at the town it names
+    import sitrep
+    events = sitrep.extract(text, published="2020-02-07", lang=lang)
+    assert [(e.sub_event_type, e.location.name, e.fatalities) for e in events if e.claim_status == "asserted"] == [
+        ("Suicide bomb", "Tahoua", 12), ("Suicide bomb", "Diffa", 3)]

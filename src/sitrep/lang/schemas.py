@@ -246,6 +246,8 @@ class Places(Strict):
     origin_words: list[str] = Field(default_factory=list, description="'fired from X': where something came from")
     between_words: list[str] = Field(default_factory=list, description="'the road between X and Y': two places "
                                                                        "that bound one, not two places of events")
+    several_words: list[str] = Field(default_factory=list, description="'twin bombings in X and Y': one event word "
+                                                                       "for several events, one a place")
     speech_verbs: list[str] = Field(default_factory=list, description="verbs whose subject or place is who "
                                                                       "speaks or where, not an event's place")
     speech_nouns: list[str] = Field(default_factory=list, description="words of speech: a place they go with "

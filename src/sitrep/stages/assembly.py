@@ -19,8 +19,9 @@ from sitrep.text import span_of
 
 def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
     """The events of the frames of one happening each, in text order: one per day where the text
-    says the event went on for days ("for the third straight day"); a definite noun that refers
-    back to an event told before ("lors des affrontements") adds its toll to that event instead."""
+    says the event went on for days ("for the third straight day"), one per town its clause
+    coordinates (:func:`at_coordinated_places`); a definite noun that refers back to an event told
+    before ("lors des affrontements") adds its toll to that event instead."""
     events = Told(context.published)
     for frame in regular:
         earlier = told_before(frame, events, context)
@@ -32,26 +33,21 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
         series = told_again_on_another_day(frame, events, context)
         for days_before in range(consecutive_days(context.doc[frame.head].sent, context.lang)):
             event = build_event(frame, context, events, days_before)
-            events.append(event if series is None else _of_series(event, series))
+            for placed in at_coordinated_places(event if series is None else _of_series(event, series), frame, context):
+                events.append(placed)
     return events
 
 
-def at_coordinated_places(events: list[Event], regular: list[EventFrame], context: DocumentContext) -> list[Event]:
-    """``events`` and, for each whose clause coordinates other towns with its place ("des frappes
-    ont visé Saraqib et Ariha"), the same event at each of those: ACLED codes one event per place,
-    and one toll told for them all is split between them (stages/tolls.py)."""
-    frames = {frame.trigger.span.start: frame for frame in regular}
-    placed = []
-    for event in events:
-        placed.append(event)
-        frame = frames.get(event.evidence.trigger.start)
-        if frame is None or event.claim_status != "asserted":
-            continue
-        copies = [event.model_copy(deep=True, update={"event_id": f"{event.event_id}+{number}", "location": place})
-                  for number, place in enumerate(coordinated_places(frame, context, event.location), start=1)]
-        split_between_places([event, *copies])
-        placed.extend(copies)
-    return placed
+def at_coordinated_places(event: Event, frame: EventFrame, context: DocumentContext) -> list[Event]:
+    """``event`` and, where its clause coordinates other towns with its place ("des frappes ont
+    visé Saraqib et Ariha"), the same event at each of those: ACLED codes one event per place, and
+    one toll told for them all is split between them (stages/tolls.py)."""
+    if event.claim_status != "asserted":
+        return [event]
+    copies = [event.model_copy(deep=True, update={"event_id": f"{event.event_id}+{number}", "location": place})
+              for number, place in enumerate(coordinated_places(frame, context, event.location), start=1)]
+    split_between_places([event, *copies])
+    return [event, *copies]
 
 
 def _of_series(event: Event, series: Event) -> Event:

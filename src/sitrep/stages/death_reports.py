@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.models import DateMention, DocumentContext, Event, EventFrame, FatalityMention, TimePrecision
+from sitrep.models import (DateMention, DocumentContext, Event, EventFrame, FatalityMention, GeoPrecision, Location,
+                           TimePrecision)
 from sitrep.stages.assembly import build_event
 from sitrep.stages.event_date import event_date
+from sitrep.stages.event_place import INFERRED, choose_location
 from sitrep.stages.told import Told
 from sitrep.stages.toll_scope import is_long_span_to_now
 from sitrep.stages.tolls import add_toll, split_between_places
@@ -89,8 +91,9 @@ def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: Told) -> No
 
 def _event_for_toll(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
     """The violent event that a bare death toll ("l'OSDH a évoqué la mort de 68 miliciens
-    vendredi") belongs to: the one of the nearest date within the toll's precision, and of those
-    the one told last before the toll."""
+    vendredi") belongs to: the one of the nearest date within the toll's precision, of those the
+    one at the town the toll names ("... ; à Arlit, 2 assaillants tués"), then the one told last
+    before the toll."""
     when = event_date(frame, context, events)
     if when is None:
         return None
@@ -98,9 +101,18 @@ def _event_for_toll(frame: EventFrame, events: Told, context: DocumentContext) -
     candidates = events.violent_around(when.date, _tolerance(when))
     if not candidates:
         return None
+    town = _named_town(frame, context)
     return min(candidates, key=lambda e: (abs((e.date - when.date).days),
+                                          town is not None and (e.location is None or e.location.name != town.name),
                                           e.evidence.trigger.start > position,
                                           abs(position - e.evidence.trigger.start)))
+
+
+def _named_town(frame: EventFrame, context: DocumentContext) -> Location | None:
+    """The town named with the toll, where it names one."""
+    place = choose_location(frame, context) if frame.places else None
+    return place if place is not None and place.geo_precision == GeoPrecision.NAMED_PLACE \
+        and not (place.reason or "").startswith(INFERRED) else None
 
 
 def _tolerance(when: DateMention) -> int:

@@ -83,16 +83,19 @@ def coordinated_places(frame: EventFrame, context: DocumentContext, chosen: Loca
     first = next((context.places[i] for i in frame.places if context.places[i].location == chosen), None)
     if first is None:
         return []
-    clause, doc, found = _clause_tokens(context.doc[frame.head]), context.doc, []
+    doc, found = context.doc, []
+    several = _told_as_several(doc[frame.head], context.lang)
+    # a word told as several events takes the towns of its sentence, however the parser attached them
+    scope = {t.i for t in doc[frame.head].sent} if several else _clause_tokens(doc[frame.head])
     for i in frame.places:
         place = context.places[i]
         where = place.location
-        if place is first or place.name_start not in clause or not _resolved(place) or _area_rank(where) > 0 \
+        if place is first or place.name_start not in scope or not _resolved(place) or _area_rank(where) > 0 \
                 or where.latitude is None or where.name in (chosen.admin1, chosen.admin2) \
-                or any(where.name == other.name for other in [chosen, *found]):
+                or any(where.name == other.name for other in [chosen, *found]) or _in_brackets(doc[place.name_start]):
             continue
         if haversine_km(chosen.latitude, chosen.longitude, where.latitude, where.longitude) > SAME_PLACE_KM \
-                and _coordinated(doc[first.name_start], doc[place.name_start], context.lang):
+                and (several or _coordinated(doc[first.name_start], doc[place.name_start], context.lang)):
             found.append(where)
     return found
 
@@ -105,9 +108,16 @@ def _coordinated(a: Token, b: Token, lang: str) -> bool:
     near = (a, b, a.head, b.head)
     if any(c._.lemma_key in between for t in near for c in t.children) or any(t._.lemma_key in between for t in near):
         return False
-    if _in_brackets(a) or _in_brackets(b):
-        return False  # "Ratgama (Hikkaduwa, Galle, Southern)": the place's containers
+    if _in_brackets(a):
+        return False  # "Ratgama (Hikkaduwa, Galle, Southern)": the place's containers (``b`` checked by the caller)
     return any(x.dep_ == "conj" and x.head in (y, y.head) for x, y in ((b, a), (b.head, a), (a, b), (a.head, b)))
+
+
+def _told_as_several(head: Token, lang: str) -> bool:
+    """Whether the event word is told as several events ("un double attentat", "twin bombings")."""
+    several = place_words(lang).several_words
+    before = [head.doc[head.i - 1]] if head.i > 0 else []  # "double attentat", whatever the parser made of it
+    return any(word_key(t) in several for t in [*before, *(t for t in head.children if t.dep_ == "amod")])
 
 
 def _in_brackets(token: Token) -> bool:

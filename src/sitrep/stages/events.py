@@ -6,13 +6,12 @@ each step is a module of its own:
 2. ``happenings`` — one frame per happening (triggers of one happening merged, protests' violence
    folded into the protest, victims given to their event);
 3. ``assembly`` — one event per happening: ``subtypes``, ``event_date``, ``event_place`` and
-   ``event_actors`` choose its fields; a definite noun that refers back (``tellings``) adds its
-   toll to the event told before;
+   ``event_actors`` choose its fields; one per town where its clause coordinates several; a
+   definite noun that refers back (``tellings``) adds its toll to the event told before;
 4. ``death_reports`` — deaths told apart complete their event's toll, or are events of their own;
 5. ``tellings`` — titles' repeats, later tellings of one happening and background dropped;
 6. ``article`` — what only the whole article tells (holders, claimed perpetrators, carried-over
-   attackers); then ``assembly.at_coordinated_places``: an event whose clause coordinates several
-   towns is one event per town;
+   attackers);
 7. ``relevance`` — an article that reports no political violence or unrest codes no event.
 
 Rules here are language-neutral; the words they need come from lang/<code>/*.yaml.
@@ -21,7 +20,7 @@ from __future__ import annotations
 
 from sitrep.models import DocumentContext, Event, EventFrame
 from sitrep.stages import article, death_reports, event_filter, happenings, relevance, tellings
-from sitrep.stages.assembly import assemble, at_coordinated_places
+from sitrep.stages.assembly import assemble
 
 
 def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
@@ -31,7 +30,6 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     events = assemble(regular, context)
     deaths = [frame for frame in kept if frame.trigger.entry.death_only]
     events = death_reports.code_death_reports(events, deaths, regular, context)
-    events = at_coordinated_places(events, regular, context)
     events = tellings.merge_tellings(events, context)
     article.complete(events, frames, context)
     return events if relevance.reports_political_violence(events, context.lang) else []

@@ -59,6 +59,7 @@ class PlaceWords(BaseModel):
     inside_prepositions: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
+    several_words: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     location_subject_verbs: frozenset[str] = frozenset()
@@ -312,8 +313,8 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
     index = 0
     while index < len(doc):
         end = _name_run_at(doc, index, taken)
-        if end is None:
-            index += 1
+        if end is None or doc[index].is_sent_start and word_key(doc[index]) in words.locative_prepositions:
+            index += 1  # "In Tahoua, ...", "À Arlit, ...": the sentence's capitalised preposition is no name
             continue
         end = _without_compass_tail(doc, index, next((i for i in range(index, end) if i in taken), end), words, known)
         end = _without_type_tail(doc, index, end, words, known)
