@@ -259,3 +259,29 @@ def test_default_codes_a_conflict_region_that_is_no_admin_area_at_its_main_city_
     # aliases.yaml: Nagorno-Karabakh is coded, as ACLED does, at Khankendi (Stepanakert)
     found = {(c.place.country_code, c.place.feature) for c in candidates(default, name)}
     assert ("AZ", "admin1") in found
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("fr", "Huit soldats ont été tués dans le nord du Togo.", "Togo"),
+    ("en", "Gunmen killed eight farmers in northeastern Nigeria.", "Nigeria"),
+])
+def test_default_codes_a_country_s_compass_part_at_a_province_that_way_not_at_the_capital(
+        nlp_fr, nlp_en, default, lang, text, name):
+    doc = (nlp_fr if lang == "fr" else nlp_en)(text)
+    places = find_places(doc, lang, default)
+    geocode(doc, places, lang, default)
+    location = next(p.location for p in places if p.name == name)
+    capital = default.countries()[location.country_code]
+    # still the country (precision 3), but north of its capital, in one of its provinces
+    assert location.name == name and location.geo_precision == 3 and location.admin1
+    assert location.latitude > capital.latitude + 2
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("A drone hit a car in the western city of Belgrade on Monday.", 1),  # the city, placed in its country
+    ("A drone hit a car west of the city of Belgrade on Monday.", 2),  # near it
+    ("A drone hit a car in western Belgrade on Monday.", 2),  # a part of it
+])
+def test_a_compass_word_before_a_place_word_places_the_city_in_its_country(nlp_en, news_gazetteer, text, precision):
+    places = resolve(nlp_en, text, news_gazetteer)
+    assert [(p.name, p.location.geo_precision) for p in places] == [("Belgrade", precision)]

@@ -22,7 +22,7 @@ from sitrep.geo.build import open_gazetteer
 from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, candidates,
                                    haversine_km, km_between)
 from sitrep.geo.context import Context, document_context
-from sitrep.geo.names import exact_key, sound_key
+from sitrep.geo.names import exact_key, sound_key, starts_with_article
 from sitrep.geo.store import Gazetteer, Place
 from sitrep.models import GeoPrecision, Location, PlaceMention
 
@@ -54,6 +54,10 @@ RELATION_REASONS = {"part": "the text names part of this place", "near": "the te
 # region" is a district of North Kivu; countries cut themselves up differently)
 AREA_LEVELS = frozenset({"admin1", "admin2", "region"})
 LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
+# a country named in part ("le nord du Togo") is coded at a province where it has this many
+MIN_PROVINCES_FOR_PART = 3
+# the shortest name of each of two places an unknown name joins by a hyphen ("Aguelhoc-Anéfis")
+MIN_PAIR_PART = 4
 # kinds of place that, unknown, are coded at the settlement or region their sentence names
 INSIDE_HINTS = LOCAL_HINTS | {"populated_place"}
 
@@ -240,12 +244,16 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
         place = picks[index]
         if place is not None:
             reason = RELATION_REASONS.get(mention.relation or "")
-            mention.location = _toward_part(
-                _location(gazetteer, mention, place, _precision(place, mention), reason), mention, place)
+            located = _location(gazetteer, mention, place, _precision(place, mention), reason)
+            mention.location = _in_country_part(gazetteer, located, mention, place) if place.feature == "country" \
+                else _toward_part(located, mention, place)
             continue
         why = NOT_FOUND if not found[index] else NOT_ACCEPTABLE
         container = _container_place(index, mentions, picks)
-        if container is not None:
+        first_of_pair = _first_of_pair(gazetteer, mention, context)
+        if first_of_pair is not None:
+            mention.location = first_of_pair
+        elif container is not None:
             mention.location = _coded_at_container(gazetteer, mention, container, why)
             coded_at_container.setdefault(sound_key(mention.name), mention.location)
         else:
@@ -270,11 +278,46 @@ def _toward_part(location: Location, mention: PlaceMention, place: Place) -> Loc
     return location.model_copy(update={"latitude": round(latitude, 5), "longitude": round(longitude, 5), "reason": reason})
 
 
+def _in_country_part(gazetteer: Gazetteer, location: Location, mention: PlaceMention, country: Place) -> Location:
+    """"Le nord du Togo", "eastern Chad": a part of a country named by a compass direction is coded
+    in the country, precision 3, at the point (the main town) of the province lying furthest that
+    way from the middle of the country's provinces, not at the capital; it stays the country for
+    the choice of an event's place (a town it holds is finer)."""
+    provinces = gazetteer.provinces(country.country_code or "")
+    if mention.relation != "part" or mention.bearing is None or len(provinces) < MIN_PROVINCES_FOR_PART:
+        return location
+    middle_latitude = sum(p.latitude for p in provinces) / len(provinces)
+    middle_longitude = sum(p.longitude for p in provinces) / len(provinces)
+    north, east = math.cos(math.radians(mention.bearing)), math.sin(math.radians(mention.bearing))
+    scale = math.cos(math.radians(middle_latitude))
+    furthest = max(provinces, key=lambda p: (p.latitude - middle_latitude) * north
+                   + (p.longitude - middle_longitude) * scale * east)
+    reason = f"the text names part of {country.name}; coded at its province lying furthest that way, {furthest.name}"
+    return location.model_copy(update={"latitude": furthest.latitude, "longitude": furthest.longitude,
+                                       "admin1": furthest.name, "reason": reason})
+
+
 def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: Place, why: str) -> Location:
     # issue 3's rule: an unknown place in a known district or province is coded at it, precision 2
     precision = GeoPrecision.NEAR_OR_PART_OF
     reason = f"'{mention.name}': {why}; coded at the place the text puts it in, {container.name}"
     return _location(gazetteer, mention, container, precision, reason)
+
+
+def _first_of_pair(gazetteer: Gazetteer, mention: PlaceMention, context: Context) -> Location | None:
+    """An unknown name that joins two names by a hyphen ("l'axe Aguelhoc-Anéfis", "the
+    Jagargunda-Cholnar road"), the first of them a town of the country the article is about: coded
+    near that town, precision 2."""
+    parts = mention.name.split("-")
+    if len(parts) != 2 or not all(len(p) >= MIN_PAIR_PART and p[:1].isupper() and not starts_with_article(p)
+                                  for p in parts):
+        return None
+    first = mention.model_copy(update={"name": parts[0]})
+    place = _best(candidates(gazetteer, parts[0]), first, context, None, False)
+    if place is None or place.feature in REGION_FEATURES or place.country_code != context.focus:
+        return None
+    reason = f"'{mention.name}': {NOT_FOUND}; coded near the first place it joins, {place.name}"
+    return _location(gazetteer, mention, place, GeoPrecision.NEAR_OR_PART_OF, reason)
 
 
 def _follow_namesakes(mentions: list[PlaceMention], coded_at_container: dict[str, Location]) -> None:

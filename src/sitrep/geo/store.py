@@ -238,6 +238,11 @@ class Gazetteer:
                 " WHERE p.feature IN ('country', 'admin1')"))
         return self._area_name_keys
 
+    def provinces(self, country_code: str) -> list[Place]:
+        """The first-level areas of a country that have a point (their main town's)."""
+        return [p for p in self._rows("WHERE p.country_code = ? AND p.feature = 'admin1'", (country_code,))
+                if p.has_point]
+
     def country_name(self, code: str | None) -> str | None:
         place = self.countries().get(code or "")
         return place.name if place else None

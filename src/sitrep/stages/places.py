@@ -29,6 +29,12 @@ def _indefinite(noun: Token) -> bool:
     return any("Ind" in child.morph.get("Definite") for child in noun.children if child.dep_ == "det")
 
 
+def _bearing(word: str, words: PlaceWords) -> int | None:
+    """The compass bearing a cue word names ("north": 0, "northeastern": 45); None for other words."""
+    direction = max((d for d in words.directions if word.startswith(d)), key=len, default=None)
+    return None if direction is None else words.directions[direction]
+
+
 def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -> int:
     """Fill the mention's cues from the words before (down to token ``floor``) and after its name;
     returns the token index the backward scan stopped at."""
@@ -43,10 +49,13 @@ def _read_cues(doc: Doc, mention: PlaceMention, floor: int, words: PlaceWords) -
             mention.relation = mention.relation or "part"
         elif w in words.types_before and mention.feature_hint is None and mention.relation is None:
             mention.feature_hint = words.types_before[w]
-        elif w in words.parts_before or w in words.directions:
+        elif (w in words.parts_before or w in words.directions) and not (
+                _bearing(w, words) is not None and word_key(doc[index + 1]) in words.types_before):
+            # not "the western city of X" (but "west of the city of X"): the compass word places the
+            # city in its country
             mention.relation = mention.relation or "part"
-            if w in words.directions and mention.bearing is None:
-                mention.bearing = words.directions[w]
+            if mention.bearing is None:
+                mention.bearing = _bearing(w, words)
         elif w in words.types_before:
             mention.feature_hint = mention.feature_hint or words.types_before[w]
         elif w in words.near_before or w in words.distance_units or (
