@@ -148,6 +148,9 @@ def test_a_place_standing_for_its_government_is_no_event_place():
     ("Mosul/PROPN/nsubjpass/2 was/AUX/auxpass/2 shelled/VERB/ROOT/2/shell ./PUNCT/punct/2", (0, 1), False),
     ("Moscow/PROPN/poss/2 's/PART/case/0 troops/NOUN/nsubj/3 advanced/VERB/ROOT/3/advance ./PUNCT/punct/3", (0, 1), True),
     ("Darfur/PROPN/poss/2 's/PART/case/0 village/NOUN/nsubj/3 burned/VERB/ROOT/3/burn ./PUNCT/punct/3", (0, 1), False),
+    # owner_words: "a shop belonging to France" names whose the shop is, not where
+    ("a/DET/det/1 shop/NOUN/nsubjpass/5 belonging/VERB/acl/1/belong to/ADP/prep/2 France/PROPN/pobj/3 "
+     "was/AUX/auxpass/6 looted/VERB/ROOT/6/loot ./PUNCT/punct/6", (4, 5), True),
 ])
 def test_a_place_is_its_people_as_the_subject_of_most_verbs_or_the_owner_of_what_is_no_place(parse, span, expected):
     doc = hand_doc(parse)

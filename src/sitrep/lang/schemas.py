@@ -246,6 +246,8 @@ class Places(Strict):
     origin_words: list[str] = Field(default_factory=list, description="'fired from X': where something came from")
     between_words: list[str] = Field(default_factory=list, description="'the road between X and Y': two places "
                                                                        "that bound one, not two places of events")
+    owner_words: list[str] = Field(default_factory=list, description="'belonging to France': a place that "
+                                                                     "owns something, not where")
     several_words: list[str] = Field(default_factory=list, description="'twin bombings in X and Y': one event word "
                                                                        "for several events, one a place")
     speech_verbs: list[str] = Field(default_factory=list, description="verbs whose subject or place is who "

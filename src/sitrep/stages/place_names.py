@@ -60,6 +60,7 @@ class PlaceWords(BaseModel):
     origin_words: frozenset[str] = frozenset()
     between_words: frozenset[str] = frozenset()
     several_words: frozenset[str] = frozenset()
+    owner_words: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     location_subject_verbs: frozenset[str] = frozenset()

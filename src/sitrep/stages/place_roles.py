@@ -113,7 +113,8 @@ def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> boo
     """True where the place is the subject (or one of the coordinated subjects) of a verb whose
     subject is not where something happened ("Moscow warned", "Paris and Rome disagreed"; not "X
     saw heavy fighting", "X was shelled", "X is a town"), the agent of a passive ("a truce brokered
-    by Qatar"), the owner of what is not a place ("Moscow's troops"; not "Darfur's villages"), or a
+    by Qatar"), the owner of what is not a place ("Moscow's troops"; not "Darfur's villages"; "a chain
+    belonging to France"), or a
     country that qualifies what is not a place ("a U.S. drone strike": whose, not where)."""
     token = _name_root(doc, mention)
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -122,6 +123,9 @@ def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> boo
         return token.head.pos_ == "NOUN" and not _place_word(token.head, words)
     if token.head.dep_ in AGENT_LABELS or token.dep_ in AGENT_LABELS:
         return True  # "a truce brokered by Qatar", "une frappe menée par l'aviation de X"
+    governor = token.head.head if token.dep_ == "pobj" else token.head  # English "to" heads its object
+    if token.dep_ != "nsubj" and fold(governor.lemma_) in words.owner_words:
+        return True  # "l'appartenance à la France de l'enseigne": whose, not where
     if token.dep_ != "nsubj":
         return False
     return fold(token.head.lemma_) not in words.location_subject_verbs and not _said_to_be_something(token.head)
