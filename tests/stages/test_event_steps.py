@@ -292,6 +292,19 @@ def test_one_happening_told_twice_is_one_event_with_the_later_toll_and_sources()
     assert first.fatalities == 14 and [s.name for s in first.reported_by] == ["AFP", "SOHR"]
 
 
+def test_an_incident_told_in_a_district_and_in_a_town_of_it_is_one_event_at_the_town():
+    district = event("a", "Air/drone strike", PUBLISHED, start=0, fatalities=4, toll_text="four militants")
+    district.location = district.location.model_copy(update={"name": "Idlib District", "feature": "admin2",
+                                                              "geo_precision": GeoPrecision.NEAR_OR_PART_OF})
+    town = event("b", "Air/drone strike", PUBLISHED, start=300, place_name="Atarib")
+    town.location = town.location.model_copy(update={"latitude": 36.05, "longitude": 36.95, "feature": "populated_place"})
+    far = event("c", "Air/drone strike", PUBLISHED, start=600, place_name="Manbij")
+    far.location = far.location.model_copy(update={"latitude": 36.53, "longitude": 37.95, "feature": "populated_place"})
+    # the district's point is Aleppo's in these hand-made events: the town lies 25 km from it, Manbij 80
+    merged = tellings.merge_repeated([district, town, far])
+    assert [(e.event_id, e.location.name, e.fatalities) for e in merged] == [("a", "Atarib", 4), ("c", "Manbij", None)]
+
+
 def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():
     # "la nuit de mardi à mercredi" (the event's date words start at character 20) read as
     # Tuesday in one telling, as Wednesday in another ("vers 3 heures")

@@ -35,6 +35,11 @@ def tolls(parsed):
     ("fr", "Soixante-huit soldats ont été tués et 12 blessés.", [(68, False, "tués")]),
     ("fr", "Le bilan s'élève à 30 morts.", [(30, False, "bilan")]),
     ("fr", "Le raid a coûté la vie à quatre enfants.", [(4, False, "coûté la vie")]),
+    # the subject of "a tué" killed, even with an article: the figure is the object's
+    ("fr", "Une bombe a tué quatre civils dimanche.", [(4, False, "tué")]),
+    ("fr", "Un kamikaze a tué onze soldats devant la caserne.", [(11, False, "tué")]),
+    ("fr", "Une frappe de drone a tué le chef du village.", [(None, False, "tué")]),
+    ("fr", "Un policier a été tué dans l'attaque.", [(1, False, "tué")]),
     # a date between the death word and its count
     ("fr", "Les jihadistes ont tué samedi 12 soldats.", [(12, False, "tué")]),
     ("fr", "Les rebelles ont tué le 12 mars trois soldats.", [(3, False, "tué")]),

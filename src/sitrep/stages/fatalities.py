@@ -114,25 +114,32 @@ def _entries_matching(doc: Doc, lex: FatalityLexicon, start: int, end: int) -> l
                    if match_at(doc, start, words) == end})
 
 
-def _counts(reading: Reading, lex: FatalityLexicon, number: int, start: int, end: int, lang: str) -> list[Quantity]:
-    """The counts entry ``number``'s grammar finds for a death word at ``doc[start:end]``."""
+def _counts(reading: Reading, lex: FatalityLexicon, number: int, start: int, end: int) -> list[Quantity]:
+    """The figures entry ``number``'s grammar finds for a death word at ``doc[start:end]``."""
     entry = lex.entries[number]
     doc = reading.doc
-    sentence_end = doc[start].sent.end
     counts: list[Quantity] = []
     if lex.links[number] is not None:
         counts = reading.count_after(end, lex.links[number], names=entry.lists, one=entry.one_after)
         if counts and entry.lists:
-            counts += [q for q in reading.listed_counts(counts[-1].token_end, sentence_end) if q not in counts]
+            counts += [q for q in reading.listed_counts(counts[-1].token_end, doc[start].sent.end) if q not in counts]
     object_free = entry.count_before == "always" or entry.count_before == "unless_object" \
         and not has_object(doc, start, end)
     if not counts and object_free:
         counts = reading.count_before(start, end)
-    if not counts and not entry.needs_count:
-        persons = single_victims(doc, start, end, lang, transitive=entry.count_before == "unless_object",
-                                 counted=reading.counted)
-        counts = persons and [*persons, *reading.added_counts(max(end, persons[-1].token_end), sentence_end)]
     return counts
+
+
+def _single_victims(reading: Reading, lex: FatalityLexicon, number: int, start: int, end: int,
+                    lang: str) -> list[Quantity]:
+    """Where entry ``number`` finds no figure, the people named one by one as its dead ("un soldat
+    a été tué", "le chef a été tué")."""
+    entry = lex.entries[number]
+    if entry.needs_count:
+        return []
+    persons = single_victims(reading.doc, start, end, lang, transitive=entry.count_before == "unless_object",
+                             counted=reading.counted)
+    return persons and [*persons, *reading.added_counts(max(end, persons[-1].token_end), reading.doc[start].sent.end)]
 
 
 def find_fatalities(doc: Doc, lang: str, dates: list[DateMention] | None = None,
@@ -159,9 +166,10 @@ def find_fatalities(doc: Doc, lang: str, dates: list[DateMention] | None = None,
                 or _asks_how_many(doc, start, end, lex) or _is_a_cause(doc, start, end, lex):
             continue
         # a word two entries share ("tué": "ont tué 12 personnes", "12 soldats tués") reads as
-        # the first whose grammar finds a count
+        # the first whose grammar finds a figure, else the first that names its dead one by one
         entries = sorted(_entries_matching(doc, lex, start, end), key=lambda n: n != number)
-        counts = next(filter(None, (_counts(reading, lex, n, start, end, lang) for n in entries)), [])
+        counts = next(filter(None, (_counts(reading, lex, n, start, end) for n in entries)), []) \
+            or next(filter(None, (_single_victims(reading, lex, n, start, end, lang) for n in entries)), [])
         entry = lex.entries[number]
         if counts and all(q.token_start in used for q in counts):
             continue  # "le bilan s'élève à 30 morts": one toll, already taken by "bilan"

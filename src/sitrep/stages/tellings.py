@@ -9,6 +9,7 @@ from datetime import date as Date
 from spacy.tokens import Token
 
 from sitrep import taxonomy
+from sitrep.geo.resolver import haversine_km
 from sitrep.models import (
     ActorRef,
     DateMention,
@@ -40,6 +41,8 @@ DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Exce
 # How far apart the dates of two tellings of one incident may be where one of them gives no date of
 # its own (it takes the story's date or the publication day's)
 UNDATED_SLACK_DAYS = 2
+# a place this close to a district's point may be told of as in that district
+DISTRICT_KM = 40.0
 
 
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
@@ -250,7 +253,20 @@ def _same_place(a: Event, b: Event) -> bool:
         return True
     if a.location.name == b.location.name:
         return True
-    return (_is_coarse(a.location) or _is_coarse(b.location)) and a.location.country == b.location.country
+    if (_is_coarse(a.location) or _is_coarse(b.location)) and a.location.country == b.location.country:
+        return True
+    return _in_district(a.location, b.location) or _in_district(b.location, a.location)
+
+
+def _in_district(district: Location, place: Location) -> bool:
+    """A place told within a district told for the same incident ("a drone strike in North
+    Waziristan ... hit a compound in the village of X in the Datta Khel area"): the place names
+    the district as its own, or lies within DISTRICT_KM of its point."""
+    if district.feature != "admin2" or place.feature == "admin2" or district.latitude is None \
+            or place.latitude is None or place.country != district.country:
+        return False
+    return place.admin2 == district.name or haversine_km(
+        district.latitude, district.longitude, place.latitude, place.longitude) <= DISTRICT_KM
 
 
 def _is_coarse(location: Location) -> bool:
@@ -284,9 +300,10 @@ def _complete(kept: Event, other: Event, published: Date | None) -> None:
         _worsen(kept, _demonstration_sub_type(other), published)
     if other.claim_status == "denied" and kept.claim_status == "asserted":
         kept.claim_status, kept.evidence.claim = "denied", other.evidence.claim
-    if other.location is not None and (kept.location is None or _is_coarse(kept.location)) \
+    if other.location is not None and (kept.location is None or _is_coarse(kept.location)
+                                       or _in_district(kept.location, other.location)) \
             and not _is_coarse(other.location):
-        kept.location = other.location
+        kept.location = other.location  # the finer place: a town before its district
     if kept.evidence.date is None and other.evidence.date is not None:
         kept.date, kept.time_precision, kept.evidence.date = other.date, other.time_precision, other.evidence.date
     if other.fatalities is not None and other.evidence.fatalities is not None:

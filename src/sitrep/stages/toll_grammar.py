@@ -366,5 +366,10 @@ class Reading:
 
 
 def is_subject_of(token: Token, start: int, end: int) -> bool:
-    """"a soldier was killed", "un soldat est mort": the noun is the death word's subject."""
-    return start <= token.head.i < end and dep_is(token, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+    """"a soldier was killed", "un soldat est mort": the noun is the death word's subject; not the
+    subject of a death verb with an object, who killed ("une bombe a tué quatre civils")."""
+    if not start <= token.head.i < end:
+        return False
+    if dep_is(token, SUBJECT_DEPS) and any(dep_is(c, OBJECT_DEPS) for c in token.head.children):
+        return False
+    return dep_is(token, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)

@@ -47,13 +47,15 @@ def single_victims(doc: Doc, start: int, end: int, lang: str, transitive: bool,
 
 
 def _victims(head: Token, transitive: bool) -> list[Token]:
-    """The words for the dead: the object of an active verb of killing, else the subject, the noun
+    """The words for the dead: the object of an active verb of killing (or of any active death verb
+    with an object), else the subject, the noun
     a death participle modifies, or the complement of a death noun."""
     if is_verbal(head) or head.pos_ == "ADJ":
         if head.dep_ in MODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             return [head.head]  # "a protester killed on Wednesday"
-        if transitive and not is_passive(head):
-            return [c for c in head.children if dep_is(c, OBJECT_DEPS)]
+        objects = [c for c in head.children if dep_is(c, OBJECT_DEPS)]
+        if (transitive or objects) and not is_passive(head):
+            return objects  # "une bombe a tué le chef": the subject killed
         return [c for c in head.children if dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)]
     complements = []
     for child in head.children:
