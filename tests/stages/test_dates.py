@@ -79,6 +79,13 @@ def test_a_bare_weekday_is_never_after_publication(dates):
     assert dates("Ce samedi, des combats.", "fr", WEDNESDAY)["Ce samedi"].date == SATURDAY
 
 
+def test_this_weekday_is_the_nearest_one_of_the_few_days_before_publication_else_the_next(dates):
+    monday = date(2016, 3, 14)
+    assert dates("La ville a été attaquée ce dimanche.", "fr", monday)["ce dimanche"].date == date(2016, 3, 13)
+    assert dates("The town was attacked this Saturday.", "en", monday)["this Saturday"].date == date(2016, 3, 12)
+    assert dates("Une marche est prévue ce jeudi.", "fr", monday)["ce jeudi"].date == date(2016, 3, 17)
+
+
 @pytest.mark.parametrize("lang, text, words, expected, earliest, latest", [
     ("fr", "Le petit a été enlevé le mois de juillet dernier.", "le mois de juillet dernier",
      date(2016, 7, 15), date(2016, 7, 1), date(2016, 7, 31)),

@@ -258,3 +258,16 @@ def test_an_event_word_told_as_several_is_one_event_a_town_each_with_the_toll_to
     events = sitrep.extract(text, published="2020-02-07", lang=lang)
     assert [(e.sub_event_type, e.location.name, e.fatalities) for e in events if e.claim_status == "asserted"] == [
         ("Suicide bomb", "Tahoua", 12), ("Suicide bomb", "Diffa", 3)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Après Bamako le 20 novembre 2015 et Ouagadougou le 15 janvier 2016, c'était le tour de Mopti d'être "
+     "attaquée par des jihadistes, ce dimanche.", "fr"),
+    ("After Bamako on 20 November 2015 and Ouagadougou on 15 January, it was the turn of Mopti to be attacked by "
+     "jihadists on Sunday.", "en"),
+])
+def test_a_place_told_with_a_day_of_its_own_is_another_event_s(text, lang):
+    import sitrep
+    events = sitrep.extract(text, published="2016-03-14", lang=lang)
+    assert [(e.date.isoformat(), e.location.name) for e in events if e.claim_status == "asserted"] == [
+        ("2016-03-13", "Mopti")]

@@ -32,6 +32,9 @@ class Resolved:
 
 # A night event at a clock time before this hour is coded on the night's second day.
 SMALL_HOURS_END = 6
+# "ce samedi", "this Saturday": a day up to this many days before publication (news tells of the
+# past), else the one ahead
+THIS_WEEKDAY_BACK = 3
 # where a sentence ends ("3 a.m., gunmen" goes on)
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý])|\n")
 
@@ -99,7 +102,10 @@ def _latest_month_not_after(month: int, published: date, strictly_before: bool) 
 def _weekday_date(weekday: int, mode: str, published: date) -> date:
     today = published.weekday()
     if mode == "this":
-        return published - _day(today) + _day(weekday)
+        # "ce dimanche" the Monday after is the day before, "this Saturday" on a Tuesday the one
+        # three days before: the nearest such day, up to THIS_WEEKDAY_BACK days back, else ahead
+        back = (today - weekday) % 7
+        return published - _day(back) if back <= THIS_WEEKDAY_BACK else published + _day(7 - back)
     if mode == "last":
         return published - _day((today - weekday) % 7 or 7)
     if mode == "next":

@@ -8,7 +8,8 @@ is only ever found where a date word or a full numeric date stands. Rules (docs/
 
 - a bare weekday ("vendredi", "on Friday") is the latest such day on or before publication
   (the publication day itself when the weekdays agree: news says "Saturday" of its own day);
-- "ce samedi"/"this Saturday" is that weekday of the publication week (weeks start on Monday);
+- "ce samedi"/"this Saturday" is the nearest such day: up to three days before publication, else
+  the one ahead ("ce dimanche" in a Monday's paper is the day before);
 - "samedi dernier"/"last Saturday" is strictly before publication, "prochain"/"next" strictly after;
 - a day and month without a year is the latest such date not after publication;
 - a month is coded at its 15th (time_precision 3); a span at its middle (time_precision 2);

@@ -35,6 +35,10 @@ FAR_KM = 50.0
 NAMESAKE_SUPPORT_KM = 300.0
 # two places coordinated with an event closer than this are one place told twice
 SAME_PLACE_KM = 10.0
+# a date this close after a place name, with only spaces, commas and a short word between ("Bamako
+# le 20 novembre", "Aleppo on Monday"), is told of that place
+DATE_GAP_CHARS = 5
+DATE_ARTICLE_CHARS = 2
 # dependency labels of the clauses inside a clause ("..., according to workers who said ...")
 CLAUSE_LABELS = frozenset({"relcl", "acl:relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 RELATIVE_LABELS = frozenset({"relcl", "acl:relcl"})
@@ -47,7 +51,7 @@ ARTICLE_FOCUS = "the article's most named place"
 
 def choose_location(frame: EventFrame, context: DocumentContext) -> Location | None:
     """The event's place (see the module's doc)."""
-    never, remote = _never_event_places(context), _remote_places(context)
+    never, remote = _never_event_places(context), _remote_places(context) | _dated_apart(frame, context)
     candidates = [i for i in frame.places if i not in never and i not in _regions_abroad(context)]
     clause = _clause_tokens(context.doc[frame.head])
     own = [i for i in candidates if context.places[i].name_start in clause]
@@ -263,6 +267,27 @@ def _latest_resolved_between(context: DocumentContext, start: int, end: int) -> 
         if _may_be_inferred(context, index):
             found.append(place)
     return min(found, key=lambda p: (_area_rank(p.location), int(p.location.geo_precision or 1))) if found else None
+
+
+def _dated_apart(frame: EventFrame, context: DocumentContext) -> frozenset[int]:
+    """The frame's places told with a day of their own that is not the event's ("Après Bamako le 20
+    novembre 2015 et Ouagadougou le 15 janvier 2016, c'était le tour de Grand-Bassam"): other
+    events' places."""
+    starts = _date_starts(context)
+    apart = set()
+    for index in frame.places:
+        end = context.places[index].span.end
+        for date in context.dates[bisect_left(starts, end):bisect_left(starts, end + DATE_GAP_CHARS + 1)]:
+            if len(context.text[end:date.span.start].strip(" ,")) <= DATE_ARTICLE_CHARS and (
+                    frame.date is None or date.date != frame.date.date):
+                apart.add(index)
+    return frozenset(apart)
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _date_starts(context: DocumentContext) -> list[int]:
+    """Where each date mention starts (mentions are in text order)."""
+    return [date.span.start for date in context.dates]
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
