@@ -278,8 +278,9 @@ def _dated_apart(frame: EventFrame, context: DocumentContext) -> frozenset[int]:
     for index in frame.places:
         end = context.places[index].span.end
         for date in context.dates[bisect_left(starts, end):bisect_left(starts, end + DATE_GAP_CHARS + 1)]:
-            if len(context.text[end:date.span.start].strip(" ,")) <= DATE_ARTICLE_CHARS and (
-                    frame.date is None or date.date != frame.date.date):
+            between = context.text[end:date.span.start].strip(" ,")
+            if len(between) <= DATE_ARTICLE_CHARS and (not between or between.isalpha()) \
+                    and date.after_previous is None and (frame.date is None or date.date != frame.date.date):
                 apart.add(index)
     return frozenset(apart)
 
