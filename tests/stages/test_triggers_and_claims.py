@@ -123,6 +123,8 @@ def test_reporters_are_found(text, lang, source):
     ("Riot police threw stun grenades at the crowd.", "en", []),
     ("Militants threw a grenade at the checkpoint.", "en", [("grenade", "threw a grenade")]),
     ("La police a lancé des grenades assourdissantes sur la foule.", "fr", []),
+    ("La police a jeté des bombes lacrymogènes sur la foule.", "fr", []),
+    ("Police fired tear gas bombs at the crowd.", "en", []),
     # "demonstrate" is a protest only without an object
     ("The chefs demonstrated new recipes at the market.", "en", []),
     ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
