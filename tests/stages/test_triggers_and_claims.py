@@ -125,6 +125,10 @@ def test_reporters_are_found(text, lang, source):
     ("La police a lancé des grenades assourdissantes sur la foule.", "fr", []),
     ("La police a jeté des bombes lacrymogènes sur la foule.", "fr", []),
     ("Police fired tear gas bombs at the crowd.", "en", []),
+    # going out into the streets is a protest
+    ("Des milliers d'opposants sont descendus dans les rues de la capitale.", "fr",
+     [("protest", "descendus dans les rues")]),
+    ("Thousands took to the streets of the capital on Saturday.", "en", [("protest", "took to the streets")]),
     # "demonstrate" is a protest only without an object
     ("The chefs demonstrated new recipes at the market.", "en", []),
     ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
