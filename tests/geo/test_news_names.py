@@ -285,3 +285,18 @@ def test_default_codes_a_country_s_compass_part_at_a_province_that_way_not_at_th
 def test_a_compass_word_before_a_place_word_places_the_city_in_its_country(nlp_en, news_gazetteer, text, precision):
     places = resolve(nlp_en, text, news_gazetteer)
     assert [(p.name, p.location.geo_precision) for p in places] == [("Belgrade", precision)]
+
+
+def test_default_codes_an_unknown_pair_of_names_near_its_first_town_unless_both_are_towns_far_apart(
+        nlp_fr, nlp_en, default):
+    def located(nlp, lang, text, name):
+        doc = nlp(text)
+        places = find_places(doc, lang, default)
+        geocode(doc, places, lang, default)
+        return next(p.location for p in places if p.name == name)
+    axis = located(nlp_fr, "fr", "Un véhicule a heurté une mine à 11 km au sud d'Aguelhoc-Anéfis, dans la région de "
+                                 "Kidal.", "Aguelhoc-Anéfis")
+    assert (axis.name, axis.geo_precision) == ("Aguelhok", 2)
+    road = located(nlp_en, "en", "People staged a protest near the Colombo-Puttalam road in Madurankuliya town "
+                                 "(Madurankuliya, Puttalam, North Western).", "Colombo-Puttalam")
+    assert road.name != "Colombo"  # a long road between two towns has no one point

@@ -242,6 +242,10 @@ def test_a_place_in_a_relative_clause_describing_someone_is_not_the_event_s():
                             "commander who had been indicted in the United States.", published="2020-02-05", lang="en")
     assert [(e.date.isoformat(), e.location.name) for e in events if e.claim_status == "asserted"] == [
         ("2020-02-01", "Bannu"), ("2020-02-02", "Bannu")]
+    # a relative clause in the progressive tells where its people were at the time
+    events = sitrep.extract("Fighting went on near Kandy on Saturday. On Monday, gunmen opened fire on villagers who "
+                            "were protesting in Colombo.", published="2022-05-10", lang="en")
+    assert ("Attack", "Colombo") in [(e.sub_event_type, e.location.name) for e in events]
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -58,6 +58,8 @@ LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
 MIN_PROVINCES_FOR_PART = 3
 # the shortest name of each of two places an unknown name joins by a hyphen ("Aguelhoc-Anéfis")
 MIN_PAIR_PART = 4
+# ... and two such places known further apart than this are the ends of a long road: no one point
+PAIR_NEAR_KM = 50.0
 # kinds of place that, unknown, are coded at the settlement or region their sentence names
 INSIDE_HINTS = LOCAL_HINTS | {"populated_place"}
 
@@ -307,7 +309,8 @@ def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: 
 def _first_of_pair(gazetteer: Gazetteer, mention: PlaceMention, context: Context) -> Location | None:
     """An unknown name that joins two names by a hyphen ("l'axe Aguelhoc-Anéfis", "the
     Jagargunda-Cholnar road"), the first of them a town of the country the article is about: coded
-    near that town, precision 2."""
+    near that town, precision 2; not where the second is a town too, far from it (a long road,
+    "the Colombo-Puttalam road", has no one point)."""
     parts = mention.name.split("-")
     if len(parts) != 2 or not all(len(p) >= MIN_PAIR_PART and p[:1].isupper() and not starts_with_article(p)
                                   for p in parts):
@@ -315,6 +318,10 @@ def _first_of_pair(gazetteer: Gazetteer, mention: PlaceMention, context: Context
     first = mention.model_copy(update={"name": parts[0]})
     place = _best(candidates(gazetteer, parts[0]), first, context, None, False)
     if place is None or place.feature in REGION_FEATURES or place.country_code != context.focus:
+        return None
+    second = _best(candidates(gazetteer, parts[1]), mention.model_copy(update={"name": parts[1]}), context, None, False)
+    if second is not None and haversine_km(place.latitude, place.longitude, second.latitude,
+                                           second.longitude) > PAIR_NEAR_KM:
         return None
     reason = f"'{mention.name}': {NOT_FOUND}; coded near the first place it joins, {place.name}"
     return _location(gazetteer, mention, place, GeoPrecision.NEAR_OR_PART_OF, reason)

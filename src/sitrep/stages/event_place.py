@@ -1,7 +1,8 @@
 """Where an event happened.
 
 The candidates are the places named in the event's own clause, then in the rest of its sentence
-less the relative clauses that describe someone ("a commander who was indicted in the U.S.");
+less the relative clauses that describe someone ("a commander who was indicted in the U.S."; not
+"people who were protesting at X", told in the progressive or the imperfect);
 else the nearest place named before it in its paragraph, else the article's most named place (of
 the country the article is about first), both coded no finer than precision 2 since the text does
 not tie them to the event. A dateline, an organisation's seat, a place standing for its government
@@ -184,9 +185,16 @@ def _unknown_place(context: DocumentContext, index: int) -> bool:
 
 def _in_relative_clauses(head: Token) -> frozenset[int]:
     """The tokens of the sentence's relative clauses that do not hold ``head``: they describe someone
-    or something ("an operative who was indicted in the U.S."), not where the event happened."""
+    or something ("an operative who was indicted in the U.S."), not where the event happened;
+    not one that tells what someone was doing at the time ("people who were protesting at X",
+    "des gens qui manifestaient à X": the progressive or the imperfect)."""
     return frozenset(t.i for clause in head.sent if clause.dep_ in RELATIVE_LABELS and head not in clause.subtree
-                     for t in clause.subtree)
+                     and not _ongoing(clause) for t in clause.subtree)
+
+
+def _ongoing(verb: Token) -> bool:
+    """A verb in the progressive ("were protesting") or the imperfect ("manifestaient")."""
+    return verb.tag_ == "VBG" or "Imp" in verb.morph.get("Tense")
 
 
 def _clause_tokens(head: Token) -> frozenset[int]:
