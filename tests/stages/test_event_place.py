@@ -11,7 +11,7 @@ from handmade import context, entry, frame, hand_doc
 from sitrep.geo.resolver import NOT_FOUND
 from sitrep.models import GeoPrecision, Location, PlaceMention
 from sitrep.stages.event_place import choose_location
-from sitrep.stages.place_names import place_words
+from sitrep.stages.place_words import place_words
 from sitrep.stages.place_roles import dateline_spans, stands_for_people, where_someone_speaks
 from sitrep.text import span_of
 

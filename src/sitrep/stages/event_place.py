@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from sitrep.geo.resolver import NOT_FOUND, haversine_km
 from sitrep.models import DocumentContext, EventFrame, GeoPrecision, Location, PlaceMention
-from sitrep.stages.place_names import place_words, word_key
+from sitrep.stages.place_words import place_words, word_key
 from sitrep.stages.place_roles import came_from, distance_km, stands_for_people, where_someone_speaks
 
 # the size of a kind of place, for "the smallest place wins" (settlements, camps and sites: 0)

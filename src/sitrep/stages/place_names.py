@@ -10,13 +10,11 @@ from __future__ import annotations
 from bisect import insort
 from collections import Counter
 from collections.abc import Callable, Collection
-from functools import cache
 
-from pydantic import BaseModel
 from spacy.tokens import Doc, Token
 
-from sitrep import lang as langdata
 from sitrep.geo.names import exact_key, is_article, sound_key, starts_with_article
+from sitrep.stages.place_words import MAX_TYPE_TOKENS, PlaceWords, bare, place_words, type_after, word_key
 from sitrep.text import fold
 
 # entity labels the actor ruler sets: an actor or outlet is never a place
@@ -28,76 +26,12 @@ BRACKETS = frozenset({"(", ")", "[", "]"})
 MAX_NAME_TOKENS = 6
 # how many cue/connector words a scan crosses on the way from a name to its cues
 MAX_CUE_TOKENS = 9
-# the longest place-kind phrase after a name, in tokens ("Local Government Area")
-MAX_TYPE_TOKENS = 3
 # how many words (an article, adjectives) may stand between "X," and the place word after it
 APPOSITION_REACH = 3
 
 
-class PlaceWords(BaseModel):
-    """A language's place cue words (lang/<code>/places.yaml), folded (entity labels as written)."""
-
-    entity_labels: frozenset[str]
-    never_place_labels: frozenset[str] = frozenset()
-    demonym_labels: frozenset[str] = frozenset()
-    person_labels: frozenset[str] = frozenset()
-    organisation_labels: frozenset[str] = frozenset()
-    person_titles: frozenset[str] = frozenset()
-    person_verbs: frozenset[str] = frozenset()
-    types_before: dict[str, str]
-    types_after: dict[str, str]
-    parts_before: frozenset[str]
-    parts_after: frozenset[str]
-    near_before: frozenset[str]
-    directions: dict[str, int]
-    distance_units: dict[str, float]
-    connectors: frozenset[str]
-    locative_prepositions: frozenset[str]
-    not_places: frozenset[str]
-    demonstratives: frozenset[str]
-    seat_words: frozenset[str] = frozenset()
-    inside_prepositions: frozenset[str] = frozenset()
-    origin_words: frozenset[str] = frozenset()
-    between_words: frozenset[str] = frozenset()
-    several_words: frozenset[str] = frozenset()
-    owner_words: frozenset[str] = frozenset()
-    speech_verbs: frozenset[str] = frozenset()
-    speech_nouns: frozenset[str] = frozenset()
-    location_subject_verbs: frozenset[str] = frozenset()
-
-
-@cache
-def place_words(lang: str) -> PlaceWords:
-    raw = langdata.load(lang, "places").model_dump()
-    words = {key: ({fold(k): v for k, v in value.items()} if isinstance(value, dict)
-                   else frozenset(value) if key.endswith("_labels")
-                   else frozenset(fold(v) for v in value))
-             for key, value in raw.items()}
-    words["not_places"] = frozenset(_bare(v) for v in words["not_places"])
-    return PlaceWords(**words)
-
-
-def _bare(text: str) -> str:
-    """Folded, spaces normalised, without a final period: how names are compared with word lists."""
-    return " ".join(fold(text).split()).rstrip(".")
-
-
 def _not_a_place(text: str, words: PlaceWords) -> bool:
-    return _bare(text) in words.not_places
-
-
-def word_key(token: Token) -> str:
-    return fold(token.text)
-
-
-def type_after(doc: Doc, index: int, words: PlaceWords) -> tuple[int, str] | None:
-    """The place-kind phrase that starts at token ``index`` ("province", "Local Government Area"):
-    its length in tokens and its kind; the longest phrase of ``types_after`` wins."""
-    for length in range(MAX_TYPE_TOKENS, 0, -1):
-        key = " ".join(word_key(t) for t in doc[index:index + length])
-        if index + length <= len(doc) and key in words.types_after:
-            return length, words.types_after[key]
-    return None
+    return bare(text) in words.not_places
 
 
 def _type_tail(doc: Doc, start: int, end: int, words: PlaceWords) -> int:
@@ -376,7 +310,7 @@ def _add_siblings(doc: Doc, names: FoundNames, words: PlaceWords) -> None:
     unless the NER gives them a label that is never a place's or they lie in an actor phrase."""
     sounds = {sound_key(doc[s:e].text) for s, e in names.spans}
     sounds.discard("")
-    texts = {_bare(doc[s:e].text) for s, e in names.spans}
+    texts = {bare(doc[s:e].text) for s, e in names.spans}
     in_actor = _actor_phrase_tokens(doc)
     taken = set(names.taken)  # the names found before: siblings do not take tokens from each other
     index = 0
@@ -385,7 +319,7 @@ def _add_siblings(doc: Doc, names: FoundNames, words: PlaceWords) -> None:
         if end is None or any(i in taken for i in range(index, end)):
             index += 1
             continue
-        if end - index > 1 and _not_a_place(doc[index].text, words) and _bare(doc[index:end].text) not in texts:
+        if end - index > 1 and _not_a_place(doc[index].text, words) and bare(doc[index:end].text) not in texts:
             index += 1  # "An MoD spokesman": the capitalised article is no part of the name ("The Woodlands" is)
             continue
         if sound_key(doc[index:end].text) in sounds and not _not_a_place(doc[index:end].text, words) \

@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from sitrep.models import PlaceMention
-from sitrep.stages.place_names import PlaceWords, word_key
+from sitrep.stages.place_words import PlaceWords, word_key
 from sitrep.text import fold
 
 # a dateline opens one of a story's first lines (after a headline and a standfirst)

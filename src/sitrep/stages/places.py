@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.geo.names import exact_key
 from sitrep.models import GeoPrecision, Location, PlaceMention
-from sitrep.stages.place_names import MAX_CUE_TOKENS, PlaceWords, find_names, place_words, type_after, word_key
+from sitrep.stages.place_names import MAX_CUE_TOKENS, find_names
+from sitrep.stages.place_words import PlaceWords, place_words, type_after, word_key
 from sitrep.stages.place_roles import mark_roles
 from sitrep.text import span_of
 
