@@ -145,6 +145,10 @@ def test_a_place_standing_for_its_government_is_no_event_place():
     ("Aleppo/PROPN/nsubj/1 fell/VERB/ROOT/1/fall ./PUNCT/punct/1", (0, 1), False),
     ("Homs/PROPN/nsubj/1 is/AUX/ROOT/1/be a/DET/det/3 stronghold/NOUN/attr/1 ./PUNCT/punct/1", (0, 1), False),
     ("Tunis/PROPN/nsubj/1 is/AUX/ROOT/1/be ready/ADJ/acomp/1 ./PUNCT/punct/1", (0, 1), True),
+    # state_prepositions: "X was under curfew" describes the place
+    ("Lagos/PROPN/nsubj/1 was/AUX/ROOT/1/be under/ADP/prep/1 curfew/NOUN/pobj/2 ./PUNCT/punct/1", (0, 1), False),
+    ("Ankara/PROPN/nsubj/2 has/AUX/aux/2 been/AUX/ROOT/2/be at/ADP/prep/2 odds/NOUN/pobj/3 ./PUNCT/punct/2",
+     (0, 1), True),
     ("Mosul/PROPN/nsubjpass/2 was/AUX/auxpass/2 shelled/VERB/ROOT/2/shell ./PUNCT/punct/2", (0, 1), False),
     ("Moscow/PROPN/poss/2 's/PART/case/0 troops/NOUN/nsubj/3 advanced/VERB/ROOT/3/advance ./PUNCT/punct/3", (0, 1), True),
     ("Darfur/PROPN/poss/2 's/PART/case/0 village/NOUN/nsubj/3 burned/VERB/ROOT/3/burn ./PUNCT/punct/3", (0, 1), False),

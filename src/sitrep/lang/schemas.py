@@ -246,6 +246,8 @@ class Places(Strict):
     origin_words: list[str] = Field(default_factory=list, description="'fired from X': where something came from")
     between_words: list[str] = Field(default_factory=list, description="'the road between X and Y': two places "
                                                                        "that bound one, not two places of events")
+    state_prepositions: list[str] = Field(default_factory=list, description="'X was under curfew': a place "
+                                                                           "described by its state")
     owner_words: list[str] = Field(default_factory=list, description="'belonging to France': a place that "
                                                                      "owns something, not where")
     several_words: list[str] = Field(default_factory=list, description="'twin bombings in X and Y': one event word "

@@ -128,15 +128,17 @@ def stands_for_people(doc: Doc, mention: PlaceMention, words: PlaceWords) -> boo
         return True  # "l'appartenance à la France de l'enseigne": whose, not where
     if token.dep_ != "nsubj":
         return False
-    return fold(token.head.lemma_) not in words.location_subject_verbs and not _said_to_be_something(token.head)
+    return fold(token.head.lemma_) not in words.location_subject_verbs \
+        and not _said_to_be_something(token.head, words)
 
 
-def _said_to_be_something(predicate: Token) -> bool:
+def _said_to_be_something(predicate: Token, words: PlaceWords) -> bool:
     """True for a predicate that says what its subject is ("X is a place where ...", "X est la
-    capitale"): the place is described, not standing for its people ("X is ready", "X and Y have
-    been at odds" are not)."""
+    capitale") or what state it is in (`state_prepositions`: "X was under curfew"): the place is
+    described, not standing for its people ("X is ready", "X and Y have been at odds" are not)."""
     return predicate.pos_ in ("NOUN", "PROPN") or any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")
-                                                       for c in predicate.children)
+                                                       for c in predicate.children) \
+        or any(c.dep_ == "prep" and word_key(c) in words.state_prepositions for c in predicate.children)
 
 
 def _names_a_country(mention: PlaceMention) -> bool:

@@ -42,6 +42,7 @@ class PlaceWords(BaseModel):
     between_words: frozenset[str] = frozenset()
     several_words: frozenset[str] = frozenset()
     owner_words: frozenset[str] = frozenset()
+    state_prepositions: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     location_subject_verbs: frozenset[str] = frozenset()
