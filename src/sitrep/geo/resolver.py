@@ -285,8 +285,10 @@ def _in_country_part(gazetteer: Gazetteer, location: Location, mention: PlaceMen
     in the country, precision 3, at the point (the main town) of the province lying furthest that
     way from the middle of the country's provinces, not at the capital; it stays the country for
     the choice of an event's place (a town it holds is finer)."""
+    if mention.relation != "part" or mention.bearing is None:
+        return location
     provinces = gazetteer.provinces(country.country_code or "")
-    if mention.relation != "part" or mention.bearing is None or len(provinces) < MIN_PROVINCES_FOR_PART:
+    if len(provinces) < MIN_PROVINCES_FOR_PART:
         return location
     middle_latitude = sum(p.latitude for p in provinces) / len(provinces)
     middle_longitude = sum(p.longitude for p in provinces) / len(provinces)
@@ -315,11 +317,13 @@ def _first_of_pair(gazetteer: Gazetteer, mention: PlaceMention, context: Context
     if len(parts) != 2 or not all(len(p) >= MIN_PAIR_PART and p[:1].isupper() and not starts_with_article(p)
                                   for p in parts):
         return None
-    first = mention.model_copy(update={"name": parts[0]})
-    place = _best(candidates(gazetteer, parts[0]), first, context, None, False)
+    def best_named(name: str) -> Place | None:
+        return _best(candidates(gazetteer, name), mention.model_copy(update={"name": name}), context, None, False)
+
+    place = best_named(parts[0])
     if place is None or place.feature in REGION_FEATURES or place.country_code != context.focus:
         return None
-    second = _best(candidates(gazetteer, parts[1]), mention.model_copy(update={"name": parts[1]}), context, None, False)
+    second = best_named(parts[1])
     if second is not None and haversine_km(place.latitude, place.longitude, second.latitude,
                                            second.longitude) > PAIR_NEAR_KM:
         return None

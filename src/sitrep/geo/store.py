@@ -110,6 +110,7 @@ class Gazetteer:
         self._by_key = lru_cache(maxsize=50_000)(self._query_key)
         self._by_sound = lru_cache(maxsize=50_000)(self._query_sound)
         self.admin1_names = lru_cache(maxsize=1_000)(self._admin1_names)
+        self.provinces = lru_cache(maxsize=1_000)(self._provinces)
         self._countries: dict[str, Place] | None = None
         self._area_name_keys: frozenset[str] | None = None
 
@@ -197,6 +198,7 @@ class Gazetteer:
         self._by_key.cache_clear()
         self._by_sound.cache_clear()
         self.admin1_names.cache_clear()
+        self.provinces.cache_clear()
         self._countries = None
         self._area_name_keys = None
 
@@ -238,10 +240,10 @@ class Gazetteer:
                 " WHERE p.feature IN ('country', 'admin1')"))
         return self._area_name_keys
 
-    def provinces(self, country_code: str) -> list[Place]:
+    def _provinces(self, country_code: str) -> tuple[Place, ...]:
         """The first-level areas of a country that have a point (their main town's)."""
-        return [p for p in self._rows("WHERE p.country_code = ? AND p.feature = 'admin1'", (country_code,))
-                if p.has_point]
+        return tuple(p for p in self._rows("WHERE p.country_code = ? AND p.feature = 'admin1'", (country_code,))
+                     if p.has_point)
 
     def country_name(self, code: str | None) -> str | None:
         place = self.countries().get(code or "")
