@@ -112,8 +112,9 @@ def test_an_air_strike_with_no_named_author_is_the_military_that_strikes_there()
         "Military Forces of Sudan (2019-)"]
     assert authors("Une frappe de drone a touché mardi un marché de Kidal, tuant huit civils.", "fr") == [
         "Military Forces of Mali (2021-)"]
-    # where no one state carries out most air strikes, the author stays unnamed
-    assert authors("An airstrike hit a market near Kismayo on Tuesday, killing 12 people, residents said.", "en") == [None]
+    # where no one state carries out most air strikes, the author stays unnamed, as ACLED names it
+    assert authors("An airstrike hit a market near Kismayo on Tuesday, killing 12 people, residents said.", "en") == [
+        "Unidentified Military Forces"]
 
 
 def test_a_protest_counts_no_deaths_but_its_own_protesters():
@@ -141,3 +142,15 @@ def test_an_attack_on_a_village_or_killing_people_is_an_attack_on_civilians():
     # an armed side attacked, or police whose raid kills people: a clash
     assert kinds("On Monday, militants attacked an army post near Maiduguri, killing 12 people.", "en") == [
         "Armed clash"]
+
+
+def test_violence_whose_attacker_the_article_never_names_is_an_unidentified_armed_group_s():
+    rocket = _events("Two rockets landed near the airport of Erbil on Sunday night, damaging a hangar, officials said.",
+                     "en", "2021-02-16", "Shelling/artillery/missile attack")
+    assert [_actor1(e) for e in rocket] == ["Unidentified Armed Group (Iraq)"]
+    # an attacker named elsewhere in the article is kept
+    named = _events("Des combats ont éclaté samedi près de Gao. Les jihadistes de l'EIGS ont attaqué le camp militaire.",
+                    "fr", "2023-06-12")
+    assert all(_actor1(e) != "Unidentified Armed Group (Mali)" for e in named if e.event_type == "Battles")
+    # crime news stays uncoded: the attacker coded for want of a name shows nothing of what an article is about
+    assert _events("A man was stabbed outside a bar in Leeds on Saturday night, police said.", "en", "2023-06-12") == []

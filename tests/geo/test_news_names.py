@@ -15,6 +15,7 @@ from gazetteers import gazetteer_of, place
 from sitrep.geo.store import Gazetteer
 from sitrep.models import PlaceMention
 from sitrep.stages.places import find_places, geocode
+from sitrep.stages.parse import pipeline_for
 
 
 NEWS_GAZETTEER = [
@@ -300,3 +301,6 @@ def test_default_codes_an_unknown_pair_of_names_near_its_first_town_unless_both_
     road = located(nlp_en, "en", "People staged a protest near the Colombo-Puttalam road in Madurankuliya town "
                                  "(Madurankuliya, Puttalam, North Western).", "Colombo-Puttalam")
     assert road.name != "Colombo"  # a long road between two towns has no one point
+    district = located(pipeline_for("en"), "en", "Thirty militants surrendered to Afghan forces in Narang Wa Badil "
+                                                 "and Chawkay districts, Kunar.", "Narang Wa Badil")
+    assert (district.name, district.geo_precision) == ("Narang", 2)

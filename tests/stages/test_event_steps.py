@@ -122,6 +122,22 @@ def test_the_sub_type_is_refined_by_who_acts_and_by_the_words_of_the_sentence():
     assert sub_event_type(frame(doc, 1, 2, strike), doc, "en") == "Air/drone strike"
 
 
+
+def test_a_place_taken_from_the_state_s_forces_with_no_taker_named_is_taken_by_a_non_state_actor():
+    # "Last month, they captured the army's base": "they" names no one the sentence can resolve
+    doc = hand_doc("They/PRON/nsubj/1 captured/VERB/ROOT/1/capture the/DET/det/4 army/NOUN/nmod:poss/4 "
+                   "base/NOUN/obj/1 ./PUNCT/punct/1")
+    for code in ("en", "fr"):
+        takeover = next(e for e in entries_for(code) if e.id == "territory_take")
+        army = actor(doc, 3, 4, "Military Forces of Syria", "state_forces")
+        rebels = actor(doc, 3, 4, "Opposition Rebels (Syria)", "rebel_group")
+        assert sub_event_type(frame(doc, 1, 2, takeover, targets=[army]), doc, code) == \
+            "Non-state actor overtakes territory"
+        assert sub_event_type(frame(doc, 1, 2, takeover, agent=army, targets=[army]), doc, code) == \
+            "Government regains territory"
+        assert sub_event_type(frame(doc, 1, 2, takeover, targets=[rebels]), doc, code) == \
+            "Government regains territory"
+
 # --- event_date ----------------------------------------------------------------------------------
 
 PARAGRAPHS = ("Gunmen/NOUN/nsubj/1 attacked/VERB/ROOT/1/attack a/DET/det/3 convoy/NOUN/obj/1 on/ADP/case/5 "
@@ -303,6 +319,26 @@ def test_an_incident_told_in_a_district_and_in_a_town_of_it_is_one_event_at_the_
     # the district's point is Aleppo's in these hand-made events: the town lies 25 km from it, Manbij 80
     merged = tellings.merge_repeated([district, town, far])
     assert [(e.event_id, e.location.name, e.fatalities) for e in merged] == [("a", "Atarib", 4), ("c", "Manbij", None)]
+
+
+def test_a_protest_and_its_riot_the_same_day_are_one_violent_demonstration():
+    # "The protest began outside parliament on Friday" ... "on Friday protesters broke into the offices"
+    protest = event("a", "Peaceful protest", PUBLISHED, start=0, actor1=named("Protesters (Syria)", "protesters"))
+    riot = event("b", "Violent demonstration", PUBLISHED, start=300, actor1=named("Rioters (Syria)", "rioters"))
+    merged = tellings.merge_repeated([protest, riot], PUBLISHED)
+    assert [(e.event_id, e.sub_event_type, e.actor1.name) for e in merged] == [
+        ("a", "Violent demonstration", "Rioters (Syria)")]
+    # protesters fired upon, and a riot elsewhere in the country or the same day
+    shot = event("c", "Excessive force against protesters", PUBLISHED, start=0,
+                 actor1=named("Protesters (Syria)", "protesters"))
+    riot = event("d", "Violent demonstration", PUBLISHED, start=300, actor1=named("Rioters (Syria)", "rioters"))
+    in_the_country = event("e", "Peaceful protest", PUBLISHED, start=600, actor1=named("Protesters (Syria)", "protesters"))
+    riot_in_the_country = event("f", "Violent demonstration", PUBLISHED, start=900,
+                                actor1=named("Rioters (Syria)", "rioters"))
+    for told in (in_the_country, riot_in_the_country):
+        told.location = told.location.model_copy(update={"name": "Syria", "geo_precision": GeoPrecision.REGION})
+    assert len(tellings.merge_repeated([shot, riot], PUBLISHED)) == 2
+    assert len(tellings.merge_repeated([in_the_country, riot_in_the_country], PUBLISHED)) == 2
 
 
 def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():

@@ -94,7 +94,8 @@ def _check_entries(kb: KnowledgeBase) -> list[Problem]:
         if kind not in known_types:
             problems.append(Problem(level="error", where="cues.yaml", message=f"unknown actor type {kind!r}"))
     for key, implied in (("implied_by_event_type", kb.implied_by_event_type),
-                         ("implied_when_unnamed", kb.implied_when_unnamed)):
+                         ("implied_when_unnamed", kb.implied_when_unnamed),
+                         ("implied_when_no_attacker", kb.implied_when_no_attacker)):
         for event_type, role in implied.items():
             if role not in kb.roles:
                 problems.append(Problem(level="error", where="generic.yaml",

@@ -119,6 +119,8 @@ class Role(Entry):
     party_in: tuple[str, ...] = Field((), description="countries (as ACLED names them) where a role that is "
                                                       "no party elsewhere is one: gangs where ACLED codes "
                                                       "their violence")
+    unnamed: bool = Field(False, description="coded for want of a name the text gives: another report's named "
+                                             "actor of the same incident does not contradict it")
     dated_like: str | None = Field(None, description="a role whose named entry's regime period the name takes "
                                                      "('Government of Syria (2024-)' like its military)")
     note: str | None = None
@@ -154,6 +156,9 @@ class KnowledgeBase(BaseModel):
                                                   description="event type -> role of the actor it implies")
     implied_when_unnamed: dict[str, str] = Field(
         default_factory=dict, description="sub-event type -> role of the attacker it implies where none is named")
+    implied_when_no_attacker: dict[str, str] = Field(
+        default_factory=dict, description="sub-event type or event type -> role of the attacker coded where the "
+                                          "whole article names none")
     implied_military_when_unnamed: dict[str, dict[str, str]] = Field(
         default_factory=dict, description="sub-event type -> {country where it happens: the state whose "
                                           "military forces carry it out there} where no author is named")
@@ -238,6 +243,7 @@ def load_from(files: dict[str, str]) -> KnowledgeBase:
         countries={c.name: c for c in country_list},
         implied_by_event_type=dict(generic.get("implied_by_event_type") or {}),
         implied_when_unnamed=dict(generic.get("implied_when_unnamed") or {}),
+        implied_when_no_attacker=dict(generic.get("implied_when_no_attacker") or {}),
         implied_military_when_unnamed=dict(generic.get("implied_military_when_unnamed") or {}),
         type_cues={k: tuple(v) for k, v in (cues.get("type_cues") or {}).items()},
         files=origin,

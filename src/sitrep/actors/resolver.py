@@ -326,6 +326,16 @@ def implied_actor(event_type: str, day: date | None, country: str | None,
     return None if striker is None else _role_ref(kb, "military", striker, day, country)
 
 
+def unnamed_attacker(event_type: str, sub_event_type: str, day: date | None, country: str | None) -> ActorRef | None:
+    """The attacker ACLED codes for an event whose article names none (an unidentified armed group
+    of ``country``, unidentified military forces for an air strike); None for other event types or
+    without a country."""
+    kb = knowledge_base()
+    implied, country = kb.implied_when_no_attacker, kb.country_named(country)
+    role = implied.get(sub_event_type) or implied.get(event_type)
+    return None if role is None or country is None else _role_ref(kb, role, country, day, country)
+
+
 @lru_cache(maxsize=4096)
 def resolve_source_target(targets: tuple[Target, ...], country: str | None) -> SourceRef:
     kb = knowledge_base()

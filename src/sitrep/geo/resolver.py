@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from sitrep.geo.build import open_gazetteer
 from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, candidates,
@@ -58,6 +59,11 @@ LOCAL_HINTS = frozenset({"neighbourhood", "camp", "site"})
 MIN_PROVINCES_FOR_PART = 3
 # the shortest name of each of two places an unknown name joins by a hyphen ("Aguelhoc-Anéfis")
 MIN_PAIR_PART = 4
+# how such a name joins its two: a hyphen, or "wa" ("and" in Arabic and Dari) in districts' names
+# as English and French transliterate them ("Narang wa Badil", "Tarnak wa Jaldak")
+PAIR_JOIN = re.compile(r"-| [Ww]a ")
+# areas too large to stand for the pair: only a town or a district does
+PROVINCE_FEATURES = frozenset({"country", "admin1", "region"})
 # ... and two such places known further apart than this are the ends of a long road: no one point
 PAIR_NEAR_KM = 50.0
 # kinds of place that, unknown, are coded at the settlement or region their sentence names
@@ -309,11 +315,11 @@ def _coded_at_container(gazetteer: Gazetteer, mention: PlaceMention, container: 
 
 
 def _first_of_pair(gazetteer: Gazetteer, mention: PlaceMention, context: Context) -> Location | None:
-    """An unknown name that joins two names by a hyphen ("l'axe Aguelhoc-Anéfis", "the
-    Jagargunda-Cholnar road"), the first of them a town of the country the article is about: coded
-    near that town, precision 2; not where the second is a town too, far from it (a long road,
+    """An unknown name that joins two names ("l'axe Aguelhoc-Anéfis", "the Jagargunda-Cholnar road",
+    "Narang wa Badil district"), the first of them a town or district of the country the article is
+    about: coded near it, precision 2; not where the second is a town too, far from it (a long road,
     "the Colombo-Puttalam road", has no one point)."""
-    parts = mention.name.split("-")
+    parts = PAIR_JOIN.split(mention.name)
     if len(parts) != 2 or not all(len(p) >= MIN_PAIR_PART and p[:1].isupper() and not starts_with_article(p)
                                   for p in parts):
         return None
@@ -321,7 +327,7 @@ def _first_of_pair(gazetteer: Gazetteer, mention: PlaceMention, context: Context
         return _best(candidates(gazetteer, name), mention.model_copy(update={"name": name}), context, None, False)
 
     place = best_named(parts[0])
-    if place is None or place.feature in REGION_FEATURES or place.country_code != context.focus:
+    if place is None or place.feature in PROVINCE_FEATURES or place.country_code != context.focus:
         return None
     second = best_named(parts[1])
     if second is not None and haversine_km(place.latitude, place.longitude, second.latitude,

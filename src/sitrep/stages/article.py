@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
+from sitrep.actors.resolver import unnamed_attacker
 from sitrep.models import ActorMention, DocumentContext, Event, EventFrame
 from sitrep.stages.attribution import claim_status
 from sitrep.stages.event_actors import DEMONSTRATORS, actor_ref
@@ -30,6 +31,7 @@ def complete(events: list[Event], frames: list[EventFrame], context: DocumentCon
     add_holders_as_opponents(events, frames, context.doc)
     add_claimed_perpetrators(events, context)
     carry_over_actors(events)
+    name_unknown_attackers(events, context)
 
 
 def add_holders_as_opponents(events: list[Event], frames: list[EventFrame], doc: Doc) -> None:
@@ -155,3 +157,14 @@ def carry_over_actors(events: list[Event]) -> None:
                 and is_party(event.actor1) and event.actor1.actor_type not in DEMONSTRATORS \
                 and (event.actor2 is None or event.actor2.actor_type not in DEMONSTRATORS):
             latest = event
+
+
+def name_unknown_attackers(events: list[Event], context: DocumentContext) -> None:
+    """An event of political violence whose attacker no telling names and no side's operations
+    carry over ("a rocket struck the Green Zone") is an unidentified armed group's of the country
+    where it happened, as ACLED codes it (actors/data/generic.yaml `implied_when_no_attacker`)."""
+    for event in (e for e in events if e.actor1 is None):
+        where = (event.location.country if event.location else None) or context.country
+        attacker = unnamed_attacker(event.event_type, event.sub_event_type, context.published, where)
+        if attacker is not None and (event.actor2 is None or event.actor2.name != attacker.name):
+            event.actor1 = attacker

@@ -24,12 +24,20 @@ def set_sentence_starts(doc: Doc, starts: list[int]) -> Doc:
 
 @Language.component("sitrep_line_breaks")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and datelines carry no full stop.
+    """A line break ends a sentence: headlines and datelines carry no full stop. A word followed
+    by a space on the same line ends none: the parser sometimes starts a sentence at a name inside
+    one ("... le magasin de l'enseigne française | Auchan situé dans la banlieue de Dakar").
 
     The statistical parser respects boundaries set before it runs.
     """
-    return set_sentence_starts(doc, [token.i + 1 for token in doc[:-1]
-                                     if "\n" in token.text or "\n" in token.whitespace_])
+    values = doc.to_array([SENT_START]).astype("int64")
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            values[token.i + 1] = 1
+        elif token.whitespace_ and (token.is_alpha or token.is_digit):
+            values[token.i + 1] = -1
+    doc.from_array([SENT_START], values.astype("uint64"))
+    return doc
 
 
 @cache

@@ -38,6 +38,8 @@ CROWD_TYPES = frozenset({"protesters", "rioters"})
 # Demonstration sub-types from the mildest to the worst: tellings of one demonstration give it the worst.
 DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                           "Mob violence", "Violent demonstration")
+# A peaceful demonstration met with lethal force: its crowd is not the crowd of a riot told the same day.
+FORCE_ON_PEACEFUL_CROWD = "Excessive force against protesters"
 # How far apart the dates of two tellings of one incident may be where one of them gives no date of
 # its own (it takes the story's date or the publication day's)
 UNDATED_SLACK_DAYS = 2
@@ -182,7 +184,18 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset()) -> b
         return False
     if a.sub_event_type == b.sub_event_type and taxonomy.lookup(a.sub_event_type).two_sided:
         return not _too_many_sides(a, b)
-    return not _conflicting(a.actor1, b.actor1) and not _conflicting(a.actor2, b.actor2)
+    return (_one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
+
+
+def _one_crowd(a: Event, b: Event) -> bool:
+    """The crowd of one demonstration, called protesters in one telling and rioters in another
+    ("the protest began outside parliament on Friday" ... "protesters broke into the party's
+    offices"), told at one town (crowds told only in one country may be two); not a crowd fired
+    upon as it protested and one that rioted, which ACLED codes apart."""
+    crowds = {actor.actor_type for actor in (a.actor1, b.actor1) if actor is not None}
+    return crowds <= CROWD_TYPES and a.location is not None and b.location is not None \
+        and a.location.name == b.location.name and not _is_coarse(a.location) \
+        and FORCE_ON_PEACEFUL_CROWD not in (a.sub_event_type, b.sub_event_type)
 
 
 def _too_many_sides(a: Event, b: Event) -> bool:

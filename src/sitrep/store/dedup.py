@@ -30,6 +30,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel
 
+from sitrep.actors.kb import knowledge_base
 from sitrep.models import ActorRef, Event, Location, TimePrecision
 
 EARTH_RADIUS_KM = 6371.0
@@ -137,12 +138,18 @@ def _windows_overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -
 
 
 def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
-    """False only where the two contradict each other."""
-    if a is None or b is None:
+    """False only where the two contradict each other; an attacker coded for want of one named
+    (actors/data/generic.yaml, `unnamed: true`) contradicts no one."""
+    if a is None or b is None or _unnamed(a) or _unnamed(b):
         return True
     if a.name and b.name:
         return a.name == b.name
     return a.actor_type is None or b.actor_type is None or a.actor_type == b.actor_type
+
+
+def _unnamed(actor: ActorRef) -> bool:
+    role = knowledge_base().roles.get(actor.role or "")
+    return role is not None and role.unnamed
 
 
 def same_actors(a: Event, b: Event, rules: DedupRules) -> bool:
