@@ -341,6 +341,25 @@ def test_a_protest_and_its_riot_the_same_day_are_one_violent_demonstration():
     assert len(tellings.merge_repeated([in_the_country, riot_in_the_country], PUBLISHED)) == 2
 
 
+def test_an_ambush_told_in_an_unknown_village_of_a_province_and_at_a_town_of_it_is_one_clash():
+    # "an ambush by NPA rebels in a village in Ifugao province" ... "the rebels attacked them in
+    # Gumhang, Tinoc town": the unnamed rebels are no third side
+    npa, army = named("NPA: New People's Army", "rebel_group"), named("Military Forces of the Philippines")
+    rebels = named("Unidentified Armed Group (Philippines)", "rebel_group", role="rebels")
+    province = event("a", "Armed clash", PUBLISHED, start=0, fatalities=12, toll_text="Eleven soldiers",
+                     actor1=npa, actor2=army)
+    province.location = province.location.model_copy(update={
+        "name": "Ifugao", "feature": "admin1", "geo_precision": GeoPrecision.NEAR_OR_PART_OF, "country": "Philippines"})
+    town = event("b", "Armed clash", PUBLISHED, start=300, actor1=rebels, actor2=army, place_name="Gumhang")
+    town.location = town.location.model_copy(update={"admin1": "Ifugao", "feature": "populated_place",
+                                                     "country": "Philippines"})
+    other_province = town.model_copy(deep=True, update={"event_id": "c"})
+    other_province.location = other_province.location.model_copy(update={"name": "Kiangan", "admin1": "Benguet"})
+    merged = tellings.merge_repeated([province, town, other_province])
+    assert [(e.event_id, e.location.name, e.actor1.name, e.fatalities) for e in merged] == [
+        ("a", "Gumhang", "NPA: New People's Army", 12), ("c", "Kiangan", "Unidentified Armed Group (Philippines)", None)]
+
+
 def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():
     # "la nuit de mardi à mercredi" (the event's date words start at character 20) read as
     # Tuesday in one telling, as Wednesday in another ("vers 3 heures")

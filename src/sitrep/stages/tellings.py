@@ -199,9 +199,10 @@ def _one_crowd(a: Event, b: Event) -> bool:
 
 
 def _too_many_sides(a: Event, b: Event) -> bool:
-    """More than two named sides between two tellings of a clash (civilians are no side)."""
+    """More than two named sides between two tellings of a clash (civilians are no side, nor
+    attackers the text does not name: "the rebels" may be the group another telling names)."""
     sides = {actor.name for event in (a, b) for actor in (event.actor1, event.actor2)
-             if actor is not None and actor.actor_type != "civilians"}
+             if actor is not None and actor.actor_type != "civilians" and not _unnamed(actor)}
     return len(sides) > 2
 
 
@@ -274,7 +275,11 @@ def _same_place(a: Event, b: Event) -> bool:
 def _in_district(district: Location, place: Location) -> bool:
     """A place told within a district told for the same incident ("a drone strike in North
     Waziristan ... hit a compound in the village of X in the Datta Khel area"): the place names
-    the district as its own, or lies within DISTRICT_KM of its point."""
+    the district as its own, or lies within DISTRICT_KM of its point; or within a province that
+    stands for a place the gazetteer lacks ("an ambush in a village in Ifugao province" ... "in
+    Gumhang, Tinoc town"), the place names the province as its own."""
+    if district.feature == "admin1" and place.feature not in ("admin1", "country"):
+        return place.country == district.country and place.admin1 == district.name
     if district.feature != "admin2" or place.feature == "admin2" or district.latitude is None \
             or place.latitude is None or place.country != district.country:
         return False
