@@ -154,3 +154,16 @@ def test_violence_whose_attacker_the_article_never_names_is_an_unidentified_arme
     assert all(_actor1(e) != "Unidentified Armed Group (Mali)" for e in named if e.event_type == "Battles")
     # crime news stays uncoded: the attacker coded for want of a name shows nothing of what an article is about
     assert _events("A man was stabbed outside a bar in Leeds on Saturday night, police said.", "en", "2023-06-12") == []
+
+
+def test_a_clause_saying_who_the_subject_is_reports_no_event():
+    assert [e.sub_event_type for e in _events(
+        "The coalition fighting in Yemen has denied responsibility for a blast that killed 20 people at a market in "
+        "Taiz on Sunday.", "en", "2015-09-29")] == []  # the blast is denied
+    assert [e.sub_event_type for e in _events(
+        "La coalition combattant les jihadistes au Mali a démenti être responsable de l'explosion qui a tué 20 civils "
+        "dimanche à Gao.", "fr", "2022-02-18")] == []
+    # the subject's own violence still is one
+    assert [e.sub_event_type for e in _events(
+        "Gunmen attacking a convoy killed three soldiers near Maiduguri on Sunday.", "en", "2022-02-18")] == [
+        "Armed clash"]

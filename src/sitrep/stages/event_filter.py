@@ -36,7 +36,8 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
-    if describes_background(head) or has_event_subject(head, context) or states_a_generality(head, context.lang):
+    if describes_background(head) or describes_a_subject(head) or has_event_subject(head, context) \
+            or states_a_generality(head, context.lang):
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
@@ -110,6 +111,18 @@ def describes_background(head: Token) -> bool:
         return True
     relative = head.dep_ in ("acl:relcl", "relcl")
     return relative and "Pres" in head.morph.get("Tense") and not has_aux
+
+
+def describes_a_subject(head: Token) -> bool:
+    """A clause after the subject of another verb, with no subject, auxiliary or past participle
+    of its own, saying who that subject is ("the Arab coalition fighting in Yemen has denied ...",
+    "la coalition combattant les jihadistes a annoncé ...")."""
+    noun = head.head
+    present_participle = "Part" in head.morph.get("VerbForm") and "Pres" in head.morph.get("Tense")
+    clause = head.dep_ == "acl" or (head.dep_ == "amod" and present_participle)  # French: "combattant" as an adjective
+    return clause and dep_is(noun, SUBJECT_DEPS) and noun.head.i != noun.i \
+        and "Past" not in head.morph.get("Tense") \
+        and not any(dep_is(c, SUBJECT_DEPS) or c.dep_.startswith("aux") for c in head.children)
 
 def states_a_generality(head: Token, lang: str) -> bool:
     """A bare plural event noun that a present-tense copula says something general of ("drone
