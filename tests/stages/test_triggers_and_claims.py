@@ -76,6 +76,9 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
      "denied"),
     ("La police a démenti qu'un garçon ait été battu par des agents lors d'un raid contre son école.", "fr",
      "raid", "denied"),
+    # a negated adjective governs its complement: the fire was no strike's
+    ("Officials said the fire at the depot was not due to a drone strike.", "en", "strike", "denied"),
+    ("Officials said the fire at the depot was due to a drone strike.", "en", "strike", "asserted"),
 ])
 def test_claim_status(text, lang, word, status):
     assert _claim(text, lang, word) == status

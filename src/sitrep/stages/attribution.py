@@ -26,7 +26,7 @@ CLAIM_REACH = 3
 FUNCTION_WORD_POS = ("ADP",)
 # links through which a governing word's denial or modality reaches the event: complements, not
 # subjects ("la prise du camp permettra..." stays asserted) nor adverbial or coordinated clauses
-GOVERNED_BY = ("xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
+GOVERNED_BY = ("xcomp", "ccomp", "acomp", "pcomp", "obj", "dobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "prep",
                "acl", "case", "mark", "fixed", "flat", "compound", "amod", "advmod", "attr")
 
 
