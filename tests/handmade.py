@@ -103,7 +103,7 @@ def day(doc: Doc, start: int, end: int, when: date, precision: TimePrecision = T
                        earliest=when, latest=when, after_previous=after_previous)
 
 
-def toll(doc: Doc, start: int, end: int, count: int, *, vague: bool = False, additional: bool = False) -> FatalityMention:
+def toll(doc: Doc, start: int, end: int, count: int | None, *, vague: bool = False, additional: bool = False) -> FatalityMention:
     return FatalityMention(span=char_span(doc, start, end), count=count, vague=vague, additional=additional)
 
 

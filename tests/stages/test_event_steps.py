@@ -55,6 +55,17 @@ def test_a_noun_trigger_needs_something_that_anchors_it_to_a_happening():
     assert event_filter.is_anchored(frame(launched, 3, 4, CLASH), context(launched))
 
 
+def test_quoted_words_anchor_an_event_by_a_counted_toll_or_their_own_killing_word_not_by_deaths_named():
+    # "... occasioning deaths of protesters": deaths with no number, another word's
+    doc = hand_doc("deaths/NOUN/ROOT/0 of/ADP/case/2 protesters/NOUN/nmod/0 ./PUNCT/punct/0")
+    ctx = context(doc)
+    protest, deaths = entry("Peaceful protest"), toll(doc, 0, 1, None)
+    assert not event_filter.has_own_anchor(frame(doc, 2, 3, protest, fatalities=deaths), ctx)
+    assert event_filter.has_own_anchor(frame(doc, 2, 3, protest, fatalities=toll(doc, 0, 1, 12)), ctx)
+    # "les autres ont été égorgés": the killing word is the toll
+    assert event_filter.has_own_anchor(frame(doc, 0, 1, entry("Attack"), fatalities=deaths), ctx)
+
+
 def test_trigger_words_inside_a_place_name_report_no_event():
     doc = hand_doc("Clashes/NOUN/nsubj/1 erupted/VERB/ROOT/1/erupt near/ADP/case/4 Battle/PROPN/compound/4 "
                    "Creek/PROPN/obl/1 ./PUNCT/punct/1")

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
-from sitrep.models import ActorMention, DocumentContext, EventFrame, Trigger
+from sitrep.models import ActorMention, DocumentContext, EventFrame, Span, Trigger
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, is_verbless
 from sitrep.stages.triggers import head_of
@@ -175,12 +175,19 @@ def quoted_tokens(context: DocumentContext) -> frozenset[int]:
 
 
 def has_own_anchor(frame: EventFrame, context: DocumentContext) -> bool:
-    """A date or a toll attached to the trigger, or a resolved place in its phrase."""
-    if frame.date is not None or frame.fatalities is not None:
+    """A date, a toll that counts its dead or is the trigger's own killing word ("les autres ont
+    été décapités"), or a resolved place in its phrase ("evidence of excessive force occasioning
+    deaths of protesters" has none)."""
+    toll = frame.fatalities
+    if frame.date is not None or (toll is not None and (toll.count is not None or _overlaps(toll.span, frame.trigger.span))):
         return True
     phrase = {t.i for t in context.doc[frame.head].subtree}
     return any(context.places[i].token_start in phrase and context.places[i].location is not None
                and context.places[i].location.resolved for i in frame.places)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def is_a_period(head: Token, lang: str) -> bool:
