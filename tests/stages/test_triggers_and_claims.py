@@ -3,7 +3,7 @@ attribution, on small sentences the project writes in both languages."""
 import pytest
 
 from sitrep.stages.attribution import claim_status, find_reporters
-from sitrep.stages.event_filter import states_a_generality
+from sitrep.stages.event_filter import names_a_state, states_a_generality
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
@@ -170,3 +170,17 @@ def test_events_spoken_of_in_general_are_no_event(text, lang, general):
     doc = parse(text, lang)
     trigger = next(t for t in find_triggers(doc, lang) if t.entry.id not in ("killing", "death"))
     assert states_a_generality(head_of(doc, trigger.token_start, trigger.token_end), lang) == general
+
+
+@pytest.mark.parametrize("text,lang,state", [
+    ("Lagos was under a round-the-clock curfew on Wednesday.", "en", True),
+    ("The town remained under curfew after the riots.", "en", True),
+    ("La ville reste sous couvre-feu depuis les émeutes.", "fr", True),
+    # placed under it: a happening
+    ("The army placed the city under curfew on Wednesday.", "en", False),
+    ("L'armée a placé la ville sous couvre-feu mercredi.", "fr", False),
+])
+def test_an_event_word_naming_a_state_something_is_in_is_no_event(text, lang, state):
+    doc = parse(text, lang)
+    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id == "curfew")
+    assert names_a_state(head_of(doc, trigger.token_start, trigger.token_end), lang) == state

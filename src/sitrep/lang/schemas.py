@@ -72,6 +72,8 @@ class Anchors(Strict):
     day_words: list[str]
     ordinals: dict[str, int]
     generic_predicates: list[str] = Field(default_factory=list)
+    state_prepositions: list[str] = Field(default_factory=list)
+    state_verbs: list[str] = Field(default_factory=list)
 
 
 class Arguments(Strict):

@@ -17,6 +17,8 @@ class AnchorWords(BaseModel):
     day_words: frozenset[str]
     ordinals: dict[str, int]
     generic_predicates: frozenset[str]
+    state_prepositions: frozenset[str]
+    state_verbs: frozenset[str]
 
 
 @cache
@@ -28,4 +30,6 @@ def anchor_words(lang: str) -> AnchorWords:
         day_words=folded(raw.day_words),
         ordinals={fold(k): v for k, v in raw.ordinals.items()},
         generic_predicates=folded(raw.generic_predicates),
+        state_prepositions=folded(raw.state_prepositions),
+        state_verbs=folded(raw.state_verbs),
     )

@@ -37,7 +37,7 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
     if describes_background(head) or describes_a_subject(head) or has_event_subject(head, context) \
-            or states_a_generality(head, context.lang):
+            or states_a_generality(head, context.lang) or names_a_state(head, context.lang):
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
@@ -139,6 +139,26 @@ def states_a_generality(head: Token, lang: str) -> bool:
     predicate = governor if copula is not governor else next(
         (c for c in governor.children if c.dep_ in ("acomp", "attr")), None)
     return predicate is not None and predicate._.lemma_key in anchor_words(lang).generic_predicates
+
+
+def names_a_state(head: Token, lang: str) -> bool:
+    """An event noun naming a state something is in ("Lagos was under curfew on Wednesday",
+    "la ville reste sous couvre-feu"), not a happening ("the city was placed under curfew")."""
+    if head.pos_ != "NOUN":
+        return False
+    words = anchor_words(lang)
+    if head.head.pos_ == "ADP" and _one_of(head.head, words.state_prepositions):
+        predicate = head.head.head  # "was under curfew": the preposition heads its noun
+    elif any(c.dep_ in ("case", "prep") and _one_of(c, words.state_prepositions) for c in head.children):
+        predicate = head  # "était sous couvre-feu": the noun heads its preposition, and the copula
+    else:
+        return False
+    return any(c.dep_ == "cop" for c in predicate.children) or _one_of(predicate, words.state_verbs) \
+        or (predicate is head and _one_of(head.head, words.state_verbs))
+
+
+def _one_of(token: Token, words: frozenset[str]) -> bool:
+    return token._.lemma_key in words or token._.text_key in words  # the lemmatizer reads "sous" as "sou"
 
 
 def _is_reduced_clause(participle: Token) -> bool:
