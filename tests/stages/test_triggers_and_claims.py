@@ -3,7 +3,7 @@ attribution, on small sentences the project writes in both languages."""
 import pytest
 
 from sitrep.stages.attribution import claim_status, find_reporters
-from sitrep.stages.event_filter import names_a_state, states_a_generality
+from sitrep.stages.event_filter import is_a_period, names_a_state, states_a_generality
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
@@ -184,3 +184,16 @@ def test_an_event_word_naming_a_state_something_is_in_is_no_event(text, lang, st
     doc = parse(text, lang)
     trigger = next(t for t in find_triggers(doc, lang) if t.entry.id == "curfew")
     assert names_a_state(head_of(doc, trigger.token_start, trigger.token_end), lang) == state
+
+
+@pytest.mark.parametrize("text,lang,period", [
+    ("Protests have rocked the country since the student died in custody in March.", "en", True),
+    ("Les combats secouent la région depuis que les rebelles ont lancé leur offensive en janvier.", "fr", True),
+    # one protest, and a verb counting what happened since then: events
+    ("Protests broke out in the capital after the student died in custody in March.", "en", False),
+    ("Police said 200 people had been detained since the protests began on Thursday.", "en", False),
+])
+def test_an_event_noun_told_as_lasting_since_something_happened_is_a_period(text, lang, period):
+    doc = parse(text, lang)
+    trigger = find_triggers(doc, lang)[0]
+    assert is_a_period(head_of(doc, trigger.token_start, trigger.token_end), lang) == period

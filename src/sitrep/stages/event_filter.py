@@ -13,6 +13,7 @@ from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, EventFrame, Span, Trigger
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, is_verbless
+from sitrep.stages.toll_scope import since_words
 from sitrep.stages.triggers import head_of
 from sitrep.text import SpanIndex, folded
 
@@ -212,12 +213,27 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def is_a_period(head: Token, lang: str) -> bool:
     """An event word told as a length of time ("after two weeks of fighting", "des mois de
-    combats"): a period of war, not one event. The time units are the date grammar's."""
+    combats") or as lasting since something happened ("protests have gripped Iran since Amini died
+    in September"): a period of war or unrest, not one event. The time units are the date grammar's."""
+    if _lasts_since(head, lang):
+        return True
     if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
         return False
     governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "weeks (of) fighting"
     plural = "Plur" in governor.morph.get("Number") or any(c.pos_ == "NUM" for c in governor.children)
     return plural and governor._.lemma_key in time_units(lang)
+
+
+def _lasts_since(head: Token, lang: str) -> bool:
+    """An event noun, subject of a clause told as lasting since what a clause of its own says
+    happened (a verb counting since then, "224 people had been detained since the protests began",
+    is the events of the period, not a state of affairs)."""
+    if head.pos_ != "NOUN" or not dep_is(head, SUBJECT_DEPS):
+        return False
+    clause = head.head
+    since = since_words(lang)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m._.text_key in since for m in c.children)
+               for c in clause.children)
 
 
 @cache

@@ -25,7 +25,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl:relcl", "advcl", "ccomp", "xcomp", "parat
 
 
 @cache
-def _since_words(lang: str) -> frozenset[str]:
+def since_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in langdata.load(lang, "dates").since_point if " " not in w)
 
 
@@ -90,7 +90,7 @@ def _since_complement(words: list[Token], lang: str, dates: DatesInDoc) -> bool:
     """A complement of the clause opened by a since-word ("since the start of the conflict",
     "since government forces launched their offensive", "depuis lors"), unless it names a day
     less than a period before publication ("depuis jeudi soir")."""
-    since = _since_words(lang)
+    since = since_words(lang)
     for word in words:
         for child in word.children:
             opener = child.left_edge
