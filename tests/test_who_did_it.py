@@ -167,3 +167,10 @@ def test_a_clause_saying_who_the_subject_is_reports_no_event():
     assert [e.sub_event_type for e in _events(
         "Gunmen attacking a convoy killed three soldiers near Maiduguri on Sunday.", "en", "2022-02-18")] == [
         "Armed clash"]
+
+
+def test_an_event_dated_only_by_its_report_is_the_one_another_sentence_dates_the_day_before():
+    text = ("Rebels captured an army base near Idlib, activists said on Monday. The Observatory said the rebels seized "
+            "the base on Sunday afternoon after weeks of fighting.")
+    assert [(str(e.date), e.sub_event_type) for e in _events(text, "en", "2012-12-10")] == [
+        ("2012-12-09", "Non-state actor overtakes territory")]

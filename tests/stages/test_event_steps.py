@@ -380,6 +380,21 @@ def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():
     assert [e.event_id for e in tellings.merge_repeated([tuesday, wednesday], nights=frozenset({20}))] == ["a"]
 
 
+def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_count_different_dead():
+    # "Rebels captured the base, activists said Monday" (date words at 20) ... "the rebels entered
+    # the base on Sunday afternoon" (date words at 320): one capture, on Sunday
+    lead = event("a", "Non-state actor overtakes territory", PUBLISHED, start=0)
+    own = event("b", "Non-state actor overtakes territory", PUBLISHED - timedelta(days=1), start=300)
+    merged = tellings.merge_repeated([lead, own], reported=frozenset({20}))
+    assert [(e.event_id, e.date) for e in merged] == [("a", PUBLISHED - timedelta(days=1))]
+    assert len(tellings.merge_repeated([event("a", "Attack", PUBLISHED, start=0),
+                                        event("b", "Attack", PUBLISHED - timedelta(days=1), start=300)])) == 2
+    # "... hacked 22 civilians to death, officials said on Sunday" ... "a day after six were killed"
+    raid = event("c", "Attack", PUBLISHED, start=0, fatalities=22, toll_text="22 civilians")
+    day_before = event("d", "Attack", PUBLISHED - timedelta(days=1), start=300, fatalities=6, toll_text="six")
+    assert len(tellings.merge_repeated([raid, day_before], reported=frozenset({20}))) == 2
+
+
 def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
     doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
                    "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")

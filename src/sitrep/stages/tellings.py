@@ -50,9 +50,21 @@ DISTRICT_KM = 40.0
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
     nights = frozenset(d.span.start for d in context.dates if _a_night(d))
-    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, nights)
+    reported = frozenset(d.span.start for d in context.dates if _dates_a_report(d, context))
+    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, nights,
+                               reported)
     merged = [e for e in told_once if not is_background(e, context.published)]
     return sorted(merged, key=lambda e: (e.evidence.trigger.start, e.event_id))
+
+
+def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
+    """A date that tells when a source spoke ("..., activists said Monday"), not when the event
+    happened: the report may come the day after."""
+    words = context.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    governor = words.root.head.head if words.root.head.pos_ == "ADP" else words.root.head  # "said on Monday"
+    return governor.i in context.reporting_verbs
 
 
 def _a_night(mention: DateMention) -> bool:
@@ -131,21 +143,22 @@ def _lend_actors(title: Event, body: list[Event]) -> None:
 
 
 def merge_repeated(events: list[Event], published: Date | None = None,
-                   nights: frozenset[int] = frozenset()) -> list[Event]:
+                   nights: frozenset[int] = frozenset(), reported: frozenset[int] = frozenset()) -> list[Event]:
     """One event for one incident told more than once in an article ("clashes broke out on Tuesday
     ... 14 fighters were killed in the fighting"; "An air raid hit a market ... The raid, believed to
     have been carried out by jets, targeted the town"; "X denied carrying out the strike"): see
     :func:`same_incident`. The best telling (:func:`_rank`) keeps the event; the others complete
     it (:func:`_complete`), and a denial of any telling denies it. ``published``: the day actors
     are named for where a demonstration turns into a riot; ``nights``: where the date words that
-    span a night start (a telling dated so may be of either day)."""
+    span a night start (a telling dated so may be of either day); ``reported``: where the date words
+    of a report start (the event may be of the day before; another telling's own date wins)."""
     kept: list[Event] = []
     by_country: dict[str | None, list[int]] = {}  # indices into kept, by the country of their place
     for event in events:
         country = event.location.country if event.location else None
         candidates = by_country.get(country, []) if country is not None else range(len(kept))
         candidates = [*candidates, *by_country.get(None, [])] if country is not None else candidates
-        index = next((i for i in sorted(candidates) if same_incident(kept[i], event, nights)), None)
+        index = next((i for i in sorted(candidates) if same_incident(kept[i], event, nights, reported)), None)
         if index is None:
             by_country.setdefault(country, []).append(len(kept))
             kept.append(event)
@@ -154,16 +167,18 @@ def merge_repeated(events: list[Event], published: Date | None = None,
         if _rank(event) < _rank(first):
             first, event = event, first
             kept[index] = first
-        _complete(first, event, published)
+        _complete(first, event, published, reported)
     return kept
 
 
-def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset()) -> bool:
+def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
+                  reported: frozenset[int] = frozenset()) -> bool:
     """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
     "killed", of an event of armed violence; or a demonstration and what happened at it, see
     :func:`_one_demonstration`), one claim status (or a denial that covers the other),
     dates within their precision (a telling that gives no date of its own: within two days; one
-    dated by a night, ``nights``: either of its days), the
+    dated by a night, ``nights``: either of its days; one dated by its report, ``reported``: the day
+    before too, unless the two count different dead: two incidents), the
     same place or one told only as its country or area (or not named with the event), and actors
     that do not conflict."""
     if a.claim_status != b.claim_status and not _denial_covers(a, b):
@@ -178,6 +193,8 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset()) -> b
             slack = UNDATED_SLACK_DAYS
         elif a.evidence.date.start in nights or b.evidence.date.start in nights:
             slack = 1
+        elif a.evidence.date.start in reported or b.evidence.date.start in reported:
+            slack = 0 if _count_different_dead(a, b) else 1
         if abs((a.date - b.date).days) > slack:
             return False
     if not _same_place(a, b):
@@ -196,6 +213,10 @@ def _one_crowd(a: Event, b: Event) -> bool:
     return crowds <= CROWD_TYPES and a.location is not None and b.location is not None \
         and a.location.name == b.location.name and not _is_coarse(a.location) \
         and FORCE_ON_PEACEFUL_CROWD not in (a.sub_event_type, b.sub_event_type)
+
+
+def _count_different_dead(a: Event, b: Event) -> bool:
+    return a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
 
 
 def _too_many_sides(a: Event, b: Event) -> bool:
@@ -311,7 +332,7 @@ def _rank(event: Event) -> tuple:
             event.evidence.trigger.start)
 
 
-def _complete(kept: Event, other: Event, published: Date | None) -> None:
+def _complete(kept: Event, other: Event, published: Date | None, reported: frozenset[int] = frozenset()) -> None:
     """What another telling of the kept event adds: its denial, place, date, toll, actors, sources,
     and for a demonstration how it went."""
     if _is_demonstration(kept):
@@ -322,7 +343,8 @@ def _complete(kept: Event, other: Event, published: Date | None) -> None:
                                        or _in_district(kept.location, other.location)) \
             and not _is_coarse(other.location):
         kept.location = other.location  # the finer place: a town before its district
-    if kept.evidence.date is None and other.evidence.date is not None:
+    if other.evidence.date is not None and (kept.evidence.date is None or (
+            kept.evidence.date.start in reported and other.evidence.date.start not in reported)):
         kept.date, kept.time_precision, kept.evidence.date = other.date, other.time_precision, other.evidence.date
     if other.fatalities is not None and other.evidence.fatalities is not None:
         toll = FatalityMention(span=other.evidence.fatalities, count=other.fatalities, vague=other.toll_is_vague)
