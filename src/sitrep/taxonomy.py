@@ -24,6 +24,7 @@ class SubEventType(BaseModel):
     demonstration: bool = False
     place_changes_hands: bool = False
     part_of_attacks: bool = False
+    loser_side_of_takeovers: bool = False
     two_sided: bool = False
     attacker_carries_over: bool = False
     deathless: bool = False

@@ -395,6 +395,19 @@ def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_c
     assert len(tellings.merge_repeated([raid, day_before], reported=frozenset({20}))) == 2
 
 
+def test_a_withdrawal_the_day_another_side_takes_the_place_is_that_takeover_told_from_the_losing_side():
+    # "government troops took Sloviansk" ... "the rebels were evacuating"
+    army, rebels = named("Military Forces of Ukraine"), named("DPR: Donetsk People's Republic", "rebel_group")
+    takeover = event("a", "Government regains territory", PUBLISHED, start=0, actor1=army)
+    withdrawal = event("b", "Non-violent transfer of territory", PUBLISHED, start=300, actor1=rebels)
+    merged = tellings.merge_repeated([takeover, withdrawal])
+    assert [(e.event_id, e.actor1.name, e.actor2.name) for e in merged] == [("a", army.name, rebels.name)]
+    # the taker itself leaving is another event
+    leaving = event("c", "Non-violent transfer of territory", PUBLISHED, start=300, actor1=army)
+    assert len(tellings.merge_repeated([event("d", "Government regains territory", PUBLISHED, actor1=army),
+                                        leaving])) == 2
+
+
 def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
     doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
                    "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")

@@ -299,6 +299,8 @@ class SubEventTypeCodes(Strict):
     place_changes_hands: bool = Field(False, description="who held the place is the loser (a takeover)")
     part_of_attacks: bool = Field(False, description="told of the day and place of an attack, naming no other "
                                                      "actor, it is how the attack went")
+    loser_side_of_takeovers: bool = Field(False, description="told of the day and place of a takeover, it is the "
+                                                             "takeover told from the side that left")
     two_sided: bool = Field(False, description="its two actors are sides, either of which the text may name first "
                                                "(a clash): tellings that name each one side are one event")
     attacker_carries_over: bool = Field(

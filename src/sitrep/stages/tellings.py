@@ -185,7 +185,7 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         return False
     violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
     if a.sub_event_type != b.sub_event_type and not violence_told_generically and not _one_demonstration(a, b) \
-            and not _part_of_attack(a, b):
+            and not _part_of_attack(a, b) and not _side_of_takeover(a, b):
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
@@ -201,7 +201,14 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         return False
     if a.sub_event_type == b.sub_event_type and taxonomy.lookup(a.sub_event_type).two_sided:
         return not _too_many_sides(a, b)
+    if a.sub_event_type != b.sub_event_type and _side_of_takeover(a, b):
+        side, takeover = (a, b) if taxonomy.lookup(a.sub_event_type).loser_side_of_takeovers else (b, a)
+        return not _conflicting(side.actor1, takeover.actor2) and not _same_actor(side.actor1, takeover.actor1)
     return (_one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
+
+
+def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
+    return x is not None and y is not None and x.name == y.name
 
 
 def _one_crowd(a: Event, b: Event) -> bool:
@@ -260,6 +267,14 @@ def _part_of_attack(a: Event, b: Event) -> bool:
     """An attack and what its attackers also did there ("they also burned the market")."""
     part, attack = (a, b) if taxonomy.lookup(a.sub_event_type).part_of_attacks else (b, a)
     return taxonomy.lookup(part.sub_event_type).part_of_attacks and attack.event_type in _armed()
+
+
+def _side_of_takeover(a: Event, b: Event) -> bool:
+    """A takeover and the withdrawal of the side that lost the place ("troops took the city" ...
+    "the rebels were evacuating")."""
+    side, takeover = (a, b) if taxonomy.lookup(a.sub_event_type).loser_side_of_takeovers else (b, a)
+    return taxonomy.lookup(side.sub_event_type).loser_side_of_takeovers \
+        and taxonomy.lookup(takeover.sub_event_type).place_changes_hands
 
 
 def _is_demonstration(event: Event) -> bool:
@@ -327,7 +342,8 @@ def _rank(event: Event) -> tuple:
     """Which telling of an incident keeps the event: a demonstration before what happened at it, an
     attack before what its attackers also did, a specific word before a generic one, a place named
     with the event before a coarser one, a date given before none, the earlier one."""
-    return (not _is_demonstration(event), taxonomy.lookup(event.sub_event_type).part_of_attacks, _is_generic(event),
+    kind = taxonomy.lookup(event.sub_event_type)
+    return (not _is_demonstration(event), kind.part_of_attacks or kind.loser_side_of_takeovers, _is_generic(event),
             event.location is None or _is_coarse(event.location), event.evidence.date is None,
             event.evidence.trigger.start)
 
@@ -351,6 +367,9 @@ def _complete(kept: Event, other: Event, published: Date | None, reported: froze
         add_toll(kept, toll, other.reported_by)
     known = {s.name or s.text for s in kept.reported_by}
     kept.reported_by.extend(s for s in other.reported_by if (s.name or s.text) not in known)
+    if taxonomy.lookup(other.sub_event_type).loser_side_of_takeovers and kept.sub_event_type != other.sub_event_type:
+        kept.actor2 = kept.actor2 or other.actor1  # the side that left is the one that lost the place
+        return
     other_side = kept.actor2 is not None and other.actor1 is not None and other.actor1.name == kept.actor2.name
     if not other_side and (kept.actor1 is None or (_unnamed(kept.actor1) and not _unnamed(other.actor1))):
         kept.actor1 = other.actor1 or kept.actor1
