@@ -3,7 +3,7 @@ attribution, on small sentences the project writes in both languages."""
 import pytest
 
 from sitrep.stages.attribution import claim_status, find_reporters
-from sitrep.stages.event_filter import is_a_period, names_a_state, states_a_generality
+from sitrep.stages.event_filter import characterises_a_noun, is_a_period, names_a_state, states_a_generality
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
@@ -197,3 +197,15 @@ def test_an_event_noun_told_as_lasting_since_something_happened_is_a_period(text
     doc = parse(text, lang)
     trigger = find_triggers(doc, lang)[0]
     assert is_a_period(head_of(doc, trigger.token_start, trigger.token_end), lang) == period
+
+
+@pytest.mark.parametrize("text,lang,characterises", [
+    ("Troops entered Kramatorsk, a city that has been a center of the fighting since April.", "en", True),
+    ("L'armée est entrée à Kramatorsk, une ville qui est le théâtre de violents combats.", "fr", True),
+    # what happened there, once
+    ("Troops entered Kramatorsk, a city that was the scene of heavy fighting last week.", "en", False),
+])
+def test_an_event_noun_saying_what_a_place_is_is_no_event(text, lang, characterises):
+    doc = parse(text, lang)
+    trigger = next(t for t in find_triggers(doc, lang) if t.entry.id == "clash")
+    assert characterises_a_noun(head_of(doc, trigger.token_start, trigger.token_end)) == characterises

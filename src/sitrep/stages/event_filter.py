@@ -25,6 +25,10 @@ CLOSING_QUOTES = frozenset({"»", "”"})
 OCCURRENCE_WINDOW = 10
 
 
+# links inside a noun phrase, up to the clause it belongs to ("a center of the fighting")
+NOUN_PHRASE_LINKS = frozenset({"pobj", "prep", "attr", "nmod", "case", "compound"})
+
+
 def event_frames(frames: list[EventFrame], context: DocumentContext) -> list[EventFrame]:
     """The frames that report an event, in their order."""
     return [frame for frame in frames if keeps(frame, context)]
@@ -38,7 +42,8 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
     if describes_background(head) or describes_a_subject(head) or has_event_subject(head, context) \
-            or states_a_generality(head, context.lang) or names_a_state(head, context.lang):
+            or states_a_generality(head, context.lang) or names_a_state(head, context.lang) \
+            or (characterises_a_noun(head) and frame.date is None):
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
@@ -140,6 +145,24 @@ def states_a_generality(head: Token, lang: str) -> bool:
     predicate = governor if copula is not governor else next(
         (c for c in governor.children if c.dep_ in ("acomp", "attr")), None)
     return predicate is not None and predicate._.lemma_key in anchor_words(lang).generic_predicates
+
+
+def characterises_a_noun(head: Token) -> bool:
+    """An event noun in a present-tense relative clause of being that says what a place or group
+    is ("Sloviansk, a city that has been a center of the fighting", "une ville qui est le théâtre
+    de combats"), not what happened there ("a city that was the scene of fighting on Sunday"; the
+    caller keeps a noun with a date of its own: "c'est le régime qui est responsable de l'attaque
+    du 21 août")."""
+    if head.pos_ != "NOUN":
+        return False
+    clause = head
+    while clause.dep_ in NOUN_PHRASE_LINKS and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    copulas = [c for c in clause.children if c.dep_ == "cop"] or ([clause] if clause.pos_ == "AUX" else [])
+    tensed = copulas + [c for c in clause.children if c.dep_.startswith("aux")]
+    return bool(copulas) and any("Pres" in t.morph.get("Tense") for t in tensed)
 
 
 def names_a_state(head: Token, lang: str) -> bool:
