@@ -408,6 +408,17 @@ def test_a_withdrawal_the_day_another_side_takes_the_place_is_that_takeover_told
                                         leaving])) == 2
 
 
+def test_a_toll_that_adds_up_the_tolls_of_days_told_apart_is_their_total_not_an_event():
+    # "at least 110 people were killed over the weekend" ... "60 on Friday and 50 on Saturday"
+    weekend = event("a", "Attack", PUBLISHED, start=0, fatalities=110, toll_text="110 people")
+    friday = event("b", "Attack", PUBLISHED - timedelta(days=2), start=300, fatalities=60, toll_text="60 people")
+    saturday = event("c", "Attack", PUBLISHED - timedelta(days=1), start=600, fatalities=50, toll_text="50")
+    assert [e.event_id for e in tellings.drop_totals([weekend, friday, saturday])] == ["b", "c"]
+    # a toll that is no such sum stays an event of its own
+    other = event("d", "Attack", PUBLISHED, start=0, fatalities=12, toll_text="12 people")
+    assert [e.event_id for e in tellings.drop_totals([other, friday, saturday])] == ["d", "b", "c"]
+
+
 def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
     doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
                    "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")

@@ -43,6 +43,8 @@ FORCE_ON_PEACEFUL_CROWD = "Excessive force against protesters"
 # How far apart the dates of two tellings of one incident may be where one of them gives no date of
 # its own (it takes the story's date or the publication day's)
 UNDATED_SLACK_DAYS = 2
+# how many days before or after a total its parts may fall ("over the weekend", "in three days")
+TOTAL_SPAN_DAYS = 3
 # a place this close to a district's point may be told of as in that district
 DISTRICT_KM = 40.0
 
@@ -54,7 +56,22 @@ def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]
     told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, nights,
                                reported)
     merged = [e for e in told_once if not is_background(e, context.published)]
-    return sorted(merged, key=lambda e: (e.evidence.trigger.start, e.event_id))
+    return sorted(drop_totals(merged), key=lambda e: (e.evidence.trigger.start, e.event_id))
+
+
+def drop_totals(events: list[Event]) -> list[Event]:
+    """Less an event whose toll is the sum of those of two or more events of its type told on days
+    of their own near it ("at least 110 people were killed over the weekend" ... "60 on Friday and
+    50 on Saturday"): the total of those, which ACLED codes apart."""
+    counted = [e for e in events if e.claim_status == "asserted" and e.fatalities and e.date is not None]
+    totals = set()
+    for total in counted:
+        parts = [e for e in counted if e is not total and e.event_type == total.event_type
+                 and e.evidence.date is not None and e.date != total.date
+                 and abs((e.date - total.date).days) <= TOTAL_SPAN_DAYS]
+        if len({e.date for e in parts}) >= 2 and sum(e.fatalities for e in parts) == total.fatalities:
+            totals.add(total.event_id)
+    return [e for e in events if e.event_id not in totals]
 
 
 def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
