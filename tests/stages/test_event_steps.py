@@ -419,6 +419,20 @@ def test_a_toll_that_adds_up_the_tolls_of_days_told_apart_is_their_total_not_an_
     assert [e.event_id for e in tellings.drop_totals([other, friday, saturday])] == ["d", "b", "c"]
 
 
+def test_a_demonstration_and_its_policing_name_the_crowd_and_the_forces_in_either_order():
+    # "protesters hurled Molotov cocktails at police" ... "three were shot dead by security forces"
+    police, army = named("Police Forces of Syria"), named("Military Forces of Syria")
+    riot = event("a", "Violent demonstration", PUBLISHED, start=0, actor1=named("Rioters (Syria)", "rioters"),
+                 actor2=police)
+    shooting = event("b", "Attack", PUBLISHED, start=300, fatalities=3, toll_text="three", actor1=police,
+                     actor2=named("Protesters (Syria)", "protesters"))
+    merged = tellings.merge_repeated([riot, shooting], PUBLISHED)
+    assert [(e.event_id, e.sub_event_type, e.fatalities) for e in merged] == [("a", "Violent demonstration", 3)]
+    # other forces than those the crowd faced
+    by_the_army = shooting.model_copy(update={"actor1": army})
+    assert len(tellings.merge_repeated([riot.model_copy(deep=True), by_the_army], PUBLISHED)) == 2
+
+
 def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
     doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
                    "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")

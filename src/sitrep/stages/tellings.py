@@ -81,7 +81,8 @@ def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
     if words is None:
         return False
     governor = words.root.head.head if words.root.head.pos_ == "ADP" else words.root.head  # "said on Monday"
-    return governor.i in context.reporting_verbs
+    # not a report told as a time ("the day after witnesses reported soldiers had opened fire")
+    return governor.i in context.reporting_verbs and not any(c.dep_ == "mark" for c in governor.children)
 
 
 def _a_night(mention: DateMention) -> bool:
@@ -218,10 +219,19 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         return False
     if a.sub_event_type == b.sub_event_type and taxonomy.lookup(a.sub_event_type).two_sided:
         return not _too_many_sides(a, b)
+    if _is_demonstration(a) != _is_demonstration(b):
+        return not any(_conflicting(x, y) for x in _facing_the_crowd(a) for y in _facing_the_crowd(b))
     if a.sub_event_type != b.sub_event_type and _side_of_takeover(a, b):
         side, takeover = (a, b) if taxonomy.lookup(a.sub_event_type).loser_side_of_takeovers else (b, a)
         return not _conflicting(side.actor1, takeover.actor2) and not _same_actor(side.actor1, takeover.actor1)
     return (_one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
+
+
+def _facing_the_crowd(event: Event) -> list[ActorRef]:
+    """The actors of a demonstration or of what happened at it that are not its crowd: a
+    demonstration and its policing ("security forces shot dead three protesters") name the crowd
+    and the forces in either order."""
+    return [actor for actor in (event.actor1, event.actor2) if actor is not None and actor.actor_type not in CROWD_TYPES]
 
 
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
