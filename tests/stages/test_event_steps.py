@@ -433,6 +433,18 @@ def test_a_demonstration_and_its_policing_name_the_crowd_and_the_forces_in_eithe
     assert len(tellings.merge_repeated([riot.model_copy(deep=True), by_the_army], PUBLISHED)) == 2
 
 
+def test_clashes_with_no_armed_side_on_a_day_of_riots_are_riots():
+    # "des émeutiers ont incendié des voitures à Nanterre" ... "des affrontements ont éclaté à Colombes"
+    riot = event("a", "Violent demonstration", PUBLISHED, start=0, actor1=named("Rioters (Syria)", "rioters"))
+    clashes = event("b", "Armed clash", PUBLISHED, start=300, place_name="Homs")
+    rebels_clash = event("c", "Armed clash", PUBLISHED, start=600, place_name="Hama",
+                         actor1=named("Opposition Rebels (Syria)", "rebel_group"))
+    other_day = event("d", "Armed clash", PUBLISHED - timedelta(days=3), start=900, place_name="Idlib")
+    tellings.clashes_of_unrest([riot, clashes, rebels_clash, other_day], PUBLISHED)
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in (clashes, rebels_clash, other_day)] == [
+        ("Violent demonstration", "Rioters (Syria)"), ("Armed clash", "Opposition Rebels (Syria)"), ("Armed clash", None)]
+
+
 def test_a_title_repeats_the_body_and_is_kept_only_where_the_body_lacks_its_event():
     doc = hand_doc("Clashes/NOUN/ROOT/0 in/ADP/case/2 Aleppo/PROPN/nmod/0", "¶",
                    "Rebels/NOUN/nsubj/1 clashed/VERB/ROOT/1/clash with/ADP/case/3 troops/NOUN/obl/1 ./PUNCT/punct/1")

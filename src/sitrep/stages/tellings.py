@@ -56,6 +56,7 @@ def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]
     told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, nights,
                                reported)
     merged = [e for e in told_once if not is_background(e, context.published)]
+    clashes_of_unrest(merged, context.published)
     return sorted(drop_totals(merged), key=lambda e: (e.evidence.trigger.start, e.event_id))
 
 
@@ -415,16 +416,34 @@ def _worsen(demonstration: Event, sub_type: str, published: Date | None) -> None
     actor is its rioters, whatever the words called them."""
     if DEMONSTRATION_SEVERITY.index(sub_type) <= DEMONSTRATION_SEVERITY.index(demonstration.sub_event_type):
         return
+    _recode(demonstration, sub_type, published)
+
+
+def _recode(event: Event, sub_type: str, published: Date | None) -> None:
+    """``event`` coded as ``sub_type``; of another event type, its first actor the one that type
+    implies (a riot's rioters), where it implies one."""
     kind = taxonomy.lookup(sub_type)
-    was = demonstration.event_type
-    demonstration.event_type, demonstration.sub_event_type = kind.event_type, kind.sub_event_type
-    demonstration.plover_event_type, demonstration.cameo_root = kind.plover, kind.cameo
-    if kind.event_type != was and demonstration.location is not None:
-        implied = event_type_actor(kind.event_type, published=published, country=demonstration.location.country,
-                                   text=demonstration.actor1.text if demonstration.actor1 else "")
+    was = event.event_type
+    event.event_type, event.sub_event_type = kind.event_type, kind.sub_event_type
+    event.plover_event_type, event.cameo_root = kind.plover, kind.cameo
+    if kind.event_type != was and event.location is not None:
+        implied = event_type_actor(kind.event_type, published=published, country=event.location.country,
+                                   text=event.actor1.text if event.actor1 else event.evidence.trigger.text)
         if implied is not None and implied.name:
-            span = demonstration.actor1.span if demonstration.actor1 else None
-            demonstration.actor1 = implied.model_copy(update={"span": span})
+            span = event.actor1.span if event.actor1 else None
+            event.actor1 = implied.model_copy(update={"span": span})
+
+
+def clashes_of_unrest(events: list[Event], published: Date | None) -> None:
+    """Clashes that no telling gives an armed side ("des affrontements ont éclaté à X, mais aussi à
+    Y"), on a day the article tells of demonstrations and riots, are its crowds' violence: riots,
+    as ACLED codes violence by demonstrators, at the clashes' own place."""
+    days = {e.date for e in events if _is_demonstration(e) and e.claim_status == "asserted"}
+    for event in events:
+        kind = taxonomy.lookup(event.sub_event_type)
+        if kind.two_sided and kind.crowd_violence and event.date in days and event.actor1 is None \
+                and (event.actor2 is None or event.actor2.actor_type in ("state_forces", *CROWD_TYPES)):
+            _recode(event, _demonstration_sub_type(event), published)
 
 
 def _unnamed(actor: ActorRef | None) -> bool:
