@@ -20,7 +20,7 @@ from handmade import (
 
 from sitrep.lang.schemas import Refinement
 from sitrep.models import FatalityMention, GeoPrecision, Span, TimePrecision
-from sitrep.stages import article, death_reports, event_filter, happenings, relevance, tellings
+from sitrep.stages import article, crowds, death_reports, event_filter, happenings, relevance, tellings
 from sitrep.stages.event_actors import choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date, is_background
 from sitrep.stages.event_place import choose_location
@@ -440,7 +440,7 @@ def test_clashes_with_no_armed_side_on_a_day_of_riots_are_riots():
     rebels_clash = event("c", "Armed clash", PUBLISHED, start=600, place_name="Hama",
                          actor1=named("Opposition Rebels (Syria)", "rebel_group"))
     other_day = event("d", "Armed clash", PUBLISHED - timedelta(days=3), start=900, place_name="Idlib")
-    tellings.clashes_of_unrest([riot, clashes, rebels_clash, other_day], PUBLISHED)
+    crowds.clashes_of_unrest([riot, clashes, rebels_clash, other_day], PUBLISHED)
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in (clashes, rebels_clash, other_day)] == [
         ("Violent demonstration", "Rioters (Syria)"), ("Armed clash", "Opposition Rebels (Syria)"), ("Armed clash", None)]
 

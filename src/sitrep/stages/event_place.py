@@ -320,3 +320,9 @@ def _most_named_place(context: DocumentContext) -> Location | None:
     if not counts:
         return None
     return max(counts.values(), key=lambda c: (c[1].country == context.country, c[0], -_area_rank(c[1])))[1]
+
+
+def is_coarse(location: Location) -> bool:
+    """A place that is a country or an area, or the article's focus for want of one named with the
+    event (a place named earlier in its paragraph is the event's as the story goes on)."""
+    return location.geo_precision == GeoPrecision.REGION or (location.reason or "").endswith(ARTICLE_FOCUS)

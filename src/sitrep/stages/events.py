@@ -9,7 +9,8 @@ each step is a module of its own:
    ``event_actors`` choose its fields; one per town where its clause coordinates several; a
    definite noun that refers back (``tellings``) adds its toll to the event told before;
 4. ``death_reports`` — deaths told apart complete their event's toll, or are events of their own;
-5. ``tellings`` — titles' repeats, later tellings of one happening and background dropped;
+5. ``tellings`` — titles' repeats, later tellings of one happening and background dropped (what
+   the tellings of a demonstration tell of it: ``crowds``);
 6. ``article`` — what only the whole article tells (holders, claimed perpetrators, carried-over
    attackers);
 7. ``relevance`` — an article that reports no political violence or unrest codes no event.

@@ -17,14 +17,21 @@ from sitrep.models import (
     Event,
     EventFrame,
     FatalityMention,
-    GeoPrecision,
     Location,
     TimePrecision,
 )
-from sitrep.stages.actors import event_type_actor
+from sitrep.stages.crowds import (
+    clashes_of_unrest,
+    demonstration_sub_type,
+    facing_the_crowd,
+    is_demonstration,
+    one_crowd,
+    one_demonstration,
+    worsen,
+)
 from sitrep.stages.event_actors import NONSTATE_ARMED_TYPES, UNNAMED_ROLES
 from sitrep.stages.event_date import is_background
-from sitrep.stages.event_place import ARTICLE_FOCUS
+from sitrep.stages.event_place import is_coarse
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
 from sitrep.stages.triggers import entries_by_id
@@ -33,13 +40,6 @@ from sitrep.text import Lines
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
-# Actor types of a demonstration's crowd.
-CROWD_TYPES = frozenset({"protesters", "rioters"})
-# Demonstration sub-types from the mildest to the worst: tellings of one demonstration give it the worst.
-DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                          "Mob violence", "Violent demonstration")
-# A peaceful demonstration met with lethal force: its crowd is not the crowd of a riot told the same day.
-FORCE_ON_PEACEFUL_CROWD = "Excessive force against protesters"
 # How far apart the dates of two tellings of one incident may be where one of them gives no date of
 # its own (it takes the story's date or the publication day's)
 UNDATED_SLACK_DAYS = 2
@@ -112,7 +112,7 @@ def told_again_on_another_day(frame: EventFrame, events: Told, context: Document
         return None
     event_type = taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type
     series = [e for e in events if e.event_type == event_type and e.claim_status == "asserted"]
-    placed = (e for e in reversed(series) if e.location is not None and not _is_coarse(e.location))
+    placed = (e for e in reversed(series) if e.location is not None and not is_coarse(e.location))
     return next(placed, series[-1] if series else None)
 
 
@@ -194,7 +194,7 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
                   reported: frozenset[int] = frozenset()) -> bool:
     """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
     "killed", of an event of armed violence; or a demonstration and what happened at it, see
-    :func:`_one_demonstration`), one claim status (or a denial that covers the other),
+    :func:`one_demonstration`), one claim status (or a denial that covers the other),
     dates within their precision (a telling that gives no date of its own: within two days; one
     dated by a night, ``nights``: either of its days; one dated by its report, ``reported``: the day
     before too, unless the two count different dead: two incidents), the
@@ -203,7 +203,7 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
     if a.claim_status != b.claim_status and not _denial_covers(a, b):
         return False
     violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
-    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not _one_demonstration(a, b) \
+    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not one_demonstration(a, b) \
             and not _part_of_attack(a, b) and not _side_of_takeover(a, b):
         return False
     if a.date and b.date:
@@ -220,34 +220,16 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         return False
     if a.sub_event_type == b.sub_event_type and taxonomy.lookup(a.sub_event_type).two_sided:
         return not _too_many_sides(a, b)
-    if _is_demonstration(a) != _is_demonstration(b):
-        return not any(_conflicting(x, y) for x in _facing_the_crowd(a) for y in _facing_the_crowd(b))
+    if is_demonstration(a) != is_demonstration(b):
+        return not any(_conflicting(x, y) for x in facing_the_crowd(a) for y in facing_the_crowd(b))
     if a.sub_event_type != b.sub_event_type and _side_of_takeover(a, b):
         side, takeover = (a, b) if taxonomy.lookup(a.sub_event_type).loser_side_of_takeovers else (b, a)
         return not _conflicting(side.actor1, takeover.actor2) and not _same_actor(side.actor1, takeover.actor1)
-    return (_one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
-
-
-def _facing_the_crowd(event: Event) -> list[ActorRef]:
-    """The actors of a demonstration or of what happened at it that are not its crowd: a
-    demonstration and its policing ("security forces shot dead three protesters") name the crowd
-    and the forces in either order."""
-    return [actor for actor in (event.actor1, event.actor2) if actor is not None and actor.actor_type not in CROWD_TYPES]
+    return (one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
 
 
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is not None and y is not None and x.name == y.name
-
-
-def _one_crowd(a: Event, b: Event) -> bool:
-    """The crowd of one demonstration, called protesters in one telling and rioters in another
-    ("the protest began outside parliament on Friday" ... "protesters broke into the party's
-    offices"), told at one town (crowds told only in one country may be two); not a crowd fired
-    upon as it protested and one that rioted, which ACLED codes apart."""
-    crowds = {actor.actor_type for actor in (a.actor1, b.actor1) if actor is not None}
-    return crowds <= CROWD_TYPES and a.location is not None and b.location is not None \
-        and a.location.name == b.location.name and not _is_coarse(a.location) \
-        and FORCE_ON_PEACEFUL_CROWD not in (a.sub_event_type, b.sub_event_type)
 
 
 def _count_different_dead(a: Event, b: Event) -> bool:
@@ -272,25 +254,6 @@ def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
     return "civilians" not in (x.actor_type, y.actor_type)
 
 
-def _one_demonstration(a: Event, b: Event) -> bool:
-    """A protest or riot and another telling of a demonstration, or the violence of its crowd or
-    its policing ("police opened fire on protesters"; "clashes with police" at the demonstration's
-    place, naming no armed group): ACLED codes one event a day and place, its sub-type saying how the
-    demonstration went."""
-    demonstrations = [e for e in (a, b) if _is_demonstration(e)]
-    if len(demonstrations) != 1:
-        return len(demonstrations) == 2
-    demonstration = demonstrations[0]
-    other = b if demonstration is a else a
-    if not taxonomy.lookup(other.sub_event_type).crowd_violence:
-        return False
-    actors = [actor for actor in (other.actor1, other.actor2) if actor is not None]
-    if any(actor.actor_type in CROWD_TYPES for actor in actors):
-        return True
-    return not any(actor.actor_type in NONSTATE_ARMED_TYPES for actor in actors) and other.location is not None \
-        and demonstration.location is not None and other.location.name == demonstration.location.name
-
-
 def _part_of_attack(a: Event, b: Event) -> bool:
     """An attack and what its attackers also did there ("they also burned the market")."""
     part, attack = (a, b) if taxonomy.lookup(a.sub_event_type).part_of_attacks else (b, a)
@@ -305,25 +268,13 @@ def _side_of_takeover(a: Event, b: Event) -> bool:
         and taxonomy.lookup(takeover.sub_event_type).place_changes_hands
 
 
-def _is_demonstration(event: Event) -> bool:
-    return taxonomy.lookup(event.sub_event_type).demonstration
-
-
-def _demonstration_sub_type(event: Event) -> str:
-    """What a telling says of how a demonstration went: its own sub-type, a riot where it tells of
-    clashes, excessive force where of an attack (shots, beatings) on the crowd."""
-    if _is_demonstration(event):
-        return event.sub_event_type
-    return "Violent demonstration" if event.event_type == "Battles" else "Excessive force against protesters"
-
-
 def _denial_covers(a: Event, b: Event) -> bool:
     """A denial of an incident also covers another telling of it that says nothing of its own: no
     named actor, no place named with it ("38 people killed in attack on wedding party in Yemen";
     "... denied responsibility for an air strike at a wedding hall")."""
     denied, other = (a, b) if a.claim_status == "denied" else (b, a)
     return denied.claim_status == "denied" and other.claim_status == "asserted" and _unnamed(other.actor1) \
-        and (other.location is None or _is_coarse(other.location))
+        and (other.location is None or is_coarse(other.location))
 
 
 def _same_place(a: Event, b: Event) -> bool:
@@ -331,7 +282,7 @@ def _same_place(a: Event, b: Event) -> bool:
         return True
     if a.location.name == b.location.name:
         return True
-    if (_is_coarse(a.location) or _is_coarse(b.location)) and a.location.country == b.location.country:
+    if (is_coarse(a.location) or is_coarse(b.location)) and a.location.country == b.location.country:
         return True
     return _in_district(a.location, b.location) or _in_district(b.location, a.location)
 
@@ -351,12 +302,6 @@ def _in_district(district: Location, place: Location) -> bool:
         district.latitude, district.longitude, place.latitude, place.longitude) <= DISTRICT_KM
 
 
-def _is_coarse(location: Location) -> bool:
-    """A place that is a country or an area, or the article's focus for want of one named with the
-    event (a place named earlier in its paragraph is the event's as the story goes on)."""
-    return location.geo_precision == GeoPrecision.REGION or (location.reason or "").endswith(ARTICLE_FOCUS)
-
-
 def _is_generic(event: Event) -> bool:
     entry = entries_by_id(event.evidence.language).get(event.evidence.rule)
     return entry is not None and entry.generic
@@ -371,21 +316,21 @@ def _rank(event: Event) -> tuple:
     attack before what its attackers also did, a specific word before a generic one, a place named
     with the event before a coarser one, a date given before none, the earlier one."""
     kind = taxonomy.lookup(event.sub_event_type)
-    return (not _is_demonstration(event), kind.part_of_attacks or kind.loser_side_of_takeovers, _is_generic(event),
-            event.location is None or _is_coarse(event.location), event.evidence.date is None,
+    return (not is_demonstration(event), kind.part_of_attacks or kind.loser_side_of_takeovers, _is_generic(event),
+            event.location is None or is_coarse(event.location), event.evidence.date is None,
             event.evidence.trigger.start)
 
 
 def _complete(kept: Event, other: Event, published: Date | None, reported: frozenset[int] = frozenset()) -> None:
     """What another telling of the kept event adds: its denial, place, date, toll, actors, sources,
     and for a demonstration how it went."""
-    if _is_demonstration(kept):
-        _worsen(kept, _demonstration_sub_type(other), published)
+    if is_demonstration(kept):
+        worsen(kept, demonstration_sub_type(other), published)
     if other.claim_status == "denied" and kept.claim_status == "asserted":
         kept.claim_status, kept.evidence.claim = "denied", other.evidence.claim
-    if other.location is not None and (kept.location is None or _is_coarse(kept.location)
+    if other.location is not None and (kept.location is None or is_coarse(kept.location)
                                        or _in_district(kept.location, other.location)) \
-            and not _is_coarse(other.location):
+            and not is_coarse(other.location):
         kept.location = other.location  # the finer place: a town before its district
     if other.evidence.date is not None and (kept.evidence.date is None or (
             kept.evidence.date.start in reported and other.evidence.date.start not in reported)):
@@ -409,41 +354,6 @@ def _other_side(kept: Event, other: Event) -> ActorRef | None:
     if not taxonomy.lookup(kept.sub_event_type).two_sided or other.actor1 is None or kept.actor1 is None:
         return None
     return other.actor1 if other.actor1.name != kept.actor1.name else None
-
-
-def _worsen(demonstration: Event, sub_type: str, published: Date | None) -> None:
-    """The demonstration's sub-type where another telling shows it went worse; a riot's first
-    actor is its rioters, whatever the words called them."""
-    if DEMONSTRATION_SEVERITY.index(sub_type) <= DEMONSTRATION_SEVERITY.index(demonstration.sub_event_type):
-        return
-    _recode(demonstration, sub_type, published)
-
-
-def _recode(event: Event, sub_type: str, published: Date | None) -> None:
-    """``event`` coded as ``sub_type``; of another event type, its first actor the one that type
-    implies (a riot's rioters), where it implies one."""
-    kind = taxonomy.lookup(sub_type)
-    was = event.event_type
-    event.event_type, event.sub_event_type = kind.event_type, kind.sub_event_type
-    event.plover_event_type, event.cameo_root = kind.plover, kind.cameo
-    if kind.event_type != was and event.location is not None:
-        implied = event_type_actor(kind.event_type, published=published, country=event.location.country,
-                                   text=event.actor1.text if event.actor1 else event.evidence.trigger.text)
-        if implied is not None and implied.name:
-            span = event.actor1.span if event.actor1 else None
-            event.actor1 = implied.model_copy(update={"span": span})
-
-
-def clashes_of_unrest(events: list[Event], published: Date | None) -> None:
-    """Clashes that no telling gives an armed side ("des affrontements ont éclaté à X, mais aussi à
-    Y"), on a day the article tells of demonstrations and riots, are its crowds' violence: riots,
-    as ACLED codes violence by demonstrators, at the clashes' own place."""
-    days = {e.date for e in events if _is_demonstration(e) and e.claim_status == "asserted"}
-    for event in events:
-        kind = taxonomy.lookup(event.sub_event_type)
-        if kind.two_sided and kind.crowd_violence and event.date in days and event.actor1 is None \
-                and (event.actor2 is None or event.actor2.actor_type in ("state_forces", *CROWD_TYPES)):
-            _recode(event, _demonstration_sub_type(event), published)
 
 
 def _unnamed(actor: ActorRef | None) -> bool:
