@@ -42,3 +42,26 @@ def test_a_text_longer_than_a_piece_is_parsed_in_pieces_with_its_offsets():
     assert [sentence.text for sentence in long_doc.sents] == [line] * text.count("\n")
     days = [entity for entity in long_doc.ents if entity.text == "Tuesday"]
     assert len(days) == text.count("\n") and all(text[d.start_char:d.end_char] == "Tuesday" for d in days)
+
+
+def test_a_capital_written_without_its_accent_is_read_as_the_word_it_stands_for():
+    # "A Damas" is "À Damas": read as the verb "a", the word tangled the sentence's parse
+    doc = parse("A Gao, un responsable a confirmé l'attaque. Le plan A a été retenu.", "fr")
+    first, plan = (t for t in doc if t.text == "A")
+    assert (first.norm_, first.pos_) == ("à", "ADP")
+    assert plan.norm_ != "à"  # only at the start of a sentence
+    assert doc.text.startswith("A Gao")  # the text and its offsets are as written
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Bamako, 3 juin (AFP) - Des jeunes ont pillé le dépôt de la société chinoise Sinohydro situé à la "
+           "sortie de la ville, a constaté un journaliste, jeudi.\nLa police est arrivée ensuite."),
+    ("en", "NAIROBI - Youths looted the warehouse of the Chinese company Sinohydro located at the edge of the "
+           "town, a reporter saw on Thursday.\nPolice arrived later."),
+])
+def test_a_sentence_never_starts_right_after_a_word_and_a_space(lang, text):
+    doc = parse(text, lang)
+    starts = [s.start for s in doc.sents if s.start > 0]
+    assert starts  # the line break still ends one
+    assert not any(doc[i - 1].is_alpha and doc[i - 1].whitespace_ and "\n" not in doc[i - 1].whitespace_
+                   for i in starts)

@@ -215,6 +215,9 @@ class Pipeline(Strict):
     model_sub_type_from: float | None = Field(
         None, ge=0.0, le=1.0, description="the event type probability from which the learned event reader's "
                                           "sub-type replaces a generic trigger's (none: never, in this language)")
+    sentence_start_norms: dict[str, str] = Field(
+        default_factory=dict, description="a word as written at the start of a sentence -> the word the models "
+                                          "should read (a capital written without its accent: 'A' for 'À')")
 
 
 class Places(Strict):

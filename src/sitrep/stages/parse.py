@@ -22,6 +22,10 @@ def set_sentence_starts(doc: Doc, starts: list[int]) -> Doc:
     return doc
 
 
+# tokens after which a sentence starts
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";", "»", "\"", "”", "-", "—", "–"})
+
+
 @Language.component("sitrep_line_breaks")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and datelines carry no full stop. A word followed
@@ -40,6 +44,23 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("sitrep_sentence_start_norms", default_config={"norms": {}})
+def make_sentence_start_norms(nlp: Language, name: str, norms: dict[str, str]):
+    """A word at the start of a sentence read by the models as the language's data says
+    (lang/<code>/pipeline.yaml `sentence_start_norms`: French "A Damas" is "À Damas")."""
+    def set_norms(doc: Doc) -> Doc:
+        for token in doc:
+            norm = norms.get(token.text)
+            if norm is not None and (token.i == 0 or _ends_sentence(doc[token.i - 1])):
+                token.norm_ = norm
+        return doc
+    return set_norms
+
+
+def _ends_sentence(token) -> bool:
+    return token.text in SENTENCE_ENDS or "\n" in token.whitespace_ or "\n" in token.text
+
+
 @cache
 def pipeline_for(lang: str) -> Language:
     """The spaCy pipeline for ``lang``: line breaks end sentences, sitrep's actor ruler runs
@@ -48,7 +69,10 @@ def pipeline_for(lang: str) -> Language:
     from sitrep.stages.actors import add_actor_ruler
     from sitrep.stages.attribute_rules import use_rule_table
 
-    nlp = spacy.load(langdata.load(lang, "pipeline").spacy_model)
+    data = langdata.load(lang, "pipeline")
+    nlp = spacy.load(data.spacy_model)
+    if data.sentence_start_norms:
+        nlp.add_pipe("sitrep_sentence_start_norms", first=True, config={"norms": data.sentence_start_norms})
     use_rule_table(nlp)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
     add_actor_ruler(nlp, lang)
