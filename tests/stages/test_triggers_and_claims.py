@@ -2,12 +2,13 @@
 attribution, on small sentences the project writes in both languages."""
 import pytest
 
+import sitrep
 from sitrep.stages.attribution import claim_status, find_reporters
 from sitrep.stages.event_filter import characterises_a_noun, is_a_period, names_a_state, states_a_generality
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
-from sitrep.stages.triggers import find_triggers, head_of
+from sitrep.stages.triggers import find_triggers, has_phrase, head_of
 
 
 def test_html_to_text_keeps_the_article_and_drops_the_page():
@@ -209,3 +210,19 @@ def test_an_event_noun_saying_what_a_place_is_is_no_event(text, lang, characteri
     doc = parse(text, lang)
     trigger = next(t for t in find_triggers(doc, lang) if t.entry.id == "clash")
     assert characterises_a_noun(head_of(doc, trigger.token_start, trigger.token_end)) == characterises
+
+
+def test_elided_words_count_in_phrases_as_in_patterns():
+    # "prendre d'assaut" is three words for a pattern and for a `when` context alike
+    doc = parse("Des manifestants ont pris d'assaut la mairie.", "fr")
+    keys = {t._.lemma_key for t in doc} | {t._.text_key for t in doc}
+    assert has_phrase("prendre d'assaut", keys)
+    assert [t.entry.id for t in find_triggers(doc, "fr") if t.entry.id != "protest"] == ["storm"]
+
+
+def test_a_crowd_storming_a_building_is_a_riot_and_soldiers_opening_fire_on_it_an_attack_on_it():
+    riot = sitrep.extract("Des manifestants ont pris d'assaut le siège du parti au pouvoir mardi à Niamey, a constaté "
+                          "un journaliste.", published="2021-03-03", lang="fr")
+    assert [(e.sub_event_type, e.actor1.name) for e in riot] == [("Violent demonstration", "Rioters (Niger)")]
+    fired = find_triggers(parse("Les soldats ont ouvert le feu sur la foule.", "fr"), "fr")
+    assert [t.entry.id for t in fired] == ["attack_civilians"]

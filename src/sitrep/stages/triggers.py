@@ -111,8 +111,9 @@ def _keys(tokens) -> set[str]:
 
 
 def has_phrase(phrase: str, keys: set[str]) -> bool:
-    """Whether every word of ``phrase`` is among the folded lemma/text ``keys``."""
-    return all(fold(word) in keys for word in phrase.split())
+    """Whether every word of ``phrase`` (split as patterns are: "prendre d'assaut" is three words)
+    is among the folded lemma/text ``keys``."""
+    return all(fold(word) in keys for word in _split_pattern(phrase))
 
 
 def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_keys: dict[int, set[str]]) -> bool:
