@@ -7,7 +7,7 @@ from functools import cache
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
 
@@ -34,7 +34,7 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 
     The statistical parser respects boundaries set before it runs.
     """
-    values = doc.to_array([SENT_START]).astype("int64")
+    values = doc.to_array([SENT_START]).astype("int64")  # 1: starts a sentence, -1: starts none
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             values[token.i + 1] = 1
@@ -57,7 +57,7 @@ def make_sentence_start_norms(nlp: Language, name: str, norms: dict[str, str]):
     return set_norms
 
 
-def _ends_sentence(token) -> bool:
+def _ends_sentence(token: Token) -> bool:
     return token.text in SENTENCE_ENDS or "\n" in token.whitespace_ or "\n" in token.text
 
 
