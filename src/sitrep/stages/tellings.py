@@ -5,6 +5,7 @@ dated long before publication are background and dropped."""
 from __future__ import annotations
 
 from datetime import date as Date
+from datetime import timedelta
 
 from spacy.tokens import Token
 
@@ -65,11 +66,14 @@ def drop_totals(events: list[Event]) -> list[Event]:
     of their own near it ("at least 110 people were killed over the weekend" ... "60 on Friday and
     50 on Saturday"): the total of those, which ACLED codes apart."""
     counted = [e for e in events if e.claim_status == "asserted" and e.fatalities and e.date is not None]
+    dated_by_day: dict[tuple[str, Date], list[Event]] = {}  # events dated in the text, by type and day
+    for event in counted:
+        if event.evidence.date is not None:
+            dated_by_day.setdefault((event.event_type, event.date), []).append(event)
     totals = set()
     for total in counted:
-        parts = [e for e in counted if e is not total and e.event_type == total.event_type
-                 and e.evidence.date is not None and e.date != total.date
-                 and abs((e.date - total.date).days) <= TOTAL_SPAN_DAYS]
+        days = [total.date + timedelta(days=offset) for offset in range(-TOTAL_SPAN_DAYS, TOTAL_SPAN_DAYS + 1) if offset]
+        parts = [e for day in days for e in dated_by_day.get((total.event_type, day), ())]
         if len({e.date for e in parts}) >= 2 and sum(e.fatalities for e in parts) == total.fatalities:
             totals.add(total.event_id)
     return [e for e in events if e.event_id not in totals]
@@ -204,7 +208,7 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         return False
     violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
     if a.sub_event_type != b.sub_event_type and not violence_told_generically and not one_demonstration(a, b) \
-            and not _part_of_attack(a, b) and not _side_of_takeover(a, b):
+            and not _part_of_attack(a, b) and _withdrawal_and_takeover(a, b) is None:
         return False
     if a.date and b.date:
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
@@ -222,8 +226,9 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         return not _too_many_sides(a, b)
     if is_demonstration(a) != is_demonstration(b):
         return not any(_conflicting(x, y) for x in facing_the_crowd(a) for y in facing_the_crowd(b))
-    if a.sub_event_type != b.sub_event_type and _side_of_takeover(a, b):
-        side, takeover = (a, b) if taxonomy.lookup(a.sub_event_type).loser_side_of_takeovers else (b, a)
+    pair = _withdrawal_and_takeover(a, b) if a.sub_event_type != b.sub_event_type else None
+    if pair is not None:
+        side, takeover = pair
         return not _conflicting(side.actor1, takeover.actor2) and not _same_actor(side.actor1, takeover.actor1)
     return (one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
 
@@ -260,12 +265,14 @@ def _part_of_attack(a: Event, b: Event) -> bool:
     return taxonomy.lookup(part.sub_event_type).part_of_attacks and attack.event_type in _armed()
 
 
-def _side_of_takeover(a: Event, b: Event) -> bool:
-    """A takeover and the withdrawal of the side that lost the place ("troops took the city" ...
-    "the rebels were evacuating")."""
+def _withdrawal_and_takeover(a: Event, b: Event) -> tuple[Event, Event] | None:
+    """The withdrawal of the side that lost a place and the takeover of it, where ``a`` and ``b``
+    are those ("troops took the city" ... "the rebels were evacuating"); else None."""
     side, takeover = (a, b) if taxonomy.lookup(a.sub_event_type).loser_side_of_takeovers else (b, a)
-    return taxonomy.lookup(side.sub_event_type).loser_side_of_takeovers \
-        and taxonomy.lookup(takeover.sub_event_type).place_changes_hands
+    if taxonomy.lookup(side.sub_event_type).loser_side_of_takeovers \
+            and taxonomy.lookup(takeover.sub_event_type).place_changes_hands:
+        return side, takeover
+    return None
 
 
 def _denial_covers(a: Event, b: Event) -> bool:
