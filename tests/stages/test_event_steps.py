@@ -19,7 +19,7 @@ from handmade import (
 )
 
 from sitrep.lang.schemas import Refinement
-from sitrep.models import FatalityMention, GeoPrecision, Span, TimePrecision
+from sitrep.models import Event, FatalityMention, GeoPrecision, Span, TimePrecision
 from sitrep.stages import article, crowds, death_reports, event_filter, happenings, relevance, tellings
 from sitrep.stages.event_actors import choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date, is_background
@@ -377,7 +377,7 @@ def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():
     tuesday = event("a", "Armed clash", PUBLISHED - timedelta(days=1), start=0)
     wednesday = event("b", "Armed clash", PUBLISHED, start=300)
     assert len(tellings.merge_repeated([tuesday, wednesday])) == 2
-    assert [e.event_id for e in tellings.merge_repeated([tuesday, wednesday], nights=frozenset({20}))] == ["a"]
+    assert [e.event_id for e in tellings.merge_repeated([tuesday, wednesday], date_words=tellings.DateWords(nights=frozenset({20})))] == ["a"]
 
 
 def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_count_different_dead():
@@ -385,14 +385,31 @@ def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_c
     # the base on Sunday afternoon" (date words at 320): one capture, on Sunday
     lead = event("a", "Non-state actor overtakes territory", PUBLISHED, start=0)
     own = event("b", "Non-state actor overtakes territory", PUBLISHED - timedelta(days=1), start=300)
-    merged = tellings.merge_repeated([lead, own], reported=frozenset({20}))
+    merged = tellings.merge_repeated([lead, own], date_words=tellings.DateWords(reported=frozenset({20})))
     assert [(e.event_id, e.date) for e in merged] == [("a", PUBLISHED - timedelta(days=1))]
     assert len(tellings.merge_repeated([event("a", "Attack", PUBLISHED, start=0),
                                         event("b", "Attack", PUBLISHED - timedelta(days=1), start=300)])) == 2
     # "... hacked 22 civilians to death, officials said on Sunday" ... "a day after six were killed"
     raid = event("c", "Attack", PUBLISHED, start=0, fatalities=22, toll_text="22 civilians")
     day_before = event("d", "Attack", PUBLISHED - timedelta(days=1), start=300, fatalities=6, toll_text="six")
-    assert len(tellings.merge_repeated([raid, day_before], reported=frozenset({20}))) == 2
+    assert len(tellings.merge_repeated([raid, day_before], date_words=tellings.DateWords(reported=frozenset({20})))) == 2
+
+
+def test_a_telling_dated_by_recent_days_is_the_telling_of_its_day_within_them():
+    # "Protesters have stormed the ministry in recent days" (date words at 20) ... "protesters
+    # stormed the ministry on Friday" (date words at 320): one riot, on Friday
+    recent = tellings.DateWords(periods={20: (PUBLISHED - timedelta(days=7), PUBLISHED)})
+
+    def lead() -> Event:
+        return event("a", "Violent demonstration", PUBLISHED - timedelta(days=4), start=0)
+
+    friday = event("b", "Violent demonstration", PUBLISHED - timedelta(days=1), start=300)
+    assert len(tellings.merge_repeated([lead(), friday.model_copy(deep=True)])) == 2
+    assert [(e.event_id, e.date) for e in tellings.merge_repeated([lead(), friday], date_words=recent)] == [
+        ("a", PUBLISHED - timedelta(days=1))]
+    # a day before the period is another incident
+    long_before = event("c", "Violent demonstration", PUBLISHED - timedelta(days=9), start=300)
+    assert len(tellings.merge_repeated([lead(), long_before], date_words=recent)) == 2
 
 
 def test_a_withdrawal_the_day_another_side_takes_the_place_is_that_takeover_told_from_the_losing_side():

@@ -4,6 +4,7 @@ same sub-type, place and date is one event, the later telling adding its toll an
 dated long before publication are background and dropped."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
 
@@ -46,16 +47,34 @@ TITLE_MAX_WORDS = 25
 UNDATED_SLACK_DAYS = 2
 # how many days before or after a total its parts may fall ("over the weekend", "in three days")
 TOTAL_SPAN_DAYS = 3
+# the longest period up to publication whose tellings may be of one of its days
+RECENT_PERIOD_DAYS = 14
 # a place this close to a district's point may be told of as in that district
 DISTRICT_KM = 40.0
 
 
+@dataclass(frozen=True)
+class DateWords:
+    """What the date words of an article's tellings say beyond their day, by where they start:
+    ``nights`` span a night (a telling dated so may be of either day); ``reported`` tell when a
+    source spoke (the event may be of the day before; another telling's own date wins);
+    ``periods`` run some days up to publication ("in recent days", "since Monday"): a telling dated
+    so may be of any day of it, and a telling's own day wins."""
+
+    nights: frozenset[int] = frozenset()
+    reported: frozenset[int] = frozenset()
+    periods: dict[int, tuple[Date, Date]] = field(default_factory=dict)
+
+    def period(self, event: Event) -> tuple[Date, Date] | None:
+        return self.periods.get(event.evidence.date.start) if event.evidence.date is not None else None
+
+
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
-    nights = frozenset(d.span.start for d in context.dates if _a_night(d))
-    reported = frozenset(d.span.start for d in context.dates if _dates_a_report(d, context))
-    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, nights,
-                               reported)
+    date_words = DateWords(nights=frozenset(d.span.start for d in context.dates if _a_night(d)),
+                           reported=frozenset(d.span.start for d in context.dates if _dates_a_report(d, context)),
+                           periods={d.span.start: (d.earliest, d.latest) for d in context.dates if _a_recent_period(d)})
+    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, date_words)
     merged = [e for e in told_once if not is_background(e, context.published)]
     clashes_of_unrest(merged, context.published)
     return sorted(drop_totals(merged), key=lambda e: (e.evidence.trigger.start, e.event_id))
@@ -88,6 +107,13 @@ def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
     governor = words.root.head.head if words.root.head.pos_ == "ADP" else words.root.head  # "said on Monday"
     # not a report told as a time ("the day after witnesses reported soldiers had opened fire")
     return governor.i in context.reporting_verbs and not any(c.dep_ == "mark" for c in governor.children)
+
+
+def _a_recent_period(mention: DateMention) -> bool:
+    """Some days up to publication ("in recent days", "since Monday"), not months: a telling dated so
+    and one of its days at the same place are one incident, not a period and a day of it."""
+    return mention.to_now and mention.earliest is not None and mention.latest is not None \
+        and (mention.latest - mention.earliest).days <= RECENT_PERIOD_DAYS
 
 
 def _a_night(mention: DateMention) -> bool:
@@ -165,23 +191,20 @@ def _lend_actors(title: Event, body: list[Event]) -> None:
         unnamed.actor2 = unnamed.actor2 or title.actor2
 
 
-def merge_repeated(events: list[Event], published: Date | None = None,
-                   nights: frozenset[int] = frozenset(), reported: frozenset[int] = frozenset()) -> list[Event]:
+def merge_repeated(events: list[Event], published: Date | None = None, date_words: DateWords = DateWords()) -> list[Event]:
     """One event for one incident told more than once in an article ("clashes broke out on Tuesday
     ... 14 fighters were killed in the fighting"; "An air raid hit a market ... The raid, believed to
     have been carried out by jets, targeted the town"; "X denied carrying out the strike"): see
     :func:`same_incident`. The best telling (:func:`_rank`) keeps the event; the others complete
     it (:func:`_complete`), and a denial of any telling denies it. ``published``: the day actors
-    are named for where a demonstration turns into a riot; ``nights``: where the date words that
-    span a night start (a telling dated so may be of either day); ``reported``: where the date words
-    of a report start (the event may be of the day before; another telling's own date wins)."""
+    are named for where a demonstration turns into a riot; ``date_words``: see :class:`DateWords`."""
     kept: list[Event] = []
     by_country: dict[str | None, list[int]] = {}  # indices into kept, by the country of their place
     for event in events:
         country = event.location.country if event.location else None
         candidates = by_country.get(country, []) if country is not None else range(len(kept))
         candidates = [*candidates, *by_country.get(None, [])] if country is not None else candidates
-        index = next((i for i in sorted(candidates) if same_incident(kept[i], event, nights, reported)), None)
+        index = next((i for i in sorted(candidates) if same_incident(kept[i], event, date_words)), None)
         if index is None:
             by_country.setdefault(country, []).append(len(kept))
             kept.append(event)
@@ -190,18 +213,17 @@ def merge_repeated(events: list[Event], published: Date | None = None,
         if _rank(event) < _rank(first):
             first, event = event, first
             kept[index] = first
-        _complete(first, event, published, reported)
+        _complete(first, event, published, date_words)
     return kept
 
 
-def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
-                  reported: frozenset[int] = frozenset()) -> bool:
+def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bool:
     """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
     "killed", of an event of armed violence; or a demonstration and what happened at it, see
     :func:`one_demonstration`), one claim status (or a denial that covers the other),
     dates within their precision (a telling that gives no date of its own: within two days; one
-    dated by a night, ``nights``: either of its days; one dated by its report, ``reported``: the day
-    before too, unless the two count different dead: two incidents), the
+    dated by a night: either of its days; one dated by a recent period: any of its days; one dated by
+    its report: the day before too, unless the two count different dead: two incidents), the
     same place or one told only as its country or area (or not named with the event), and actors
     that do not conflict."""
     if a.claim_status != b.claim_status and not _denial_covers(a, b):
@@ -210,13 +232,13 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
     if a.sub_event_type != b.sub_event_type and not violence_told_generically and not one_demonstration(a, b) \
             and not _part_of_attack(a, b) and _withdrawal_and_takeover(a, b) is None:
         return False
-    if a.date and b.date:
+    if a.date and b.date and not _in_period(a, b, date_words) and not _in_period(b, a, date_words):
         slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
         if a.evidence.date is None or b.evidence.date is None:
             slack = UNDATED_SLACK_DAYS
-        elif a.evidence.date.start in nights or b.evidence.date.start in nights:
+        elif {a.evidence.date.start, b.evidence.date.start} & date_words.nights:
             slack = 1
-        elif a.evidence.date.start in reported or b.evidence.date.start in reported:
+        elif {a.evidence.date.start, b.evidence.date.start} & date_words.reported:
             slack = 0 if _count_different_dead(a, b) else 1
         if abs((a.date - b.date).days) > slack:
             return False
@@ -231,6 +253,13 @@ def same_incident(a: Event, b: Event, nights: frozenset[int] = frozenset(),
         side, takeover = pair
         return not _conflicting(side.actor1, takeover.actor2) and not _same_actor(side.actor1, takeover.actor1)
     return (one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
+
+
+def _in_period(a: Event, b: Event, date_words: DateWords) -> bool:
+    """``a`` is dated by a recent period and ``b`` by its own day within it."""
+    period = date_words.period(a)
+    return period is not None and b.evidence.date is not None and date_words.period(b) is None \
+        and period[0] <= b.date <= period[1]
 
 
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
@@ -328,7 +357,7 @@ def _rank(event: Event) -> tuple:
             event.evidence.trigger.start)
 
 
-def _complete(kept: Event, other: Event, published: Date | None, reported: frozenset[int] = frozenset()) -> None:
+def _complete(kept: Event, other: Event, published: Date | None, date_words: DateWords = DateWords()) -> None:
     """What another telling of the kept event adds: its denial, place, date, toll, actors, sources,
     and for a demonstration how it went."""
     if is_demonstration(kept):
@@ -339,8 +368,8 @@ def _complete(kept: Event, other: Event, published: Date | None, reported: froze
                                        or _in_district(kept.location, other.location)) \
             and not is_coarse(other.location):
         kept.location = other.location  # the finer place: a town before its district
-    if other.evidence.date is not None and (kept.evidence.date is None or (
-            kept.evidence.date.start in reported and other.evidence.date.start not in reported)):
+    if other.evidence.date is not None and (kept.evidence.date is None or _in_period(kept, other, date_words) or (
+            kept.evidence.date.start in date_words.reported and other.evidence.date.start not in date_words.reported)):
         kept.date, kept.time_precision, kept.evidence.date = other.date, other.time_precision, other.evidence.date
     if other.fatalities is not None and other.evidence.fatalities is not None:
         toll = FatalityMention(span=other.evidence.fatalities, count=other.fatalities, vague=other.toll_is_vague)
