@@ -4,7 +4,13 @@ import pytest
 
 import sitrep
 from sitrep.stages.attribution import claim_status, find_reporters
-from sitrep.stages.event_filter import characterises_a_noun, is_a_period, names_a_state, states_a_generality
+from sitrep.stages.event_filter import (
+    characterises_a_noun,
+    is_a_period,
+    is_accused,
+    names_a_state,
+    states_a_generality,
+)
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
@@ -198,6 +204,29 @@ def test_an_event_noun_told_as_lasting_since_something_happened_is_a_period(text
     doc = parse(text, lang)
     trigger = find_triggers(doc, lang)[0]
     assert is_a_period(head_of(doc, trigger.token_start, trigger.token_end), lang) == period
+
+
+@pytest.mark.parametrize("text,lang,accused", [
+    ("Rights groups accused the militia of indiscriminate shelling of residential areas.", "en", True),
+    ("The army was accused of shelling residential areas.", "en", True),
+    ("L'ONG accuse les rebelles de bombardements aveugles sur les quartiers.", "fr", True),
+    ("L'ONG a accusé les soldats d'avoir tiré sur des ambulances.", "fr", True),
+    # the shelling is what the accuser did, or no one accuses anyone
+    ("Troops who shelled the town accused the rebels of lying.", "en", False),
+    ("The militia shelled residential areas of the town.", "en", False),
+])
+def test_an_event_word_in_what_someone_is_accused_of_is_found(text, lang, accused):
+    doc = parse(text, lang)
+    trigger = find_triggers(doc, lang)[0]
+    assert is_accused(head_of(doc, trigger.token_start, trigger.token_end), lang) == accused
+
+
+def test_an_accusation_is_an_event_only_when_it_says_when_where_or_how_many_died():
+    conduct = "Rights groups have accused the militia of indiscriminate shelling of residential areas."
+    assert sitrep.extract(conduct, published="2021-05-04", lang="en") == []
+    incident = "Rights groups accused the militia of shelling a market in Taiz on Monday, killing five people."
+    assert [e.sub_event_type for e in sitrep.extract(incident, published="2021-05-04", lang="en")
+            if e.claim_status == "asserted"] == ["Shelling/artillery/missile attack"]
 
 
 @pytest.mark.parametrize("text,lang,characterises", [

@@ -74,6 +74,7 @@ class Anchors(Strict):
     generic_predicates: list[str] = Field(default_factory=list)
     state_prepositions: list[str] = Field(default_factory=list)
     state_verbs: list[str] = Field(default_factory=list)
+    accusation_verbs: list[str] = Field(default_factory=list)
 
 
 class Arguments(Strict):

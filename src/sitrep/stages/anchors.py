@@ -19,6 +19,7 @@ class AnchorWords(BaseModel):
     generic_predicates: frozenset[str]
     state_prepositions: frozenset[str]
     state_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
 
 
 @cache
@@ -32,4 +33,5 @@ def anchor_words(lang: str) -> AnchorWords:
         generic_predicates=folded(raw.generic_predicates),
         state_prepositions=folded(raw.state_prepositions),
         state_verbs=folded(raw.state_verbs),
+        accusation_verbs=folded(raw.accusation_verbs),
     )

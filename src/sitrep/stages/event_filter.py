@@ -47,8 +47,9 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
-    if head.i in quoted_tokens(context) and not has_own_anchor(frame, context):
-        return False  # quoted speech is rhetoric ("déplacer la bataille", "they are losing") unless it says when or where
+    if (head.i in quoted_tokens(context) or is_accused(head, context.lang)) and not has_own_anchor(frame, context):
+        return False  # quoted speech is rhetoric ("déplacer la bataille", "they are losing"), an accusation
+        # alleged conduct ("accused the rebels of shelling civilian areas"), unless it says when or where
     if is_a_period(head, context.lang):
         return False
     return is_anchored(frame, context) and has_participant_or_place(frame, context)
@@ -228,6 +229,18 @@ def has_own_anchor(frame: EventFrame, context: DocumentContext) -> bool:
     phrase = {t.i for t in context.doc[frame.head].subtree}
     return any(context.places[i].token_start in phrase and context.places[i].location is not None
                and context.places[i].location.resolved for i in frame.places)
+
+
+def is_accused(head: Token, lang: str) -> bool:
+    """The event word is in what a verb of accusation accuses someone of, not its subject ("the
+    rebels accused ..." accuse; "the army was accused of shelling ..." is accused of)."""
+    accusing = anchor_words(lang).accusation_verbs
+    word = head
+    while word.head.i != word.i:
+        if word.head._.lemma_key in accusing:
+            return not dep_is(word, SUBJECT_DEPS)
+        word = word.head
+    return False
 
 
 def _overlaps(a: Span, b: Span) -> bool:
