@@ -135,5 +135,8 @@ def event(event_id: str, sub_event_type: str, when: date | None, *, start: int =
     )
 
 
-def named(name: str, actor_type: str = "state_forces", role: str | None = None) -> ActorRef:
-    return ActorRef(text=name, name=name, actor_type=actor_type, role=role, resolved=True)
+def named(name: str, actor_type: str = "state_forces", role: str | None = None, *, in_words: bool = True) -> ActorRef:
+    """An actor the text names (``in_words``: its words are in the telling; else implied by the
+    event's type)."""
+    span = Span(start=0, end=len(name), text=name) if in_words else None
+    return ActorRef(text=name, name=name, actor_type=actor_type, role=role, resolved=True, span=span)

@@ -412,6 +412,21 @@ def test_a_telling_dated_by_recent_days_is_the_telling_of_its_day_within_them():
     assert len(tellings.merge_repeated([lead(), long_before], date_words=recent)) == 2
 
 
+def test_an_actor_no_words_name_is_no_other_side_and_gives_way_to_the_named_one():
+    # "Israeli forces detained 26 Palestinians in overnight raids" ... "Among the detainees was a
+    # senior official, who was arrested in the town" (the police the arrest implies, no words)
+    army = named("Military Forces of Israel")
+    implied_police = named("Police Forces of Palestine", in_words=False)
+    raids = event("a", "Arrests", PUBLISHED, start=300, place_name=None, actor1=army)
+    among = event("b", "Arrests", PUBLISHED, start=0, actor1=implied_police)
+    merged = tellings.merge_repeated([raids, among])
+    assert [(e.event_id, e.actor1.name) for e in merged] == [("b", "Military Forces of Israel")]
+    # named by words of its own, the police are another side: two arrests
+    police = named("Police Forces of Palestine")
+    assert len(tellings.merge_repeated([event("a", "Arrests", PUBLISHED, start=300, place_name=None, actor1=army),
+                                        event("b", "Arrests", PUBLISHED, start=0, actor1=police)])) == 2
+
+
 def test_a_withdrawal_the_day_another_side_takes_the_place_is_that_takeover_told_from_the_losing_side():
     # "government troops took Sloviansk" ... "the rebels were evacuating"
     army, rebels = named("Military Forces of Ukraine"), named("DPR: Donetsk People's Republic", "rebel_group")

@@ -31,7 +31,7 @@ from sitrep.stages.crowds import (
     one_demonstration,
     worsen,
 )
-from sitrep.stages.event_actors import NONSTATE_ARMED_TYPES, UNNAMED_ROLES
+from sitrep.stages.event_actors import DEMONSTRATORS, NONSTATE_ARMED_TYPES, UNNAMED_ROLES
 from sitrep.stages.event_date import is_background
 from sitrep.stages.event_place import is_coarse
 from sitrep.stages.told import Told
@@ -281,7 +281,7 @@ def _too_many_sides(a: Event, b: Event) -> bool:
 def _conflicting(x: ActorRef | None, y: ActorRef | None) -> bool:
     """Two named actors that differ, neither of them civilians (victims named as a death word's
     subject are no side)."""
-    if x is None or y is None or x.name == y.name:
+    if x is None or y is None or x.name == y.name or _implied(x) or _implied(y):
         return False
     if (_unnamed(x) and y.actor_type in NONSTATE_ARMED_TYPES) or (_unnamed(y) and x.actor_type in NONSTATE_ARMED_TYPES):
         return False  # "the attackers" may be the group another telling names
@@ -380,7 +380,8 @@ def _complete(kept: Event, other: Event, published: Date | None, date_words: Dat
         kept.actor2 = kept.actor2 or other.actor1  # the side that left is the one that lost the place
         return
     other_side = kept.actor2 is not None and other.actor1 is not None and other.actor1.name == kept.actor2.name
-    if not other_side and (kept.actor1 is None or (_unnamed(kept.actor1) and not _unnamed(other.actor1))):
+    if not other_side and (kept.actor1 is None or ((_unnamed(kept.actor1) or _implied(kept.actor1))
+                                                   and not _unnamed(other.actor1) and not _implied(other.actor1))):
         kept.actor1 = other.actor1 or kept.actor1
     kept.actor2 = kept.actor2 or other.actor2 or _other_side(kept, other)
 
@@ -390,6 +391,12 @@ def _other_side(kept: Event, other: Event) -> ActorRef | None:
     if not taxonomy.lookup(kept.sub_event_type).two_sided or other.actor1 is None or kept.actor1 is None:
         return None
     return other.actor1 if other.actor1.name != kept.actor1.name else None
+
+
+def _implied(actor: ActorRef) -> bool:
+    """An actor of armed violence or arrests that no words of its telling name, implied by the
+    event's type (the police of "he was arrested in the town"): another telling may name who it was."""
+    return actor.span is None and actor.actor_type not in DEMONSTRATORS
 
 
 def _unnamed(actor: ActorRef | None) -> bool:
