@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from spacy.tokens import Doc
+
 from handmade import (
     actor,
     context,
@@ -506,6 +508,18 @@ def test_a_definite_noun_refers_back_to_the_event_of_its_type_told_last():
     assert tellings.told_before(frame(doc, 6, 7, CLASH), told, context(doc)).event_id == "a"
     assert tellings.told_before(frame(doc, 6, 7, entry("Arrests")), told, context(doc)) is None
 
+
+
+def test_this_massacre_refers_back_to_the_armed_violence_told_last_whatever_its_type():
+    # "a chemical attack killed hundreds ... «Ce massacre ne peut pas rester sans réponse»"
+    def telling(determiner: str) -> Doc:
+        return hand_doc(f"Leaders/NOUN/nsubj/1 condemned/VERB/ROOT/1/condemn {determiner} "
+                        "massacre/NOUN/obj/1/massacre ./PUNCT/punct/1")
+    told = Told(PUBLISHED, [event("a", "Chemical weapon", PUBLISHED, start=0)])
+    this = telling("this/DET/det/3//PronType=Dem")
+    assert tellings.told_before(frame(this, 3, 4, entry("Attack")), told, context(this)).event_id == "a"
+    the = telling("the/DET/det/3//Definite=Def")  # "the massacre": one of its own type only
+    assert tellings.told_before(frame(the, 3, 4, entry("Attack")), told, context(the)) is None
 
 # --- death_reports -------------------------------------------------------------------------------
 

@@ -125,11 +125,17 @@ def _a_night(mention: DateMention) -> bool:
 def told_before(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
     """The earlier event a definite noun trigger with no date or place of its own refers back to
     ("... après de violents combats. ... douze assaillants ont été tués lors des affrontements"):
-    the article's latest asserted event of the same event type."""
+    the article's latest asserted event of the same event type; for a demonstrative of armed
+    violence where there is none, the latest of armed violence ("l'attaque chimique ... ce
+    massacre")."""
     head = context.doc[frame.head]
     if head.pos_ != "NOUN" or frame.date is not None or not _is_definite(head) or _has_own_place(frame, head, context):
         return None
-    return events.latest_of_type(taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type)
+    event_type = taxonomy.lookup(frame.trigger.entry.sub_event_type).event_type
+    earlier = events.latest_of_type(event_type)
+    if earlier is None and _is_demonstrative(head) and event_type in _armed():
+        return events.latest_armed()
+    return earlier
 
 
 def told_again_on_another_day(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:

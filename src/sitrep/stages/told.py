@@ -22,6 +22,7 @@ class Told:
         self.events: list[Event] = []
         self._dated: list[tuple[int, int]] = []  # (trigger start, order told) of asserted, dated, recent events
         self._latest_of_type: dict[str, Event] = {}  # asserted events
+        self._latest_armed: Event | None = None  # asserted
         self._violent_by_day: dict[Date, list[tuple[int, Event]]] = {}  # asserted, dated
         self._by_start: list[tuple[int, int]] = []  # (trigger start, order told) of every event
         for event in events:
@@ -41,6 +42,8 @@ class Told:
         if event.claim_status != "asserted":
             return
         self._latest_of_type[event.event_type] = event
+        if event.event_type in event_types_where("armed"):
+            self._latest_armed = event
         if event.date is None:
             return
         if not is_background(event, self.published):
@@ -60,6 +63,10 @@ class Told:
     def latest_of_type(self, event_type: str) -> Event | None:
         """The asserted event of ``event_type`` told last."""
         return self._latest_of_type.get(event_type)
+
+    def latest_armed(self) -> Event | None:
+        """The asserted event of armed violence told last."""
+        return self._latest_armed
 
     def violent_around(self, day: Date, slack: int) -> list[Event]:
         """The asserted violent events dated within ``slack`` days of ``day``, in the order told."""
