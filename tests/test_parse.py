@@ -65,3 +65,20 @@ def test_a_sentence_never_starts_right_after_a_word_and_a_space(lang, text):
     assert starts  # the line break still ends one
     assert not any(doc[i - 1].is_alpha and doc[i - 1].whitespace_ and "\n" not in doc[i - 1].whitespace_
                    for i in starts)
+
+
+@pytest.mark.parametrize("lang,text,opener", [
+    ("fr", "Une source a confirmé l'exode des civils vers les secteurs sous contrôle du gouvernement Dans la province "
+           "de Homs, trois soldats ont été tués.", "Dans"),
+    ("en", "A source confirmed the flight of civilians to areas under government control Meanwhile in Homs "
+           "province, three soldiers were killed.", "Meanwhile"),
+])
+def test_a_page_that_joins_paragraphs_without_a_full_stop_still_has_two_sentences(lang, text, opener):
+    doc = parse(text, lang)
+    assert [s[0].text for s in doc.sents] == [doc[0].text, opener]
+
+
+def test_a_capitalised_word_that_may_begin_a_name_starts_no_sentence():
+    # "In" begins names (In Amenas), "Le" too ("selon Le Monde"): neither is an opener
+    assert len(list(parse("Gunmen attacked the gas plant at In Amenas on Wednesday.", "en").sents)) == 1
+    assert len(list(parse("Des hommes armés ont attaqué le site mercredi selon Le Monde.", "fr").sents)) == 1

@@ -65,6 +65,10 @@ def tolls(parsed):
     ("en", "On 6 March 2020, 1 civilian was kidnapped and killed by militants.", [(1, False, "killed")]),
     ("en", "At least 30 alleged militants were killed.", [(30, False, "killed")]),
     ("en", "Police opened fire, killing 5,500 people.", [(5500, False, "killing")]),
+    # a participle describing dead already counted is that toll told again, not a toll of its own
+    ("fr", "L'ONG a fait état de la mort de sept ouvriers, tués par un obus tiré par l'armée.", [(7, False, "mort")]),
+    ("en", "Officials reported the deaths of seven workers, killed by a shell fired by the army.",
+     [(7, False, "deaths")]),
 ])
 def test_counts(tolls, lang, text, expected):
     assert tolls(text, lang) == expected

@@ -216,6 +216,10 @@ class Pipeline(Strict):
     model_sub_type_from: float | None = Field(
         None, ge=0.0, le=1.0, description="the event type probability from which the learned event reader's "
                                           "sub-type replaces a generic trigger's (none: never, in this language)")
+    sentence_openers: list[str] = Field(
+        default_factory=list, description="capitalised words that start a sentence after a lower-case word, as "
+                                          "where a web page joined two paragraphs without a full stop ('... du "
+                                          "gouvernement Dans la province de Hama, ...'): words that begin no name")
     sentence_start_norms: dict[str, str] = Field(
         default_factory=dict, description="a word as written at the start of a sentence -> the word the models "
                                           "should read (a capital written without its accent: 'A' for 'À')")

@@ -35,7 +35,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.geo.names import exact_key
 from sitrep.geo.store import Gazetteer
-from sitrep.stages.parse import line_breaks_end_sentences, pipeline_for, set_sentence_starts
+from sitrep.stages.parse import pipeline_for, set_sentence_starts
 from sitrep.stages.triggers import PatternWord, patterns_by_first_form
 from sitrep.text import fold
 
@@ -131,7 +131,8 @@ def blank_long_runs(text: str) -> str:
 def split_sentences(text: str, lang: str) -> Doc:
     """``text`` tokenized as the pipeline tokenizes it, in sentences by punctuation and line breaks,
     those longer than MAX_SENTENCE_TOKENS in pieces of that many tokens."""
-    doc = _sentence_splitter()(line_breaks_end_sentences(pipeline_for(lang).tokenizer(text)))
+    nlp = pipeline_for(lang)
+    doc = _sentence_splitter()(nlp.get_pipe("sitrep_line_breaks")(nlp.tokenizer(text)))
     cuts = [start for sentence in doc.sents
             for start in range(sentence.start + MAX_SENTENCE_TOKENS, sentence.end, MAX_SENTENCE_TOKENS)]
     doc.user_data[PIECE_STARTS] = cuts

@@ -100,6 +100,22 @@ def _is_a_cause(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool:
     return any(word is not None and is_any(word, lex.causes) for word in (marker, governing))
 
 
+def _describes_counted_dead(doc: Doc, mention: FatalityMention, counted: list[FatalityMention]) -> bool:
+    """A death participle with no figure of its own that describes dead a toll counts ("la mort
+    d'au moins cinq étudiants, tués par une roquette"): that toll, told again."""
+    words = doc.char_span(mention.trigger_span.start, mention.trigger_span.end, alignment_mode="expand")
+    word = words[0]
+    if "Part" not in word.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in word.children):
+        return False
+    if word.i >= 2 and doc[word.i - 1].text == ",":
+        described = doc[word.i - 2]  # set off by a comma, which the parser may attach elsewhere
+    elif word.dep_ in ("acl", "amod") and word.head.i < word.i:
+        described = word.head
+    else:
+        return False
+    return any(m.span.start <= described.idx < m.span.end for m in counted)
+
+
 def _killed_or_wounded(doc: Doc, start: int, end: int, lex: FatalityLexicon) -> bool:
     """"killed or wounded", "blessés ou tués": the death word is one of two outcomes."""
     after = doc[end:end + 2] if end + 2 <= len(doc) else []
@@ -183,6 +199,8 @@ def find_fatalities(doc: Doc, lang: str, dates: list[DateMention] | None = None,
             mentions.append(mention.model_copy(update={"count": None, "period_total": True}))
             continue
         mentions.extend(_one_a_day(reading, mention, counts, (start, end), date_tokens, lex, convention, used))
+    counted = [m for m in mentions if m.count]
+    mentions = [m for m in mentions if m.count is not None or not _describes_counted_dead(doc, m, counted)]
     return sorted(mentions, key=lambda m: (m.trigger_span.start, m.span.start))
 
 

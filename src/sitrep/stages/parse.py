@@ -26,22 +26,30 @@ def set_sentence_starts(doc: Doc, starts: list[int]) -> Doc:
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";", "»", "\"", "”", "-", "—", "–"})
 
 
-@Language.component("sitrep_line_breaks")
-def line_breaks_end_sentences(doc: Doc) -> Doc:
+@Language.factory("sitrep_line_breaks", default_config={"openers": []})
+def make_line_breaks(nlp: Language, name: str, openers: list[str]):
     """A line break ends a sentence: headlines and datelines carry no full stop. A word followed
     by a space on the same line ends none: the parser sometimes starts a sentence at a name inside
-    one ("... le magasin de l'enseigne française | Auchan situé dans la banlieue de Dakar").
+    one ("... le magasin de l'enseigne française | Auchan situé dans la banlieue de Dakar"); unless
+    a lower-case word is followed by one of the language's ``openers`` (lang/<code>/pipeline.yaml
+    `sentence_openers`), as where a web page joined two paragraphs without a full stop.
 
     The statistical parser respects boundaries set before it runs.
     """
-    values = doc.to_array([SENT_START]).astype("int64")  # 1: starts a sentence, -1: starts none
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            values[token.i + 1] = 1
-        elif token.whitespace_ and (token.is_alpha or token.is_digit):
-            values[token.i + 1] = -1
-    doc.from_array([SENT_START], values.astype("uint64"))
-    return doc
+    opening = frozenset(openers)
+
+    def line_breaks_end_sentences(doc: Doc) -> Doc:
+        values = doc.to_array([SENT_START]).astype("int64")  # 1: starts a sentence, -1: starts none
+        for token, following in zip(doc[:-1], doc[1:]):
+            if "\n" in token.text or "\n" in token.whitespace_:
+                values[following.i] = 1
+            elif token.whitespace_ and token.is_lower and following.text in opening:
+                values[following.i] = 1
+            elif token.whitespace_ and (token.is_alpha or token.is_digit):
+                values[following.i] = -1
+        doc.from_array([SENT_START], values.astype("uint64"))
+        return doc
+    return line_breaks_end_sentences
 
 
 @Language.factory("sitrep_sentence_start_norms", default_config={"norms": {}})
@@ -74,7 +82,7 @@ def pipeline_for(lang: str) -> Language:
     if data.sentence_start_norms:
         nlp.add_pipe("sitrep_sentence_start_norms", first=True, config={"norms": data.sentence_start_norms})
     use_rule_table(nlp)
-    nlp.add_pipe("sitrep_line_breaks", before="parser")
+    nlp.add_pipe("sitrep_line_breaks", before="parser", config={"openers": data.sentence_openers})
     add_actor_ruler(nlp, lang)
     return nlp
 
