@@ -260,3 +260,12 @@ def test_coalition_warplanes_are_the_saudi_led_coalitions_in_yemen():
 def test_deaths_told_as_more_add_up(text, lang, expected):
     events = sitrep.extract(text, published="2020-03-17", lang=lang)
     assert [e.fatalities for e in events] == [expected]
+
+
+def test_a_leader_speaking_of_an_attack_days_later_tells_that_attack_again():
+    # the date belongs to the speech ("a déclaré le chef de l'Etat ce mardi"), not to the attack
+    text = ("Une attaque chimique a tué des centaines de personnes près de Damas le 21 août, selon l'opposition. "
+            "« Le monde est saisi d'effroi après la confirmation de l'utilisation d'armes chimiques en Syrie », "
+            "a déclaré le chef de l'Etat ce mardi devant les ambassadeurs.")
+    events = sitrep.extract(text, published="2013-08-27", lang="fr")
+    assert [(e.sub_event_type, str(e.date)) for e in events] == [("Chemical weapon", "2013-08-21")]

@@ -397,6 +397,25 @@ def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_c
     assert len(tellings.merge_repeated([raid, day_before], date_words=tellings.DateWords(reported=frozenset({20})))) == 2
 
 
+def test_a_telling_of_a_country_dated_by_its_report_may_be_of_the_week_before():
+    # "a chemical attack near Damascus on 21 August" ... "«the use of chemical weapons in Syria»,
+    # the president said on Tuesday" (date words at 320, a report's): one attack, on the 21st
+    def told(event_id: str, when: date, start: int, place: GeoPrecision) -> Event:
+        telling = event(event_id, "Chemical weapon", when, start=start)
+        telling.location = telling.location.model_copy(update={"geo_precision": place})
+        return telling
+
+    speech = tellings.DateWords(reported=frozenset({320}))
+    attack = told("a", PUBLISHED - timedelta(days=6), 0, GeoPrecision.NAMED_PLACE)
+    merged = tellings.merge_repeated([attack, told("b", PUBLISHED, 300, GeoPrecision.REGION)], date_words=speech)
+    assert [(e.event_id, e.date) for e in merged] == [("a", PUBLISHED - timedelta(days=6))]
+    # a town named with it, or an incident after the speech: another incident
+    assert len(tellings.merge_repeated([told("a", PUBLISHED - timedelta(days=6), 0, GeoPrecision.NAMED_PLACE),
+                                        told("b", PUBLISHED, 300, GeoPrecision.NAMED_PLACE)], date_words=speech)) == 2
+    assert len(tellings.merge_repeated([told("a", PUBLISHED + timedelta(days=2), 0, GeoPrecision.NAMED_PLACE),
+                                        told("b", PUBLISHED, 300, GeoPrecision.REGION)], date_words=speech)) == 2
+
+
 def test_a_telling_dated_by_recent_days_is_the_telling_of_its_day_within_them():
     # "Protesters have stormed the ministry in recent days" (date words at 20) ... "protesters
     # stormed the ministry on Friday" (date words at 320): one riot, on Friday

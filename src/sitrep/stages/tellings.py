@@ -47,8 +47,12 @@ TITLE_MAX_WORDS = 25
 UNDATED_SLACK_DAYS = 2
 # how many days before or after a total its parts may fall ("over the weekend", "in three days")
 TOTAL_SPAN_DAYS = 3
+# how long before a source speaks, telling only the country or area, the incident it speaks of may be
+REPORT_SLACK_DAYS = 7
 # the longest period up to publication whose tellings may be of one of its days
 RECENT_PERIOD_DAYS = 14
+# how a speaker after an inverted reporting verb is attached ("a déclaré le chef de l'Etat")
+SPEAKER_DEPS = frozenset({"nsubj", "obj", "dobj"})
 # a place this close to a district's point may be told of as in that district
 DISTRICT_KM = 40.0
 
@@ -105,6 +109,8 @@ def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
     if words is None:
         return False
     governor = words.root.head.head if words.root.head.pos_ == "ADP" else words.root.head  # "said on Monday"
+    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in SPEAKER_DEPS:
+        governor = governor.head  # "a déclaré le chef de l'Etat ce mardi": parsed as the speaker's
     # not a report told as a time ("the day after witnesses reported soldiers had opened fire")
     return governor.i in context.reporting_verbs and not any(c.dep_ == "mark" for c in governor.children)
 
@@ -245,7 +251,7 @@ def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bo
         elif {a.evidence.date.start, b.evidence.date.start} & date_words.nights:
             slack = 1
         elif {a.evidence.date.start, b.evidence.date.start} & date_words.reported:
-            slack = 0 if _count_different_dead(a, b) else 1
+            slack = 0 if _count_different_dead(a, b) else _report_slack(a, b, date_words)
         if abs((a.date - b.date).days) > slack:
             return False
     if not _same_place(a, b):
@@ -259,6 +265,16 @@ def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bo
         side, takeover = pair
         return not _conflicting(side.actor1, takeover.actor2) and not _same_actor(side.actor1, takeover.actor1)
     return (one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
+
+
+def _report_slack(a: Event, b: Event, date_words: DateWords) -> int:
+    """How many days may part a telling dated by its report from another: the day before; a week
+    before where it names only a country or area (a leader speaking of "the use of chemical weapons
+    in Syria" on Tuesday of an attack told as of the week before)."""
+    report, other = (a, b) if a.evidence.date.start in date_words.reported else (b, a)
+    if other.date <= report.date and report.location is not None and is_coarse(report.location):
+        return REPORT_SLACK_DAYS
+    return 1
 
 
 def _in_period(a: Event, b: Event, date_words: DateWords) -> bool:
