@@ -672,6 +672,27 @@ def test_a_denial_covers_tellings_that_say_nothing_of_their_own_but_not_a_named_
     assert len(tellings.merge_repeated([named_attack, strike])) == 2
 
 
+def test_a_denial_covers_a_later_telling_of_its_kind_with_nothing_of_its_own():
+    # "The Kremlin denied that Russia was involved in a missile strike on a station in Kramatorsk
+    # on Friday" ... "30 people had been killed in the strike" (an air force the strike implies,
+    # the place and day the story's)
+    def denied() -> Event:
+        return event("d", "Shelling/artillery/missile attack", PUBLISHED, start=0, claim_status="denied",
+                     actor1=named("Military Forces of Russia"))
+
+    def strike(dated_in_its_sentence: bool) -> Event:
+        told = event("s", "Air/drone strike", PUBLISHED, start=300, fatalities=30, toll_text="30 people",
+                     actor1=named("Military Forces of Russia", in_words=False), dated_in_text=dated_in_its_sentence)
+        told.location = told.location.model_copy(update={"span": Span(start=5, end=15, text="Kramatorsk")})
+        told.evidence.sentence_span = Span(start=300, end=400, text="s")
+        return told
+
+    merged = tellings.merge_repeated([denied(), strike(dated_in_its_sentence=False)])
+    assert [(e.event_id, e.claim_status, e.fatalities) for e in merged] == [("d", "denied", 30)]
+    # a strike with a day of its own is one the denial does not speak of
+    assert len(tellings.merge_repeated([denied(), strike(dated_in_its_sentence=True)])) == 2
+
+
 def test_tellings_of_different_places_types_or_days_stay_apart():
     here = event("a", "Suicide bomb", PUBLISHED, start=0)
     there = event("b", "Suicide bomb", PUBLISHED, start=100, place_name="Arlit")

@@ -20,6 +20,7 @@ from sitrep.models import (
     EventFrame,
     FatalityMention,
     Location,
+    Span,
     TimePrecision,
 )
 from sitrep.stages.crowds import (
@@ -238,10 +239,15 @@ def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bo
     its report: the day before too, unless the two count different dead: two incidents), the
     same place or one told only as its country or area (or not named with the event), and actors
     that do not conflict."""
-    if a.claim_status != b.claim_status and not _denial_covers(a, b):
+    denial_covers = _denial_covers(a, b)
+    if a.claim_status != b.claim_status and not denial_covers:
         return False
     violence_told_generically = (_is_generic(a) or _is_generic(b)) and {a.event_type, b.event_type} <= _armed()
-    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not one_demonstration(a, b) \
+    # "denied ... a missile strike" ... "30 people had been killed in the strike": no date of its own either
+    told_again_of_a_denial = denial_covers and a.event_type == b.event_type \
+        and not any(_in_its_sentence(e.evidence.date, e) for e in (a, b) if e.claim_status == "asserted")
+    if a.sub_event_type != b.sub_event_type and not violence_told_generically and not told_again_of_a_denial \
+            and not one_demonstration(a, b) \
             and not _part_of_attack(a, b) and _withdrawal_and_takeover(a, b) is None:
         return False
     if a.date and b.date and not _in_period(a, b, date_words) and not _in_period(b, a, date_words):
@@ -331,8 +337,19 @@ def _denial_covers(a: Event, b: Event) -> bool:
     named actor, no place named with it ("38 people killed in attack on wedding party in Yemen";
     "... denied responsibility for an air strike at a wedding hall")."""
     denied, other = (a, b) if a.claim_status == "denied" else (b, a)
-    return denied.claim_status == "denied" and other.claim_status == "asserted" and _unnamed(other.actor1) \
-        and (other.location is None or is_coarse(other.location))
+    return denied.claim_status == "denied" and other.claim_status == "asserted" \
+        and (_unnamed(other.actor1) or _implied(other.actor1)) and not _names_its_place(other)
+
+
+def _names_its_place(event: Event) -> bool:
+    """The telling's own sentence names its place, finer than a country or area."""
+    where = event.location
+    return where is not None and not is_coarse(where) and _in_its_sentence(where.span, event)
+
+
+def _in_its_sentence(words: Span | None, event: Event) -> bool:
+    sentence = event.evidence.sentence_span
+    return words is not None and sentence.start <= words.start < sentence.end
 
 
 def _same_place(a: Event, b: Event) -> bool:
