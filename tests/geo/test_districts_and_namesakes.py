@@ -39,6 +39,8 @@ PLACES = [
     place("Katsina", "admin1", "NG", 12.99, 7.60, 430_000, admin1="Katsina"),
     place("Funtua", "admin2", "NG", 11.52, 7.31, 0, admin1="Katsina"),
     place("Kaya", "populated_place", "BF", 13.09, -1.08, 66_000),  # a namesake abroad
+    place("Africa", "region", None, 7.19, 21.09, 1_031_000_000, geonameid=6255146, names=("Afrique",)),
+    place("África", "populated_place", "MX", 20.6, -100.4, 643),  # a village named after it
 ]
 
 
@@ -115,6 +117,20 @@ def test_a_town_taken_for_a_site_by_the_cue_words_is_found_in_its_province(nlp_e
     places = resolve(nlp_en, "Soldiers were wounded in an attack on a military base in Semdinli town of "
                              "Hakkari province in Turkey.", "en", gazetteer)
     assert located(places, "Semdinli")[0][:3] == ("Semdinli", "populated_place", "TR")
+
+
+def test_a_continent_named_over_and_over_is_the_continent_and_no_country_s_vote(nlp_en, gazetteer):
+    # three "Africa"s and one Nigeria: the Mexican village of África must not become the focus
+    places = resolve(nlp_en, "Leaders from across Africa met in Nigeria on Monday. Africa needs peace, "
+                             "the summit said, and Africa's armies must work together.", "en", gazetteer)
+    assert {where[:3] for where in located(places, "Africa")} == {("Africa", "region", None)}
+    assert located(places, "Nigeria")[0][:3] == ("Nigeria", "country", "NG")
+
+
+def test_a_continent_s_adjective_names_it_only_where_asked(gazetteer):
+    # GeoWebNews annotates "African leaders" as a toponym of Africa; the pipeline does not
+    assert [c.place.name for c in candidates(gazetteer, "Africans", demonyms=True)] == ["Africa"]
+    assert not candidates(gazetteer, "African")
 
 
 def test_a_nationality_names_its_country_only_where_asked(small_gazetteer):

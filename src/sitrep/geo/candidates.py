@@ -9,7 +9,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from sitrep import lang as langdata
-from sitrep.geo.build import area_abbreviations
+from sitrep.geo.build import area_abbreviations, continent_adjectives
 from sitrep.geo.names import exact_key, sound_key
 from sitrep.geo.store import Gazetteer, Place
 
@@ -109,8 +109,9 @@ def candidates(gazetteer: Gazetteer, name: str, demonyms: bool = False) -> list[
 @cache
 def _demonyms() -> dict[str, str]:
     """Exact key of a nationality adjective -> its country's name, in every language sitrep reads
-    (the ``nationalities`` of lang/<code>/actors.yaml: "Sudanese", "syriens")."""
-    found: dict[str, str] = {}
+    (the ``nationalities`` of lang/<code>/actors.yaml: "Sudanese", "syriens"); of a continent's
+    adjective -> the continent's ("European": geo/data/aliases.yaml)."""
+    found: dict[str, str] = dict(continent_adjectives())
     for code in langdata.supported_languages():
         for country, adjectives in langdata.load(code, "actors").nationalities.items():
             for adjective in adjectives:
@@ -119,15 +120,17 @@ def _demonyms() -> dict[str, str]:
 
 
 def demonym_countries(gazetteer: Gazetteer, name: str) -> list[Candidate]:
-    """The country a nationality adjective or its plural names ("Russians": Russia), as LGL and
-    GeoWebNews annotate them; not the country's own name (no primary match). The pipeline does not
+    """The country a nationality adjective or its plural names ("Russians": Russia), or the
+    continent ("Europeans": Europe), as LGL and GeoWebNews annotate them; not the country's own
+    name (no primary match). The pipeline does not
     take a nationality for a place ("the Iranian consulate in Basra" is in Basra): only the
     evaluation on corpora that annotate them asks for these."""
     key = exact_key(name)
     country = _demonyms().get(key) or (_demonyms().get(key[:-1]) if key.endswith("s") else None)
     if country is None:
         return []
-    return [Candidate(p, 1.0) for p in gazetteer.by_key(exact_key(country)) if p.feature == "country"]
+    return [Candidate(p, 1.0) for p in gazetteer.by_key(exact_key(country))
+            if p.feature == "country" or (p.feature == "region" and p.country_code is None)]
 
 
 def prior(candidate: Candidate) -> tuple:

@@ -121,6 +121,8 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
             == (inside.country_code, inside.admin1_code))
     if mention.container is not None and inside is not None and not lies_in(place, inside):
         return False
+    if place.country_code is None and place.feature in BROAD_REGIONS:
+        return candidate.match == 1.0  # a continent lies abroad of no country: its name or adjective will do
     clear_focus = context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES
     if candidate.match < 1.0:
         # a near-spelling abroad, where the article is clearly about one country, is a guess too far
