@@ -1,6 +1,6 @@
 """Measure the learned event reader (src/sitrep/learn) on data it never trained on.
 
-    .venv/bin/python bench/evaluate_model.py [--shared DIR] [--only regions,time,news] [--json FILE]
+    .venv/bin/python bench/evaluate_model.py [--shared DIR] [--only regions,time,news,notes] [--json FILE]
 
 * ``regions``: leave-region-out over ACLED's ``region_group`` (../shared/data/acled-train; groups
   under 1,000 rows together as "other"): train
@@ -13,6 +13,12 @@
   sentences, and the event articles' other sentences, are not. Precision and recall of
   event_probability >= threshold per language and threshold, on every sentence and on the
   sentences the trigger lexicon flags; sub-type and type accuracy on the event sentences.
+* ``notes``: the whole pipeline (rules, with the shipped model as it is configured) codes a seeded
+  sample of --notes ACLED notes of every region (../shared/data/acled-train, published on the
+  event's day): the share of notes with at least one asserted event, and with an asserted event
+  of the note's event type and of its sub-type, in all and per region. (The learned parts never
+  trained on news; the shipped model did train on these notes, so this part measures the
+  pipeline's reading of notes, not the model's held-out accuracy.)
 
 The shared folder: --shared, else $SITREP_SHARED, else ../shared beside the repository.
 The encoder's word vectors are cached in --vector-cache (embedding 40,000 words takes minutes).
@@ -95,6 +101,32 @@ def leave_region_out(notes, vector_cache: Path | None, settings, sample: int | N
 def time_split(notes, vector_cache: Path | None, settings, sample: int | None) -> dict:
     return subtype_scores([n for n in notes if n.event_date < TIME_SPLIT],
                           [n for n in notes if n.event_date >= TIME_SPLIT], vector_cache, settings, sample)
+
+
+def pipeline_on_notes(shared: Path, size: int, seed: int = 17) -> dict:
+    """Share of ``size`` notes (drawn with ``seed``) that the pipeline gives an asserted event, one
+    of the note's event type, one of its sub-type: in all and per region."""
+    from sitrep.models import Document
+    from sitrep.pipeline import extract_documents
+
+    notes = read_notes(shared)
+    sample = random.Random(seed).sample(notes, min(size, len(notes)))
+    documents = [Document(id=str(i), text=note.text, published=note.event_date[:10], language="en")
+                 for i, note in enumerate(sample)]
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for note, result in zip(sample, extract_documents(documents)):
+        asserted = [e for e in result.events if e.claim_status == "asserted"]
+        for group in ("all", note.region_group):
+            counts[group]["notes"] += 1
+            counts[group]["with_event"] += bool(asserted)
+            counts[group]["type"] += any(e.event_type == note.event_type for e in asserted)
+            counts[group]["sub_type"] += any(e.sub_event_type == note.sub_event_type for e in asserted)
+    report = {group: {"notes": c["notes"], **{key: round(c[key] / c["notes"], 3)
+                                              for key in ("with_event", "type", "sub_type")}}
+              for group, c in sorted(counts.items(), key=lambda item: (item[0] != "all", item[0]))}
+    for group, row in report.items():
+        print(f"  {group:<32} {row}", flush=True)
+    return report
 
 
 def labelled_news_sentences(shared: Path) -> list[dict]:
@@ -184,7 +216,8 @@ def news_detection(shared: Path, model_location: str | None) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", help="the shared folder (default $SITREP_SHARED or ../shared)")
-    ap.add_argument("--only", default="regions,time,news", help="comma-separated: regions, time, news")
+    ap.add_argument("--only", default="regions,time,news", help="comma-separated: regions, time, news, notes")
+    ap.add_argument("--notes", type=int, default=1000, help="notes the pipeline codes for `notes`")
     ap.add_argument("--model", help="model file or directory for the news evaluation (default: the shipped one)")
     ap.add_argument("--vector-cache", type=Path, help="encoder word vectors kept between runs (.npz)")
     ap.add_argument("--json", type=Path, help="write every figure here")
@@ -213,6 +246,10 @@ def main() -> None:
     if "news" in parts:
         print("news-real sentence-level event detection:", flush=True)
         report["news_real"] = news_detection(shared, args.model)
+    if "notes" in parts:
+        print(f"the pipeline on {args.notes} ACLED notes of every region (share with an asserted event, "
+              "with one of the note's type, of its sub-type):", flush=True)
+        report["pipeline_on_notes"] = pipeline_on_notes(shared, args.notes)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 

@@ -212,6 +212,16 @@ def test_whoever_stages_a_protest_is_coded_as_protesters():
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Peaceful protest", "Protesters (Sri Lanka)")]
 
 
+@pytest.mark.parametrize("text", [
+    "Hundreds of people gathered in Nakuru in protest against the new finance bill.",
+    "About 200 people assembled in Kisumu in protest of the new curfew.",
+])
+def test_people_gathering_in_protest_are_a_protest(text):
+    # the verb the protest noun's preposition hangs on is a verb of occurrence (anchors.yaml)
+    events = _asserted(sitrep.extract(text, published="2024-06-26", lang="en"))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Peaceful protest", "Protesters (Kenya)")]
+
+
 def test_a_lone_gunman_alone_does_not_make_crime_news_political_violence():
     text = ("A gunman shot and killed two police officers who pulled him over on Saturday in Oakland. "
             "The suspected gunman was killed hours later when a SWAT team stormed the apartment.")

@@ -76,7 +76,8 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
     if any(context.places[i].token_start in phrase for i in frame.places):
         return True
     occurrence = anchor_words(context.lang).occurrence_verbs
-    near = [head.head, *head.head.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
+    governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "gathered ... in protest"
+    near = [governor, *governor.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
     return any(t._.lemma_key in occurrence and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
 
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
