@@ -215,11 +215,22 @@ def test_whoever_stages_a_protest_is_coded_as_protesters():
 @pytest.mark.parametrize("text", [
     "Hundreds of people gathered in Nakuru in protest against the new finance bill.",
     "About 200 people assembled in Kisumu in protest of the new curfew.",
+    "Residents gathered in Eldoret to call for the resignation of the county police commander.",
+    "Supporters held a car caravan in Mombasa to show support for the jailed opposition leader.",
 ])
 def test_people_gathering_in_protest_are_a_protest(text):
-    # the verb the protest noun's preposition hangs on is a verb of occurrence (anchors.yaml)
+    # the verb the protest noun's preposition hangs on is a verb of occurrence (anchors.yaml);
+    # people gathering are a protest where the sentence says what for (triggers.yaml `gathering`)
     events = _asserted(sitrep.extract(text, published="2024-06-26", lang="en"))
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Peaceful protest", "Protesters (Kenya)")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents gathered in the market square of Nakuru for the weekly auction.",
+    "Hundreds of mourners gathered in Kisumu for the funeral of the former governor.",
+])
+def test_people_gathering_for_no_cause_are_no_protest(text):
+    assert _asserted(sitrep.extract(text, published="2024-06-26", lang="en")) == []
 
 
 def test_a_lone_gunman_alone_does_not_make_crime_news_political_violence():
