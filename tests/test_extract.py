@@ -217,6 +217,8 @@ def test_whoever_stages_a_protest_is_coded_as_protesters():
     "About 200 people assembled in Kisumu in protest of the new curfew.",
     "Residents gathered in Eldoret to call for the resignation of the county police commander.",
     "Supporters held a car caravan in Mombasa to show support for the jailed opposition leader.",
+    # "staged", which the lemmatizer reads as "stag"
+    "Teachers staged a protest in Kisumu against the closure of schools.",
 ])
 def test_people_gathering_in_protest_are_a_protest(text):
     # the verb the protest noun's preposition hangs on is a verb of occurrence (anchors.yaml);
@@ -231,6 +233,14 @@ def test_people_gathering_in_protest_are_a_protest(text):
 ])
 def test_people_gathering_for_no_cause_are_no_protest(text):
     assert _asserted(sitrep.extract(text, published="2024-06-26", lang="en")) == []
+
+
+def test_soldiers_rounding_up_civilians_are_arrests():
+    events = _asserted(sitrep.extract("Soldiers and allied militiamen arrested four civilians, including two village "
+                                      "elders, near Bourem on Tuesday.", published="2023-03-08", lang="en"))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert _asserted(sitrep.extract("Police arrested a man suspected of stealing a car near Bourem on Tuesday.",
+                                    published="2023-03-08", lang="en")) == []
 
 
 def test_a_lone_gunman_alone_does_not_make_crime_news_political_violence():
