@@ -300,3 +300,21 @@ def test_a_leader_speaking_of_an_attack_days_later_tells_that_attack_again():
             "a déclaré le chef de l'Etat ce mardi devant les ambassadeurs.")
     events = sitrep.extract(text, published="2013-08-27", lang="fr")
     assert [(e.sub_event_type, str(e.date)) for e in events] == [("Chemical weapon", "2013-08-21")]
+
+
+def test_a_day_opening_a_sentence_moves_the_story_on_to_that_day():
+    # the protest in Kaolack takes Friday, named after the riot of Thursday, not the riot's day
+    text = ("Jeudi, des manifestants ont incendié des pneus et des bus à Dakar, a constaté un journaliste.\n\n"
+            "Des jeunes ont aussi pillé des stations-service à Ziguinchor. Vendredi, la situation était plus calme. "
+            "À Kaolack, des centaines de femmes ont défilé pour réclamer la paix.")
+    events = _asserted(sitrep.extract(text, published="2023-06-03", lang="fr"))
+    assert [(e.location.name, str(e.date)) for e in events] == [("Dakar", "2023-06-01"), ("Kaolack", "2023-06-02")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Protesters demonstrated in the Al-Zafraniya area of Baghdad.", "en"),
+    ("Des manifestants ont défilé dans le quartier de Zafraniya à Bagdad.", "fr"),
+])
+def test_protesters_demonstrating_are_a_protest_not_a_protest_told_again(text, lang):
+    events = _asserted(sitrep.extract(text, published="2023-06-05", lang=lang))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

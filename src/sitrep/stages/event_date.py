@@ -54,7 +54,8 @@ def event_date(frame: EventFrame, context: DocumentContext, told: Told) -> DateM
                                       "time_precision": previous.time_precision})
     lines = context.lines
     if previous is not None and previous.evidence.date is not None and previous.date is not None \
-            and lines.paragraph(position) - lines.paragraph(previous.evidence.trigger.start) <= 1:
+            and lines.paragraph(position) - lines.paragraph(previous.evidence.trigger.start) <= 1 \
+            and _day_opening_a_sentence(previous.evidence.trigger.start, position, context) is None:
         return DateMention(span=previous.evidence.date, date=previous.date, time_precision=previous.time_precision)
     named = _day_named_before(position, context)
     if named is not None:
@@ -98,6 +99,21 @@ def _day_of_figure(frame: EventFrame, context: DocumentContext) -> DateMention |
     if day is None:
         return None
     return next((d for d in context.dates if d.span.start < day.end and day.start < d.span.end), None)
+
+
+def _day_opening_a_sentence(after: int, position: int, context: DocumentContext) -> DateMention | None:
+    """A day that opens a sentence of the paragraph of ``position``, between ``after`` and it: the
+    story moves on to that day ("Vendredi, la situation était plus calme. À Kaolack, ...")."""
+    paragraph = context.lines.paragraph(position)
+    for mention in reversed(context.dates):
+        if mention.span.end > position:
+            continue
+        if mention.span.start <= after or context.lines.paragraph(mention.span.start) != paragraph:
+            return None
+        words = context.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if words is not None and words.start == words.sent.start and _a_recent_day(mention, context.published):
+            return mention
+    return None
 
 
 def _day_named_before(position: int, context: DocumentContext) -> DateMention | None:

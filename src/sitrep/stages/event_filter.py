@@ -41,7 +41,7 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
-    if describes_background(head) or describes_a_subject(head) or has_event_subject(head, context) \
+    if describes_background(head) or describes_a_subject(head) or has_event_subject(head, context, is_protest(frame)) \
             or states_a_generality(head, context.lang) or names_a_state(head, context.lang) \
             or (characterises_a_noun(head) and frame.date is None):
         return False
@@ -279,11 +279,19 @@ def time_units(lang: str) -> frozenset[str]:
     return folded(langdata.load(lang, "dates").units)
 
 
-def has_event_subject(head: Token, context: DocumentContext) -> bool:
+def has_event_subject(head: Token, context: DocumentContext, demonstration: bool = False) -> bool:
     """A verb whose subject is itself an event word says how that event went, not a new one:
-    "les raids ont repris" (resumed), "fighting continued"."""
+    "les raids ont repris" (resumed), "fighting continued"; not a ``demonstration`` verb whose
+    subject names the people doing it ("protesters demonstrated in Baghdad"; what else a crowd
+    does, "des manifestants ont pris d'assaut le siège", tells how their protest went)."""
     return head.pos_ in ("VERB", "AUX") and any(
-        dep_is(c, SUBJECT_DEPS) and c.i in context.trigger_tokens for c in head.children)
+        dep_is(c, SUBJECT_DEPS) and c.i in context.trigger_tokens
+        and not (demonstration and "pass" not in c.dep_ and _names_participants(c, context)) for c in head.children)
+
+
+def _names_participants(token: Token, context: DocumentContext) -> bool:
+    start = token.idx
+    return any(_names_its_event(context.actors[i]) for i in _actor_spans(context).overlapping(start, start + 1))
 
 def _names_its_event(mention: ActorMention) -> bool:
     """Protesters and rioters are named by what they do: "manifestants" is both actor and event word."""
