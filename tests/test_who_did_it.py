@@ -174,3 +174,9 @@ def test_an_event_dated_only_by_its_report_is_the_one_another_sentence_dates_the
             "the base on Sunday afternoon after weeks of fighting.")
     assert [(str(e.date), e.sub_event_type) for e in _events(text, "en", "2012-12-10")] == [
         ("2012-12-09", "Non-state actor overtakes territory")]
+
+
+def test_regime_snipers_are_the_regime_s_forces():
+    text = "Regime snipers shot and wounded a farmer working his field near Kafr Nabl in the Idlib countryside."
+    assert [(e.sub_event_type, _actor1(e)) for e in _events(text, "en", "2019-05-04")] == [
+        ("Attack", "Military Forces of Syria (2000-2024)")]
