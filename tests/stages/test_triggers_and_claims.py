@@ -255,3 +255,14 @@ def test_a_crowd_storming_a_building_is_a_riot_and_soldiers_opening_fire_on_it_a
     assert [(e.sub_event_type, e.actor1.name) for e in riot] == [("Violent demonstration", "Rioters (Niger)")]
     fired = find_triggers(parse("Les soldats ont ouvert le feu sur la foule.", "fr"), "fr")
     assert [t.entry.id for t in fired] == ["attack_civilians"]
+
+
+@pytest.mark.parametrize("text,lang,asserted", [
+    ("Residents burned tyres and blocked the main road in Tarkwa on Monday to protest over the bad roads.", "en", True),
+    # what someone was called on or meant to do
+    ("Unions called on workers to protest in Accra on Monday.", "en", False),
+    ("The government deployed troops in Tarkwa on Monday to prevent residents from protesting.", "en", False),
+])
+def test_an_action_done_to_protest_is_the_protest(text, lang, asserted):
+    statuses = {e.claim_status for e in sitrep.extract(text, published="2021-09-28", lang=lang)}
+    assert ("asserted" in statuses) == asserted

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sitrep import lang as langdata
+from sitrep import taxonomy
 from sitrep.models import Claim, DocumentContext, EventFrame, SourceRef
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.source_phrases import coordinated, source_of, source_phrase
@@ -76,10 +77,29 @@ def attribute(frames: list[EventFrame], context: DocumentContext) -> None:
     for frame in frames:
         head = context.doc[frame.head]
         frame.claim = claim_of(head, context.lang)
+        if frame.claim.status == "hypothetical" and taxonomy.lookup(frame.trigger.entry.sub_event_type).demonstration \
+                and protests_by_doing(head, context.lang):
+            frame.claim = Claim()
         sentence = head.sent
         if sentence.start not in cited:
             cited[sentence.start] = reporters(sentence, context)
         frame.sources = list(cited[sentence.start])
+
+
+def protests_by_doing(head: Token, lang: str) -> bool:
+    """A demonstration verb saying what a done action was for ("residents burned tyres and blocked
+    the road to protest over ...", "ont bloqué la route pour protester"): the action is the
+    protest, which happened as the action did; not what someone was called on, told or meant to do
+    (a complement: "unions called on workers to protest")."""
+    words = claim_words(lang)
+    if head.dep_ != "advcl" or not any(
+            c._.text_key in words.purpose_markers and c.dep_ in ("mark", "aux", "case") for c in head.children):
+        return False
+    action = head.head
+    done = "Past" in action.morph.get("Tense") and (
+        "Fin" in action.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in action.children))
+    return action.pos_ == "VERB" and done and action._.lemma_key not in words.hypothetical_verbs \
+        and claim_status(action, lang).status == "asserted"
 
 
 def reporting_verb_tokens(doc: Doc, lang: str) -> frozenset[int]:
