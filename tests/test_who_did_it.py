@@ -1,5 +1,7 @@
 """Who did it to whom, end to end on sentences the project writes: the attacker a later telling,
 a subjectless clause or a coordinated nationality names; who makes arrests."""
+import pytest
+
 import sitrep
 
 
@@ -180,3 +182,15 @@ def test_regime_snipers_are_the_regime_s_forces():
     text = "Regime snipers shot and wounded a farmer working his field near Kafr Nabl in the Idlib countryside."
     assert [(e.sub_event_type, _actor1(e)) for e in _events(text, "en", "2019-05-04")] == [
         ("Attack", "Military Forces of Syria (2000-2024)")]
+
+
+@pytest.mark.parametrize("text,published,name", [
+    ("LRA fighters attacked the village of Rafa in Western Equatoria on Thursday.", "2009-06-26",
+     "LRA: Lords Resistance Army"),
+    ("Gunmen ambushed a UNAMID patrol near Nyala on Monday, killing two soldiers.", "2010-05-04",
+     "UNAMID: United Nations/African Union Hybrid Operation in Darfur (2007-)"),
+])
+def test_armed_groups_and_missions_of_the_sudans_are_named_as_acled_names_them(text, published, name):
+    named = {_actor1(e) for e in _events(text, "en", published)} | {
+        e.actor2.name for e in _events(text, "en", published) if e.actor2}
+    assert name in named
