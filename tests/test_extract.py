@@ -318,3 +318,9 @@ def test_a_day_opening_a_sentence_moves_the_story_on_to_that_day():
 def test_protesters_demonstrating_are_a_protest_not_a_protest_told_again(text, lang):
     events = _asserted(sitrep.extract(text, published="2023-06-05", lang=lang))
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_women_raped_by_militiamen_are_sexual_violence():
+    events = _asserted(sitrep.extract("Two women were raped by militiamen near Tawila on Monday.",
+                                      published="2021-05-04", lang="en"))
+    assert [e.sub_event_type for e in events] == ["Sexual violence"]

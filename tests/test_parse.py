@@ -82,3 +82,9 @@ def test_a_capitalised_word_that_may_begin_a_name_starts_no_sentence():
     # "In" begins names (In Amenas), "Le" too ("selon Le Monde"): neither is an opener
     assert len(list(parse("Gunmen attacked the gas plant at In Amenas on Wednesday.", "en").sents)) == 1
     assert len(list(parse("Des hommes armés ont attaqué le site mercredi selon Le Monde.", "fr").sents)) == 1
+
+
+def test_lemmas_the_english_lemmatizer_cuts_to_another_word_are_repaired():
+    # en_core_web_sm reads "raped" as "rap" and "staged" as "stag" (lang/en/pipeline.yaml lemma_repairs)
+    doc = parse("Militiamen raped two women and staged an ambush.", "en")
+    assert {t.text: t.lemma_ for t in doc if t.text in ("raped", "staged")} == {"raped": "rape", "staged": "stage"}

@@ -220,6 +220,9 @@ class Pipeline(Strict):
         default_factory=list, description="capitalised words that start a sentence after a lower-case word, as "
                                           "where a web page joined two paragraphs without a full stop ('... du "
                                           "gouvernement Dans la province de Hama, ...'): words that begin no name")
+    lemma_repairs: dict[str, str] = Field(
+        default_factory=dict, description="a word form -> the lemma the model's lemmatizer should have given it "
+                                          "('raped': 'rape', which it reads as 'rap')")
     sentence_start_norms: dict[str, str] = Field(
         default_factory=dict, description="a word as written at the start of a sentence -> the word the models "
                                           "should read (a capital written without its accent: 'A' for 'À')")

@@ -65,6 +65,19 @@ def make_sentence_start_norms(nlp: Language, name: str, norms: dict[str, str]):
     return set_norms
 
 
+@Language.factory("sitrep_lemma_repairs", default_config={"repairs": {}})
+def make_lemma_repairs(nlp: Language, name: str, repairs: dict[str, str]):
+    """Lemmas the model's lemmatizer gets wrong, set right (lang/<code>/pipeline.yaml `lemma_repairs`:
+    English "raped" is "rape", not "rap")."""
+    def repair_lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            lemma = repairs.get(token.lower_)
+            if lemma is not None:
+                token.lemma_ = lemma
+        return doc
+    return repair_lemmas
+
+
 def _ends_sentence(token: Token) -> bool:
     return token.text in SENTENCE_ENDS or "\n" in token.whitespace_ or "\n" in token.text
 
@@ -84,6 +97,8 @@ def pipeline_for(lang: str) -> Language:
     use_rule_table(nlp)
     nlp.add_pipe("sitrep_line_breaks", before="parser", config={"openers": data.sentence_openers})
     add_actor_ruler(nlp, lang)
+    if data.lemma_repairs:
+        nlp.add_pipe("sitrep_lemma_repairs", after="lemmatizer", config={"repairs": data.lemma_repairs})
     return nlp
 
 
