@@ -218,6 +218,7 @@ def main() -> None:
     ap.add_argument("--shared", help="the shared folder (default $SITREP_SHARED or ../shared)")
     ap.add_argument("--only", default="regions,time,news", help="comma-separated: regions, time, news, notes")
     ap.add_argument("--notes", type=int, default=1000, help="notes the pipeline codes for `notes`")
+    ap.add_argument("--notes-seed", type=int, default=17, help="seed of the notes' draw")
     ap.add_argument("--model", help="model file or directory for the news evaluation (default: the shipped one)")
     ap.add_argument("--vector-cache", type=Path, help="encoder word vectors kept between runs (.npz)")
     ap.add_argument("--json", type=Path, help="write every figure here")
@@ -249,7 +250,7 @@ def main() -> None:
     if "notes" in parts:
         print(f"the pipeline on {args.notes} ACLED notes of every region (share with an asserted event, "
               "with one of the note's type, of its sub-type):", flush=True)
-        report["pipeline_on_notes"] = pipeline_on_notes(shared, args.notes)
+        report["pipeline_on_notes"] = pipeline_on_notes(shared, args.notes, args.notes_seed)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
