@@ -27,6 +27,7 @@ from sitrep.stages.event_actors import choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date, is_background
 from sitrep.stages.event_place import choose_location
 from sitrep.stages.subtypes import sub_event_type
+from sitrep.stages.telling_dates import DateWords
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
 from sitrep.stages.triggers import entries_for
@@ -379,7 +380,7 @@ def test_tellings_dated_by_one_night_may_fall_on_either_of_its_days():
     tuesday = event("a", "Armed clash", PUBLISHED - timedelta(days=1), start=0)
     wednesday = event("b", "Armed clash", PUBLISHED, start=300)
     assert len(tellings.merge_repeated([tuesday, wednesday])) == 2
-    assert [e.event_id for e in tellings.merge_repeated([tuesday, wednesday], date_words=tellings.DateWords(nights=frozenset({20})))] == ["a"]
+    assert [e.event_id for e in tellings.merge_repeated([tuesday, wednesday], date_words=DateWords(nights=frozenset({20})))] == ["a"]
 
 
 def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_count_different_dead():
@@ -387,14 +388,14 @@ def test_a_telling_dated_by_its_report_may_be_of_the_day_before_unless_the_two_c
     # the base on Sunday afternoon" (date words at 320): one capture, on Sunday
     lead = event("a", "Non-state actor overtakes territory", PUBLISHED, start=0)
     own = event("b", "Non-state actor overtakes territory", PUBLISHED - timedelta(days=1), start=300)
-    merged = tellings.merge_repeated([lead, own], date_words=tellings.DateWords(reported=frozenset({20})))
+    merged = tellings.merge_repeated([lead, own], date_words=DateWords(reported=frozenset({20})))
     assert [(e.event_id, e.date) for e in merged] == [("a", PUBLISHED - timedelta(days=1))]
     assert len(tellings.merge_repeated([event("a", "Attack", PUBLISHED, start=0),
                                         event("b", "Attack", PUBLISHED - timedelta(days=1), start=300)])) == 2
     # "... hacked 22 civilians to death, officials said on Sunday" ... "a day after six were killed"
     raid = event("c", "Attack", PUBLISHED, start=0, fatalities=22, toll_text="22 civilians")
     day_before = event("d", "Attack", PUBLISHED - timedelta(days=1), start=300, fatalities=6, toll_text="six")
-    assert len(tellings.merge_repeated([raid, day_before], date_words=tellings.DateWords(reported=frozenset({20})))) == 2
+    assert len(tellings.merge_repeated([raid, day_before], date_words=DateWords(reported=frozenset({20})))) == 2
 
 
 def test_a_telling_of_a_country_dated_by_its_report_may_be_of_the_week_before():
@@ -405,7 +406,7 @@ def test_a_telling_of_a_country_dated_by_its_report_may_be_of_the_week_before():
         telling.location = telling.location.model_copy(update={"geo_precision": place})
         return telling
 
-    speech = tellings.DateWords(reported=frozenset({320}))
+    speech = DateWords(reported=frozenset({320}))
     attack = told("a", PUBLISHED - timedelta(days=6), 0, GeoPrecision.NAMED_PLACE)
     merged = tellings.merge_repeated([attack, told("b", PUBLISHED, 300, GeoPrecision.REGION)], date_words=speech)
     assert [(e.event_id, e.date) for e in merged] == [("a", PUBLISHED - timedelta(days=6))]
@@ -419,7 +420,7 @@ def test_a_telling_of_a_country_dated_by_its_report_may_be_of_the_week_before():
 def test_a_telling_dated_by_recent_days_is_the_telling_of_its_day_within_them():
     # "Protesters have stormed the ministry in recent days" (date words at 20) ... "protesters
     # stormed the ministry on Friday" (date words at 320): one riot, on Friday
-    recent = tellings.DateWords(periods={20: (PUBLISHED - timedelta(days=7), PUBLISHED)})
+    recent = DateWords(periods={20: (PUBLISHED - timedelta(days=7), PUBLISHED)})
 
     def lead() -> Event:
         return event("a", "Violent demonstration", PUBLISHED - timedelta(days=4), start=0)

@@ -4,7 +4,6 @@ same sub-type, place and date is one event, the later telling adding its toll an
 dated long before publication are background and dropped."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
 
@@ -14,14 +13,12 @@ from sitrep import taxonomy
 from sitrep.geo.resolver import haversine_km
 from sitrep.models import (
     ActorRef,
-    DateMention,
     DocumentContext,
     Event,
     EventFrame,
     FatalityMention,
     Location,
     Span,
-    TimePrecision,
 )
 from sitrep.stages.crowds import (
     clashes_of_unrest,
@@ -35,6 +32,7 @@ from sitrep.stages.crowds import (
 from sitrep.stages.event_actors import DEMONSTRATORS, NONSTATE_ARMED_TYPES, UNNAMED_ROLES
 from sitrep.stages.event_date import is_background
 from sitrep.stages.event_place import is_coarse
+from sitrep.stages.telling_dates import DateWords
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll
 from sitrep.stages.triggers import entries_by_id
@@ -43,43 +41,16 @@ from sitrep.text import Lines
 # How a line that is a sentence ends; a line ending otherwise is a title or caption.
 TERMINAL_PUNCTUATION = frozenset('.!?…»"”)')
 TITLE_MAX_WORDS = 25
-# How far apart the dates of two tellings of one incident may be where one of them gives no date of
-# its own (it takes the story's date or the publication day's)
-UNDATED_SLACK_DAYS = 2
 # how many days before or after a total its parts may fall ("over the weekend", "in three days")
 TOTAL_SPAN_DAYS = 3
-# how long before a source speaks, telling only the country or area, the incident it speaks of may be
-REPORT_SLACK_DAYS = 7
-# the longest period up to publication whose tellings may be of one of its days
-RECENT_PERIOD_DAYS = 14
-# how a speaker after an inverted reporting verb is attached ("a déclaré le chef de l'Etat")
-SPEAKER_DEPS = frozenset({"nsubj", "obj", "dobj"})
 # a place this close to a district's point may be told of as in that district
 DISTRICT_KM = 40.0
 
 
-@dataclass(frozen=True)
-class DateWords:
-    """What the date words of an article's tellings say beyond their day, by where they start:
-    ``nights`` span a night (a telling dated so may be of either day); ``reported`` tell when a
-    source spoke (the event may be of the day before; another telling's own date wins);
-    ``periods`` run some days up to publication ("in recent days", "since Monday"): a telling dated
-    so may be of any day of it, and a telling's own day wins."""
-
-    nights: frozenset[int] = frozenset()
-    reported: frozenset[int] = frozenset()
-    periods: dict[int, tuple[Date, Date]] = field(default_factory=dict)
-
-    def period(self, event: Event) -> tuple[Date, Date] | None:
-        return self.periods.get(event.evidence.date.start) if event.evidence.date is not None else None
-
-
 def merge_tellings(events: list[Event], context: DocumentContext) -> list[Event]:
     """``events`` less titles' repeats, later tellings and background, in text order."""
-    date_words = DateWords(nights=frozenset(d.span.start for d in context.dates if _a_night(d)),
-                           reported=frozenset(d.span.start for d in context.dates if _dates_a_report(d, context)),
-                           periods={d.span.start: (d.earliest, d.latest) for d in context.dates if _a_recent_period(d)})
-    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published, date_words)
+    told_once = merge_repeated(drop_title_repeats(events, context.text, context.lines), context.published,
+                               DateWords.of(context))
     merged = [e for e in told_once if not is_background(e, context.published)]
     clashes_of_unrest(merged, context.published)
     return sorted(drop_totals(merged), key=lambda e: (e.evidence.trigger.start, e.event_id))
@@ -101,32 +72,6 @@ def drop_totals(events: list[Event]) -> list[Event]:
         if len({e.date for e in parts}) >= 2 and sum(e.fatalities for e in parts) == total.fatalities:
             totals.add(total.event_id)
     return [e for e in events if e.event_id not in totals]
-
-
-def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
-    """A date that tells when a source spoke ("..., activists said Monday"), not when the event
-    happened: the report may come the day after."""
-    words = context.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if words is None:
-        return False
-    governor = words.root.head.head if words.root.head.pos_ == "ADP" else words.root.head  # "said on Monday"
-    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in SPEAKER_DEPS:
-        governor = governor.head  # "a déclaré le chef de l'Etat ce mardi": parsed as the speaker's
-    # not a report told as a time ("the day after witnesses reported soldiers had opened fire")
-    return governor.i in context.reporting_verbs and not any(c.dep_ == "mark" for c in governor.children)
-
-
-def _a_recent_period(mention: DateMention) -> bool:
-    """Some days up to publication ("in recent days", "since Monday"), not months: a telling dated so
-    and one of its days at the same place are one incident, not a period and a day of it."""
-    return mention.to_now and mention.earliest is not None and mention.latest is not None \
-        and (mention.latest - mention.earliest).days <= RECENT_PERIOD_DAYS
-
-
-def _a_night(mention: DateMention) -> bool:
-    """A date that spans a night, from one day to the next ("la nuit de mardi à mercredi")."""
-    return mention.time_precision == TimePrecision.DAY and mention.earliest is not None \
-        and mention.latest is not None and (mention.latest - mention.earliest).days == 1
 
 
 def told_before(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
@@ -234,9 +179,7 @@ def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bo
     """Two tellings of one incident: one sub-type (or one of them a generic word, "the attack",
     "killed", of an event of armed violence; or a demonstration and what happened at it, see
     :func:`one_demonstration`), one claim status (or a denial that covers the other),
-    dates within their precision (a telling that gives no date of its own: within two days; one
-    dated by a night: either of its days; one dated by a recent period: any of its days; one dated by
-    its report: the day before too, unless the two count different dead: two incidents), the
+    dates that may be of one day (:meth:`DateWords.may_be_one_day`), the
     same place or one told only as its country or area (or not named with the event), and actors
     that do not conflict."""
     denial_covers = _denial_covers(a, b)
@@ -250,16 +193,8 @@ def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bo
             and not one_demonstration(a, b) \
             and not _part_of_attack(a, b) and _withdrawal_and_takeover(a, b) is None:
         return False
-    if a.date and b.date and not _in_period(a, b, date_words) and not _in_period(b, a, date_words):
-        slack = 0 if a.time_precision == b.time_precision == TimePrecision.DAY else 1
-        if a.evidence.date is None or b.evidence.date is None:
-            slack = UNDATED_SLACK_DAYS
-        elif {a.evidence.date.start, b.evidence.date.start} & date_words.nights:
-            slack = 1
-        elif {a.evidence.date.start, b.evidence.date.start} & date_words.reported:
-            slack = 0 if _count_different_dead(a, b) else _report_slack(a, b, date_words)
-        if abs((a.date - b.date).days) > slack:
-            return False
+    if not date_words.may_be_one_day(a, b):
+        return False
     if not _same_place(a, b):
         return False
     if a.sub_event_type == b.sub_event_type and taxonomy.lookup(a.sub_event_type).two_sided:
@@ -273,29 +208,8 @@ def same_incident(a: Event, b: Event, date_words: DateWords = DateWords()) -> bo
     return (one_crowd(a, b) or not _conflicting(a.actor1, b.actor1)) and not _conflicting(a.actor2, b.actor2)
 
 
-def _report_slack(a: Event, b: Event, date_words: DateWords) -> int:
-    """How many days may part a telling dated by its report from another: the day before; a week
-    before where it names only a country or area (a leader speaking of "the use of chemical weapons
-    in Syria" on Tuesday of an attack told as of the week before)."""
-    report, other = (a, b) if a.evidence.date.start in date_words.reported else (b, a)
-    if other.date <= report.date and report.location is not None and is_coarse(report.location):
-        return REPORT_SLACK_DAYS
-    return 1
-
-
-def _in_period(a: Event, b: Event, date_words: DateWords) -> bool:
-    """``a`` is dated by a recent period and ``b`` by its own day within it."""
-    period = date_words.period(a)
-    return period is not None and b.evidence.date is not None and date_words.period(b) is None \
-        and period[0] <= b.date <= period[1]
-
-
 def _same_actor(x: ActorRef | None, y: ActorRef | None) -> bool:
     return x is not None and y is not None and x.name == y.name
-
-
-def _count_different_dead(a: Event, b: Event) -> bool:
-    return a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
 
 
 def _too_many_sides(a: Event, b: Event) -> bool:
@@ -407,8 +321,7 @@ def _complete(kept: Event, other: Event, published: Date | None, date_words: Dat
                                        or _in_district(kept.location, other.location)) \
             and not is_coarse(other.location):
         kept.location = other.location  # the finer place: a town before its district
-    if other.evidence.date is not None and (kept.evidence.date is None or _in_period(kept, other, date_words) or (
-            kept.evidence.date.start in date_words.reported and other.evidence.date.start not in date_words.reported)):
+    if date_words.dates_better(other, kept):
         kept.date, kept.time_precision, kept.evidence.date = other.date, other.time_precision, other.evidence.date
     if other.fatalities is not None and other.evidence.fatalities is not None:
         toll = FatalityMention(span=other.evidence.fatalities, count=other.fatalities, vague=other.toll_is_vague)
