@@ -189,8 +189,10 @@ def test_regime_snipers_are_the_regime_s_forces():
      "LRA: Lords Resistance Army"),
     ("Gunmen ambushed a UNAMID patrol near Nyala on Monday, killing two soldiers.", "2010-05-04",
      "UNAMID: United Nations/African Union Hybrid Operation in Darfur (2007-)"),
+    ("Liyu Police killed three civilians near Jijiga on Monday.", "2019-05-24",
+     "Police Forces of Ethiopia (2018-) Liyu Police"),
 ])
-def test_armed_groups_and_missions_of_the_sudans_are_named_as_acled_names_them(text, published, name):
+def test_armed_groups_missions_and_special_police_are_named_as_acled_names_them(text, published, name):
     named = {_actor1(e) for e in _events(text, "en", published)} | {
         e.actor2.name for e in _events(text, "en", published) if e.actor2}
     assert name in named
