@@ -130,7 +130,7 @@ def demonym_countries(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     if country is None:
         return []
     return [Candidate(p, 1.0) for p in gazetteer.by_key(exact_key(country))
-            if p.feature == "country" or (p.feature == "region" and p.country_code is None)]
+            if p.feature == "country" or p.is_continent]
 
 
 def prior(candidate: Candidate) -> tuple:

@@ -47,7 +47,7 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
             continue
         seen.add(key)
         weight_of_name = repeats[key]
-        if any(c.primary and c.place.country_code is None and c.place.feature in BROAD_REGIONS for c in found):
+        if any(c.primary and c.place.is_continent for c in found):
             continue  # a continent's name ("Africa") votes for no town named after it
         exact = [c for c in found if c.match == 1.0 and c.place.country_code]
         in_area = [c for c in exact if c.place.feature not in BROAD_REGIONS

@@ -121,7 +121,7 @@ def _acceptable(candidate: Candidate, mention: PlaceMention, context: Context, s
             == (inside.country_code, inside.admin1_code))
     if mention.container is not None and inside is not None and not lies_in(place, inside):
         return False
-    if place.country_code is None and place.feature in BROAD_REGIONS:
+    if place.is_continent:
         return candidate.match == 1.0  # a continent lies abroad of no country: its name or adjective will do
     clear_focus = context.focus is not None and context.focus_votes >= FOCUS_MIN_VOTES
     if candidate.match < 1.0:

@@ -79,6 +79,11 @@ class Place(PlaceFields):
     def has_point(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 
+    @property
+    def is_continent(self) -> bool:
+        """An area of no country (the default's continents)."""
+        return self.feature == "region" and self.country_code is None
+
 
 class NewPlace(PlaceFields):
     """A place an importer adds, with every name it is known by."""

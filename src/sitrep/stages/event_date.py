@@ -5,9 +5,12 @@ first day the article names; else the dateline's day or the publication date. Ev
 dates more than BACKGROUND_DAYS before publication are background."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import date as Date
 from datetime import timedelta
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
@@ -101,13 +104,23 @@ def _day_of_figure(frame: EventFrame, context: DocumentContext) -> DateMention |
     return next((d for d in context.dates if d.span.start < day.end and day.start < d.span.end), None)
 
 
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _date_ends(context: DocumentContext) -> list[int]:
+    return [mention.span.end for mention in context.dates]  # in text order, as dates.py finds them
+
+
+def _dates_before(position: int, context: DocumentContext) -> Iterator[DateMention]:
+    """The dates that end by ``position``, the nearest first (a bisection, not a scan of every
+    date: an article's events are dated in time linear in its length)."""
+    for index in range(bisect_right(_date_ends(context), position) - 1, -1, -1):
+        yield context.dates[index]
+
+
 def _day_opening_a_sentence(after: int, position: int, context: DocumentContext) -> DateMention | None:
     """A day that opens a sentence of the paragraph of ``position``, between ``after`` and it: the
     story moves on to that day ("Vendredi, la situation était plus calme. À Kaolack, ...")."""
     paragraph = context.lines.paragraph(position)
-    for mention in reversed(context.dates):
-        if mention.span.end > position:
-            continue
+    for mention in _dates_before(position, context):
         if mention.span.start <= after or context.lines.paragraph(mention.span.start) != paragraph:
             return None
         words = context.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -122,9 +135,7 @@ def _day_named_before(position: int, context: DocumentContext) -> DateMention | 
     day of the story: "gunmen were waiting for them Monday ... ¶ ... ¶ the convoy was ambushed")."""
     lines = context.lines
     paragraph = lines.paragraph(position)
-    for mention in reversed(context.dates):
-        if mention.span.end > position:
-            continue
+    for mention in _dates_before(position, context):
         if paragraph - lines.paragraph(mention.span.start) > 1:
             break
         if _a_recent_day(mention, context.published):

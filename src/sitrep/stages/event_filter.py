@@ -78,8 +78,7 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
     occurrence = anchor_words(context.lang).occurrence_verbs
     governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "gathered ... in protest"
     near = [governor, *governor.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
-    return any((t._.lemma_key in occurrence or t._.text_key in occurrence) and t.pos_ in ("VERB", "AUX", "NOUN")
-               for t in near if t.i != head.i)
+    return any(_one_of(t, occurrence) and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
 
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
     """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",
