@@ -191,8 +191,48 @@ def test_regime_snipers_are_the_regime_s_forces():
      "UNAMID: United Nations/African Union Hybrid Operation in Darfur (2007-)"),
     ("Liyu Police killed three civilians near Jijiga on Monday.", "2019-05-24",
      "Police Forces of Ethiopia (2018-) Liyu Police"),
+    ("Two men were killed in the village of Dar Ba near Kutum, North Darfur, by Janjaweed.", "2005-03-01", "Janjaweed"),
 ])
 def test_armed_groups_missions_and_special_police_are_named_as_acled_names_them(text, published, name):
     named = {_actor1(e) for e in _events(text, "en", published)} | {
         e.actor2.name for e in _events(text, "en", published) if e.actor2}
     assert name in named
+
+
+@pytest.mark.parametrize("text,lang,published,names", [
+    ("Fresh clashes between the Borana and Garba clans killed five people in Moyale, Kenya, on Sunday.", "en",
+     "2015-05-04", {"Borana Clan Militia (Kenya)", "Garba Clan Militia (Kenya)"}),
+    ("Suspected Fulani herdsmen killed twelve farmers in Benue State, Nigeria, on Monday.", "en", "2018-01-02",
+     {"Fulani Ethnic Militia (Nigeria)"}),
+    ("Des affrontements entre les tribus Misseriya et Rizeigat ont fait vingt morts lundi au Darfour, au Soudan.", "fr",
+     "2019-05-04", {"Misseriya Ethnic Militia (Sudan)", "Rizeigat Ethnic Militia (Sudan)"}),
+])
+def test_clans_tribes_and_ethnic_groups_the_text_names_are_named_as_acled_names_them(text, lang, published, names):
+    events = _events(text, lang, published)
+    assert events
+    assert names <= {a.name for e in events for a in (e.actor1, e.actor2) if a is not None}
+
+
+def test_a_community_in_the_singular_is_no_armed_group():
+    text = "A man attacked members of the Muslim community in Leeds, England, on Sunday."
+    assert not any("Militia" in (a.name or "") for e in sitrep.extract(text, published="2019-05-04", lang="en")
+                   for a in (e.actor1, e.actor2) if a is not None)
+
+
+def test_an_ethnic_group_staging_a_protest_is_its_crowd_not_its_other_side():
+    text = "Members of the Tamil ethnic group staged a protest in Vavuniya, Sri Lanka, on Monday."
+    [event] = _events(text, "en", "2022-05-02")
+    assert (event.sub_event_type, _actor1(event), event.actor2) == ("Peaceful protest", "Protesters (Sri Lanka)", None)
+
+
+def test_a_finite_verb_with_its_own_subject_is_active_whatever_the_parser_hung_on_it():
+    # "IS" of "IS militants" is read as the auxiliary "is": the verb stays active, its subject the attacker
+    text = "IS militants killed a civilian in the village of Daban Guiro, near Abala in Niger, on Monday."
+    [event] = _events(text, "en", "2021-05-04")
+    assert "Islamic State" in _actor1(event)
+
+
+def test_unidentified_men_who_kill_are_an_unidentified_armed_group():
+    text = "Unidentified men shot and killed the driver of an aid vehicle near Asosa, Ethiopia, on Friday."
+    [event] = _events(text, "en", "2021-05-04")
+    assert (_actor1(event), event.actor1.text) == ("Unidentified Armed Group (Ethiopia)", "Unidentified men")

@@ -86,6 +86,9 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
     # a negated adjective governs its complement: the fire was no strike's
     ("Officials said the fire at the depot was not due to a drone strike.", "en", "strike", "denied"),
     ("Officials said the fire at the depot was due to a drone strike.", "en", "strike", "asserted"),
+    # a verb coordinated under the same subject shares its clause's denial; one with a subject of its own does not
+    ("The militia denied that its fighters had looted and burned homes in the town.", "en", "burned", "denied"),
+    ("The militia denied the accusations and attacked the town.", "en", "attacked", "asserted"),
 ])
 def test_claim_status(text, lang, word, status):
     assert _claim(text, lang, word) == status
@@ -142,6 +145,21 @@ def test_reporters_are_found(text, lang, source):
     # "demonstrate" is a protest only without an object
     ("The chefs demonstrated new recipes at the market.", "en", []),
     ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
+    # a headline's first word the tagger takes for a name
+    ("Clash between rival militias in the market of Bor.", "en", [("clash", "Clash")]),
+    # what is burnt says whether it is property destroyed; "fire" is a weapon's only as a verb
+    ("Fighters burned a school in the village.", "en", [("burning", "burned")]),
+    ("Residents burned tyres on the main road.", "en", []),
+    ("A fire broke out at the market on Sunday.", "en", []),
+    ("Soldiers fired at the crowd near the bridge.", "en", [("fire_at", "fired at")]),
+    # a word of the trigger itself is none of the words that give it another sense ("fire")
+    ("The rebels exchanged fire with soldiers near the border.", "en", [("clash", "exchanged fire")]),
+    ("The two clans reached an agreement in the town.", "en", [("agreement", "reached an agreement")]),
+    ("Villagers lynched a suspected thief on Sunday.", "en", [("mob", "lynched")]),
+    ("Des villageois ont lynché un voleur présumé.", "fr", [("mob", "lynché")]),
+    ("Communal violence flared again near Jos on Sunday.", "en", [("communal_clash", "Communal violence")]),
+    ("Des violences intercommunautaires ont éclaté près de Djugu.", "fr",
+     [("communal_clash", "violences intercommunautaires")]),
 ])
 def test_trigger_words_count_only_in_their_sense(text, lang, expected):
     found = [(t.entry.id, t.span.text) for t in find_triggers(parse(text, lang), lang)]

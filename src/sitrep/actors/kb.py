@@ -123,6 +123,9 @@ class Role(Entry):
                                              "actor of the same incident does not contradict it")
     dated_like: str | None = Field(None, description="a role whose named entry's regime period the name takes "
                                                      "('Government of Syria (2024-)' like its military)")
+    named_template: str | None = Field(None, description="name with {name} of a group of the role that the text "
+                                                         "names ('{name} Ethnic Militia': 'Pokot Ethnic Militia'; "
+                                                         "the country follows in brackets)")
     note: str | None = None
 
 

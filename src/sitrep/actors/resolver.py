@@ -135,6 +135,8 @@ class LanguageData(NamedTuple):
     type_cues: dict[str, str]
     nationalities: dict[tuple[str, ...], str]  # adjective words -> country
     coordinators: frozenset[str]
+    identity_cues: dict[tuple[str, ...], str]  # words ("clans", "ethnic groups") -> role
+    not_group_names: frozenset[str]
 
 
 def _add_named(index: PhraseIndex, kb: KnowledgeBase) -> None:
@@ -170,7 +172,10 @@ def build_language_data(kb: KnowledgeBase, words: ActorWords) -> LanguageData:
             index.add(phrase, Target(kind, ""))
     links = frozenset(words_of(link) for link in words.links)
     return LanguageData(index=index, links=links, type_cues={fold(k): v for k, v in cues.items()},
-                        nationalities=nationalities, coordinators=frozenset(fold(w) for w in words.coordinators))
+                        nationalities=nationalities, coordinators=frozenset(fold(w) for w in words.coordinators),
+                        identity_cues={words_of(cue): role for role, cues in words.identity_groups.items()
+                                       for cue in cues},
+                        not_group_names=frozenset(fold(w) for w in words.not_group_names))
 
 
 def first_named_side(match: Match, words: Sequence[str], data: LanguageData) -> Match:
@@ -261,6 +266,17 @@ def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | Non
         name = f"{name} {period.group(0)}"
     return ActorRef(text="", name=name,
                     actor_id=f"{role}:{country}", actor_type=actor_type, role=role, country=country, resolved=True)
+
+
+def named_group(role: str, name: str, country: str | None) -> ActorRef:
+    """A group of ``role`` that the text names ("Pokot" herders, the "Garba" clan), named as ACLED
+    names such groups: "Pokot Ethnic Militia (Kenya)", with the article's country where known."""
+    kb = knowledge_base()
+    country = kb.country_named(country)
+    definition = kb.roles[role]
+    full_name = definition.named_template.format(name=name) + (f" ({country})" if country else "")
+    return ActorRef(text="", name=full_name, actor_id=f"{role}:{name}:{country}", actor_type=definition.type,
+                    role=role, country=country, resolved=True)
 
 
 @lru_cache(maxsize=4096)

@@ -52,8 +52,9 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
         exact = [c for c in found if c.match == 1.0 and c.place.country_code]
         in_area = [c for c in exact if c.place.feature not in BROAD_REGIONS
                    and named_areas.get((c.place.country_code, exact_key(c.place.admin1 or "")), set()) - {key}]
-        # a country's own name, unless an area elsewhere bears it too ("Georgia")
-        countries = [c for c in exact if c.primary and c.place.feature == "country"]
+        # a country's name in any language ("Soudan" is Sudan before a French village), unless an
+        # area elsewhere bears it too ("Georgia")
+        countries = [c for c in exact if c.place.feature == "country"]
         if any(c.primary and c.place.feature == "admin1" and c.place.country_code not in
                {k.place.country_code for k in countries} for c in exact):
             countries = []

@@ -48,6 +48,9 @@ class TriggerEntry(Strict):
                                              "event told again")
     anchors: bool = Field(False, description="the event alone shows the article reports political violence or "
                                              "unrest (a weapon of war, a protest), whoever took part")
+    verb_only: bool = Field(False, description="fires only where its head word is a verb, not one describing a "
+                                               "noun ('fired at the positions'; 'a fire at the market' is an "
+                                               "accident, 'the burning market' a description)")
     intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
                                                   "('thousands demonstrated', not 'demonstrated a belief')")
     requires_context: list[str] = Field(
@@ -282,6 +285,12 @@ class ActorWords(Strict):
     member_words: list[str] = Field(default_factory=list)
     anaphora: list[str] = Field(default_factory=list)
     type_cues: dict[str, list[str]] = Field(default_factory=dict)
+    identity_groups: dict[str, list[str]] = Field(
+        default_factory=dict, description="role -> words after (or before) a proper name that make it a clan, tribe "
+                                          "or ethnic group's ('the Borana and Garba clans', 'Pokot herders')")
+    not_group_names: list[str] = Field(default_factory=list,
+                                       description="words capitalised at a sentence's start that name no group "
+                                                   "('Suspected Fulani herdsmen')")
     nationalities: dict[str, list[str]] = Field(default_factory=dict)
     coordinators: list[str] = Field(default_factory=list, description="words joining two nationalities of one "
                                                                       "phrase ('Syrian or Russian jets')")

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep import lang as langdata
 from sitrep.actors.resolver import (
@@ -25,6 +26,7 @@ from sitrep.actors.resolver import (
     implied_actor,
     language_data,
     merge_generic_with_named,
+    named_group,
     resolve_actor,
     resolve_source_target,
     words_of,
@@ -172,6 +174,76 @@ def _unknown_groups(doc: Doc, data: LanguageData, labels: Places, taken: set[int
     return found
 
 
+def _identity_groups(doc: Doc, data: LanguageData, taken: set[int], country: str | None) -> list[ActorMention]:
+    """Clans, tribes and ethnic groups the text names by a proper name beside a word for one ("the
+    Borana and Garba clans", "Misseriya tribesmen", "la tribu Misseriya"): no knowledge base lists
+    every one, and ACLED names each after its name ("Borana Ethnic Militia (Kenya)").
+    ``taken``: tokens of other actors' words, which are no name ("cattle raiders")."""
+    found: list[ActorMention] = []
+    for cue_start, cue_end, role in _identity_cues(doc, data):
+        cue = doc[cue_start:cue_end].root
+        names = taken.difference(range(cue_start, cue_end)) | {t.i for t in doc if fold(t.text) in data.not_group_names}
+        for run in _names_beside(doc, cue_start, cue_end, names):
+            if not all(t.i in range(run.start, run.end) or t.head.i in range(run.start, run.end)
+                       or cue.is_ancestor(t) for t in run) or words_of(run.text) in data.nationalities:
+                continue
+            for name in (run, *_coordinated_names(run, cue, names)):
+                start = min(name.start, cue_start) if name is run else name.start
+                end = max(name.end, cue_end) if name is run else name.end
+                span = span_of(doc[start:end])
+                actor = named_group(role, name.text, country)
+                found.append(ActorMention(text=span.text, span=span, token_start=start, token_end=end,
+                                          actor=actor.model_copy(update={"text": span.text, "span": span})))
+    return sorted({m.token_start: m for m in found}.values(), key=lambda m: m.token_start)
+
+
+def _identity_cues(doc: Doc, data: LanguageData) -> list[tuple[int, int, str]]:
+    """Token ranges of the words that make a name beside them a clan's, tribe's or ethnic group's."""
+    longest = 2 * max((len(cue) for cue in data.identity_cues), default=0)  # words and the hyphens between
+    cues = []
+    for start in range(len(doc)):
+        words: tuple[str, ...] = ()
+        for end in range(start + 1, min(start + longest, len(doc)) + 1):
+            last = words_of(doc[end - 1].text)
+            words += last
+            if last and words in data.identity_cues:  # "sub-clan" is three tokens; "clans." ends at "clans"
+                cues.append((start, end, data.identity_cues[words]))
+    return cues
+
+
+def _is_name_word(token: Token, taken: set[int]) -> bool:
+    """A capitalised word of a proper name (a sentence's first word only where tagged a noun)."""
+    return token.i not in taken and token.text[:1].isupper() and token.is_alpha \
+        and (token.pos_ in ("PROPN", "NOUN") or not token.is_sent_start)
+
+
+def _name_run(doc: Doc, index: int, taken: set[int]) -> SpacySpan:
+    """The run of proper-name words around token ``index``."""
+    start = end = index
+    while start > 0 and _is_name_word(doc[start - 1], taken):
+        start -= 1
+    while end + 1 < len(doc) and _is_name_word(doc[end + 1], taken):
+        end += 1
+    return doc[start:end + 1]
+
+
+def _names_beside(doc: Doc, cue_start: int, cue_end: int, taken: set[int]) -> list[SpacySpan]:
+    """The proper names just before and just after a cue ("Garba clans", "tribu Misseriya")."""
+    beside = [index for index in (cue_start - 1, cue_end) if 0 <= index < len(doc) and _is_name_word(doc[index], taken)]
+    return [_name_run(doc, index, taken) for index in beside]
+
+
+def _coordinated_names(run: SpacySpan, cue: Token, taken: set[int]) -> list[SpacySpan]:
+    """Names coordinated with a group's name or its cue: "Borana" of "the Borana and Garba clans",
+    "Rizeigat" of "les tribus Misseriya et Rizeigat"."""
+    doc = run.doc
+    others = {other.start: other for token in (*run, cue)
+              for linked in ([token.head] if token.dep_ == "conj" else []) + [c for c in token.children if c.dep_ == "conj"]
+              if linked.i not in range(run.start, run.end) and _is_name_word(linked, taken)
+              for other in [_name_run(doc, linked.i, taken)]}
+    return list(others.values())
+
+
 def _resolve_anaphors(anaphors: list[TokenMatch], antecedents: list[ActorMention], doc: Doc) -> list[ActorMention]:
     """"The group", "ce groupuscule": the nearest named or unknown group before it, within
     ANAPHOR_REACH tokens; none where there is no such group (the words are then dropped)."""
@@ -197,13 +269,17 @@ def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | N
         matches = match_tokens(doc, language_data(lang))
     else:
         matches = [TokenMatch.from_plain(plain) for plain in recorded]
+    data = language_data(lang)
+    identity = _identity_groups(doc, data, {i for m in matches for i in range(m.token_start, m.token_end)}, country)
+    in_identity = {i for m in identity for i in range(m.token_start, m.token_end)}
+    matches = [m for m in matches if m.targets[0].is_named or in_identity.isdisjoint(range(m.token_start, m.token_end))]
     anaphors = [m for m in matches if m.targets[0].kind == "anaphor"]
     named = [(m, _mention(doc, m, published, country)) for m in matches if m.targets[0].kind != "anaphor"]
-    taken = {i for m in matches for i in range(m.token_start, m.token_end)}
-    unknown = _unknown_groups(doc, language_data(lang), langdata.load(lang, "places"), taken)
+    taken = in_identity | {i for m in matches for i in range(m.token_start, m.token_end)}
+    unknown = _unknown_groups(doc, data, langdata.load(lang, "places"), taken)
     groups = sorted([mention for match, mention in named if match.targets[0].kind == "actor"
-                     and mention.actor.actor_type in GROUP_TYPES] + unknown, key=lambda m: m.token_start)
-    mentions = [mention for _, mention in named] + unknown + _resolve_anaphors(anaphors, groups, doc)
+                     and mention.actor.actor_type in GROUP_TYPES] + identity + unknown, key=lambda m: m.token_start)
+    mentions = [mention for _, mention in named] + identity + unknown + _resolve_anaphors(anaphors, groups, doc)
     return sorted(mentions, key=lambda m: m.token_start)
 
 

@@ -167,6 +167,10 @@ def _between_sides(head: Token, cases: CaseWords) -> list[Token]:
     for child in (c for carrier in carriers for c in carrier.children):
         if _case_word(child) in cases.between:
             first = next((g for g in child.children if g.dep_ == "pobj"), child)
+            # "between the Borana and Garba clans": the coordinated names modify the one noun
+            first = next((m for m in first.children if m.dep_ in ("compound", "nmod", "amod")
+                          and any(c.dep_ == "conj" for c in m.children)
+                          and not any(c.dep_ == "conj" for c in first.children)), first)
             return [first, *(c for c in first.children if c.dep_ == "conj")]
     verb = carriers[-1]
     if verb is not head and verb._.lemma_key in cases.opposing_verbs:

@@ -16,7 +16,7 @@ from sitrep import taxonomy
 from sitrep.models import Claim, DocumentContext, EventFrame, SourceRef
 from sitrep.stages.anchors import anchor_words
 from sitrep.stages.source_phrases import coordinated, source_of, source_phrase
-from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is, is_verbless
+from sitrep.stages.syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, dep_is, is_verbless
 from sitrep.stages.triggers import compile_pattern, match_at
 from sitrep.text import fold, folded, span_of
 
@@ -151,6 +151,9 @@ def claim_status(trigger: Token, lang: str) -> Claim:
         return Claim(status="hypothetical", span=span_of(modality))
     child, depth = trigger, 0
     for governor in trigger.ancestors:
+        if child.dep_ == "conj" and not any(dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS) for c in child.children):
+            child = governor  # a verb coordinated under the same subject shares its clause: "denied that
+            continue          # its fighters had looted and burned homes"
         if depth >= CLAIM_REACH or child.dep_ not in GOVERNED_BY:
             break
         child = governor

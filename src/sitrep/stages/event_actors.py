@@ -21,8 +21,9 @@ DEMONSTRATORS = frozenset({"protesters", "rioters"})
 NOT_PERPETRATORS = DEMONSTRATORS | {"civilians"}
 # armed groups: violence their clause names them doing is theirs, not a riot's ("armed men set fire to shops")
 NONSTATE_ARMED_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
-# who is the other side of a protest or a riot where it names one ("police fired tear gas")
-OPPOSING_TYPES = frozenset({"state_forces", "external_other"}) | NONSTATE_ARMED_TYPES
+# who is the other side of a protest or a riot where it names one ("police fired tear gas"); a clan
+# or an ethnic group named doing it is its crowd ("members of the Tamil ethnic group staged a protest")
+OPPOSING_TYPES = frozenset({"state_forces", "external_other", "rebel_group", "political_militia"})
 GOVERNMENT_ROLES = frozenset({"government"})
 # roles of attackers the text does not name ("des assaillants", a bomb's unknown author): a later
 # telling that names the attacker replaces them

@@ -25,6 +25,10 @@ def is_verbal(token: Token) -> bool:
 
 
 def is_passive(token: Token) -> bool:
+    """A verb in the passive voice; a finite verb with a subject of its own is active whatever
+    the parser hung on it ("IS militants killed a civilian": "IS" read as "is")."""
+    if "Fin" in token.morph.get("VerbForm") and any(dep_is(c, SUBJECT_DEPS) for c in token.children):
+        return False
     return any(c.dep_ in ("aux:pass", "auxpass") for c in token.children) or "Voice=Pass" in str(token.morph)
 
 

@@ -123,7 +123,7 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
     attack", "battled a blaze", "battle with cancer"), with no object where it takes none
     ("demonstrated a belief" shows it). ``sentence_keys`` caches each sentence's words by its start."""
     first = doc[start]
-    if first.pos_ == "PROPN" and first.text[:1].isupper():
+    if first.pos_ == "PROPN" and first.text[:1].isupper() and not _opens_a_sentence(first):
         return False
     head = head_of(doc, start, end)
     if entry.requires_context:
@@ -134,11 +134,22 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
             return False
     if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
         return False
-    if entry.not_with:
-        near = _keys(t for child in head.children for t in (child, *child.children))
+    if entry.verb_only and (head.pos_ != "VERB" or head.dep_ == "amod"):
+        return False  # "the burning market" describes
+    if entry.not_with:  # the trigger's own words do not count ("fire" of "exchanged fire")
+        near = _keys(t for child in head.children for t in (child, *child.children) if not start <= t.i < end)
         if any(has_phrase(w, near) for w in entry.not_with):
             return False
     return True
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    """A sentence's capitalised first word that a lowercase word follows and that modifies no noun:
+    the tagger takes a headline's "Clash between ..." or "Fighting continues ..." for a name (not
+    "Dick Lynch", nor the "Riot" of "Riot police")."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.is_sent_start and following is not None and following.text[:1].islower() \
+        and token.dep_ not in ("compound", "amod")
 
 
 def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
