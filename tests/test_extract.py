@@ -143,6 +143,40 @@ def test_articles_about_crime_accidents_or_sport_give_no_events(text, lang):
     assert sitrep.extract(text, published="2023-11-20", lang=lang) == []
 
 
+def test_police_using_force_on_people_is_political_violence_and_police_robbed_are_crime_news():
+    beaten = "Police officers beat a street vendor to death in Kampala, Uganda, on Monday."
+    assert [(e.sub_event_type, e.actor1.name) for e in _asserted(sitrep.extract(beaten, published="2023-11-20",
+                                                                                  lang="en"))] == [
+        ("Attack", "Police Forces of Uganda")]
+    robbed = "A robber shot a police officer outside a bank in Springfield on Saturday."
+    assert sitrep.extract(robbed, published="2023-11-20", lang="en") == []
+
+
+def test_a_headline_alone_is_read_though_it_has_no_verb():
+    # beside a body a verbless line is a title or a caption; alone it is all the document tells
+    text = "Clashes between the army and SPLM-N rebels in Kadugli, South Kordofan."
+    assert [(e.sub_event_type, e.location.name) for e in _asserted(sitrep.extract(text, published="2012-05-04",
+                                                                                  lang="en"))] == [
+        ("Armed clash", "Kadugli")]
+
+
+def test_a_verb_after_a_parenthetical_is_the_sentence_s_predicate_not_a_description():
+    # the parser hangs "protested" on "people" as if it described them; the sentence has no other verb
+    text = "Two dozen people, including members of the American Postal Workers Union, protested in Columbus, Ohio."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2020-08-20", lang="en"))] == [
+        "Peaceful protest"]
+
+
+@pytest.mark.parametrize("text,lang,sub_event_type", [
+    ("In Kyunhla township, Sagaing region, there was an explosion at a tea shop next to the administration office.",
+     "en", "Remote explosive/landmine/IED"),
+    ("Il y a eu une explosion près du marché central de Gao, au Mali.", "fr", "Remote explosive/landmine/IED"),
+])
+def test_an_event_noun_said_to_have_been_is_an_event(text, lang, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-09-05", lang=lang))] == [
+        sub_event_type]
+
+
 def test_background_events_long_before_publication_are_not_coded():
     text = ("Gunmen attacked the village of Dogo on Monday, killing six civilians. The region still remembers "
             "the massacre of March 2019, when militants killed more than 160 villagers.")

@@ -192,6 +192,8 @@ def test_regime_snipers_are_the_regime_s_forces():
     ("Liyu Police killed three civilians near Jijiga on Monday.", "2019-05-24",
      "Police Forces of Ethiopia (2018-) Liyu Police"),
     ("Two men were killed in the village of Dar Ba near Kutum, North Darfur, by Janjaweed.", "2005-03-01", "Janjaweed"),
+    ("Israeli UAVs opened fire at houses in Beit Lahia in the north of the Gaza Strip.", "2023-11-05",
+     "Military Forces of Israel"),
 ])
 def test_armed_groups_missions_and_special_police_are_named_as_acled_names_them(text, published, name):
     named = {_actor1(e) for e in _events(text, "en", published)} | {

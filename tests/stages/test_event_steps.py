@@ -41,11 +41,17 @@ CLASH = entry("Armed clash", entry_id="clash")
 
 
 def test_a_verbless_title_reports_no_event_and_a_sentence_with_an_actor_does():
-    title = hand_doc("Army/PROPN/compound/1 shelling/NOUN/ROOT/1 in/ADP/case/3 Aleppo/PROPN/nmod/1")
+    body_words = "The/DET/det/1 army/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell Aleppo/PROPN/obj/2 ./PUNCT/punct/2"
+    title_words = "Army/PROPN/compound/1 shelling/NOUN/ROOT/1 in/ADP/case/3 Aleppo/PROPN/nmod/1"
+    titled = hand_doc(title_words, body_words)
+    aleppo = place(titled, 3, 4, "Aleppo", 36.2, 37.16)
+    assert not event_filter.keeps(frame(titled, 1, 2, SHELLING, places=[0]), context(titled, places=[aleppo]))
+    # a headline alone is all the document tells
+    title = hand_doc(title_words)
     aleppo = place(title, 3, 4, "Aleppo", 36.2, 37.16)
-    assert not event_filter.keeps(frame(title, 1, 2, SHELLING, places=[0]), context(title, places=[aleppo]))
+    assert event_filter.keeps(frame(title, 1, 2, SHELLING, places=[0]), context(title, places=[aleppo]))
 
-    body = hand_doc("The/DET/det/1 army/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell Aleppo/PROPN/obj/2 ./PUNCT/punct/2")
+    body = hand_doc(body_words)
     army = actor(body, 0, 2, "Military Forces of Syria", "state_forces", "military")
     assert event_filter.keeps(frame(body, 2, 3, SHELLING, agent=army), context(body, actors=[army]))
 
@@ -599,9 +605,13 @@ def test_an_article_reports_political_violence_by_its_weapons_parties_or_war_vic
     assert relevance.shows_political_violence(event("b", "Attack", PUBLISHED, actor1=army), "en")
     police = named("Police Forces of Syria", role="police")
     man = named("a man", "civilians", role="civilians").model_copy(update={"name": None, "resolved": False})
-    assert not relevance.shows_political_violence(event("c", "Attack", PUBLISHED, actor1=police, actor2=man), "en")
+    gunman = named("a gunman", "political_militia", role="lone_attacker")
+    assert not relevance.shows_political_violence(event("c", "Attack", PUBLISHED, actor1=gunman, actor2=police), "en")
     victims = man.model_copy(update={"text": "civilians"})
-    assert relevance.shows_political_violence(event("d", "Attack", PUBLISHED, actor1=police, actor2=victims), "en")
+    assert relevance.shows_political_violence(event("d", "Attack", PUBLISHED, actor1=gunman, actor2=victims), "en")
+    # police using force on people are a party; police in a clash with robbers are crime news
+    assert relevance.shows_political_violence(event("e", "Attack", PUBLISHED, actor1=police, actor2=man), "en")
+    assert not relevance.shows_political_violence(event("f", "Armed clash", PUBLISHED, actor1=police), "en")
 
 
 def test_unnamed_gangs_are_a_party_only_where_acled_codes_gang_violence():

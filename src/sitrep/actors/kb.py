@@ -116,6 +116,8 @@ class Role(Entry):
     type: ActorType
     party: bool = Field(True, description="a party to armed conflict or political unrest; police, civilians "
                                           "and guards are not: alone they are the everyday of crime news")
+    party_when_attacking: bool = Field(False, description="a role that is no party as a victim or bystander but "
+                                                          "is one as the attacker (police using force)")
     party_in: tuple[str, ...] = Field((), description="countries (as ACLED names them) where a role that is "
                                                       "no party elsewhere is one: gangs where ACLED codes "
                                                       "their violence")

@@ -25,6 +25,8 @@ CLOSING_QUOTES = frozenset({"»", "”"})
 OCCURRENCE_WINDOW = 10
 
 
+# the subject a verb has when it states that something is, or happened ("there", "il" of "il y a")
+EXPLETIVE_DEPS = frozenset({"expl", "expl:subj"})
 # links inside a noun phrase, up to the clause it belongs to ("a center of the fighting")
 NOUN_PHRASE_LINKS = frozenset({"pobj", "prep", "attr", "nmod", "case", "compound"})
 
@@ -37,7 +39,7 @@ def event_frames(frames: list[EventFrame], context: DocumentContext) -> list[Eve
 def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     doc, entry = context.doc, frame.trigger.entry
     head = doc[frame.head]
-    if is_verbless(head.sent) or inside_mention(frame.trigger, context):
+    if (is_verbless(head.sent) and has_a_verb(context)) or inside_mention(frame.trigger, context):
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
@@ -72,6 +74,8 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
         return True
     if frame.agent or frame.targets or frame.date or frame.fatalities:
         return True
+    if head.dep_ in ("attr", "obj", "dobj") and any(c.dep_ in EXPLETIVE_DEPS for c in head.head.children):
+        return True  # "there was an explosion at a tea shop", "il y a eu des combats"
     phrase = {t.i for t in head.subtree}
     if any(context.places[i].token_start in phrase for i in frame.places):
         return True
@@ -115,10 +119,20 @@ def describes_background(head: Token) -> bool:
     has_aux = any(c.dep_.startswith("aux") for c in verb.children) or \
         any(c.dep_.startswith("aux") for c in head.children)
     past_participle = "Part" in head.morph.get("VerbForm") and "Past" in head.morph.get("Tense")
-    if past_participle and not has_aux and verb.dep_ != "ROOT" and _is_reduced_clause(head):
+    if past_participle and not has_aux and verb.dep_ != "ROOT" and _is_reduced_clause(head) \
+            and not _predicates_a_verbless_root(verb):
         return True
     relative = head.dep_ in ("acl:relcl", "relcl")
     return relative and "Pres" in head.morph.get("Tense") and not has_aux
+
+
+def _predicates_a_verbless_root(verb: Token) -> bool:
+    """The only verb of a sentence the parser headed with its subject noun: "Two dozen people,
+    including members of the union, protested in Columbus" (not a participle inside a clause
+    another verb heads)."""
+    root = verb.head
+    return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN", "PRON") \
+        and verb.i > root.i and any(t.text == "," for t in verb.doc[root.i + 1:verb.i])
 
 
 def describes_a_subject(head: Token) -> bool:
@@ -197,6 +211,14 @@ def _is_reduced_clause(participle: Token) -> bool:
     set_off = previous is not None and previous.text in (",", "(", "—", "–")
     has_agent = any(c.dep_ in ("agent", "obl:agent") for c in participle.children)
     return set_off or has_agent
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def has_a_verb(context: DocumentContext) -> bool:
+    """Whether any sentence of the document has a verb. A verbless sentence beside others is a
+    title or a caption; where none has one (a headline alone, a one-line note: "Clashes between
+    the army and SLM/A-Nur"), the verbless sentences are all the document tells."""
+    return not all(is_verbless(sentence) for sentence in context.doc.sents)
+
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
 def quoted_tokens(context: DocumentContext) -> frozenset[int]:

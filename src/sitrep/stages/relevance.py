@@ -10,6 +10,9 @@ from sitrep.models import ActorRef, Event
 from sitrep.stages.triggers import entries_by_id
 from sitrep.text import fold, folded
 
+# the event type of force used on people who do not fight back: police beating or shooting them
+ONE_SIDED_VIOLENCE = "Violence against civilians"
+
 
 def reports_political_violence(events: list[Event], lang: str) -> bool:
     """Whether any of an article's events shows it is about political violence or unrest."""
@@ -21,14 +24,14 @@ def shows_political_violence(event: Event, lang: str) -> bool:
     accidents or sport: its trigger alone says so (a weapon of war, a protest), a party to conflict
     or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
     alone, nor gangs outside the countries where ACLED codes their violence: actors/data/generic.yaml
-    `party`, `party_in`), or its victims are called what only war makes them
-    ("civilians")."""
+    `party`, `party_in`; but police who attack people are: `party_when_attacking`), or its victims
+    are called what only war makes them ("civilians")."""
     entry = entries_by_id(lang).get(event.evidence.rule)
     if entry is not None and entry.anchors:
         return True
     victims = war_victims(lang)
-    return any(is_party(actor) or (actor is not None and victims & set(fold(actor.text).split()))
-               for actor in (event.actor1, event.actor2))
+    return is_party(event.actor1, attacking=event.event_type == ONE_SIDED_VIOLENCE) or is_party(event.actor2) \
+        or any(actor is not None and victims & set(fold(actor.text).split()) for actor in (event.actor1, event.actor2))
 
 
 @cache
@@ -37,10 +40,11 @@ def war_victims(lang: str) -> frozenset[str]:
     return folded(langdata.load(lang, "actors").war_victims)
 
 
-def is_party(actor: ActorRef | None) -> bool:
+def is_party(actor: ActorRef | None, attacking: bool = False) -> bool:
     """A party to conflict or unrest, by its type and role (known even where the article's
-    country, and so the actor's name, is not)."""
+    country, and so the actor's name, is not); ``attacking``: the actor is the first of an act of
+    violence (police using force are a party, police robbed are not)."""
     if actor is None or actor.actor_type in (None, "civilians"):
         return False
     role = knowledge_base().roles.get(actor.role or "")
-    return role is None or role.party or actor.country in role.party_in
+    return role is None or role.party or actor.country in role.party_in or (attacking and role.party_when_attacking)
