@@ -177,6 +177,15 @@ def test_an_event_noun_said_to_have_been_is_an_event(text, lang, sub_event_type)
         sub_event_type]
 
 
+def test_the_event_s_country_is_named_as_acled_names_it():
+    # GeoNames says "Palestinian Territory" and "Democratic Republic of the Congo"
+    texts = ["Israeli warplanes struck a house in Gaza City on Monday, killing three people.",
+             "Gunmen killed ten civilians in Beni, North Kivu, Democratic Republic of Congo, on Monday."]
+    assert {e.location.country for text in texts
+            for e in _asserted(sitrep.extract(text, published="2023-11-07", lang="en"))} == {
+        "Palestine", "Democratic Republic of Congo"}
+
+
 def test_background_events_long_before_publication_are_not_coded():
     text = ("Gunmen attacked the village of Dogo on Monday, killing six civilians. The region still remembers "
             "the massacre of March 2019, when militants killed more than 160 villagers.")

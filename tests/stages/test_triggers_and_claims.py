@@ -147,6 +147,7 @@ def test_reporters_are_found(text, lang, source):
     ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
     # a headline's first word the tagger takes for a name
     ("Clash between rival militias in the market of Bor.", "en", [("clash", "Clash")]),
+    ("March for Babies For information about the event, ring the office.", "en", []),
     # what is burnt says whether it is property destroyed; "fire" is a weapon's only as a verb
     ("Fighters burned a school in the village.", "en", [("burning", "burned")]),
     ("Residents burned tyres on the main road.", "en", []),
@@ -154,9 +155,9 @@ def test_reporters_are_found(text, lang, source):
     ("Soldiers fired at the crowd near the bridge.", "en", [("fire_at", "fired at")]),
     # a word of the trigger itself is none of the words that give it another sense ("fire")
     ("The rebels exchanged fire with soldiers near the border.", "en", [("clash", "exchanged fire")]),
-    ("The two clans reached an agreement in the town.", "en", [("agreement", "reached an agreement")]),
-    ("Villagers lynched a suspected thief on Sunday.", "en", [("mob", "lynched")]),
-    ("Des villageois ont lynché un voleur présumé.", "fr", [("mob", "lynché")]),
+    ("The parties told the judge they had reached an agreement.", "en", []),
+    ("Villagers lynched a suspected thief on Sunday.", "en", [("lynching", "lynched")]),
+    ("Des villageois ont lynché un voleur présumé.", "fr", [("lynching", "lynché")]),
     ("Communal violence flared again near Jos on Sunday.", "en", [("communal_clash", "Communal violence")]),
     ("Des violences intercommunautaires ont éclaté près de Djugu.", "fr",
      [("communal_clash", "violences intercommunautaires")]),

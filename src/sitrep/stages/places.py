@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.actors.kb import knowledge_base
 from sitrep.geo.names import exact_key
 from sitrep.models import GeoPrecision, Location, PlaceMention
 from sitrep.stages.place_names import MAX_CUE_TOKENS, find_names
@@ -185,7 +186,10 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
     named = [p for p in places if p.antecedent is None]  # antecedent indices count these, in text order
     focus = _resolve_apart(named, [p for p in named if p.role is None], gazetteer)
     apart_focus = _resolve_apart(named, [p for p in named if p.role is not None], gazetteer)
-    focus = focus or apart_focus
+    focus = acled_country(focus or apart_focus)
+    for place in named:
+        if place.location is not None and place.location.country is not None:
+            place.location = place.location.model_copy(update={"country": acled_country(place.location.country)})
     _read_alike(named, focus)
     for place in places:
         if place.antecedent is not None:
@@ -195,6 +199,12 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
                 "reason": f"points back to '{antecedent.text}'" + (f"; {antecedent.location.reason}"
                                                                     if antecedent.location.reason else "")})
     return focus
+
+
+def acled_country(name: str | None) -> str | None:
+    """A country as ACLED names it, from GeoNames' name: "Palestine", not "Palestinian Territory";
+    "Democratic Republic of Congo", not "... of the Congo" (the actor knowledge base's countries)."""
+    return (knowledge_base().country_named(name) or name) if name else None
 
 
 def _resolve_apart(named: list[PlaceMention], group: list[PlaceMention], gazetteer: Gazetteer | None) -> str | None:

@@ -30,7 +30,8 @@ def shows_political_violence(event: Event, lang: str) -> bool:
     if entry is not None and entry.anchors:
         return True
     victims = war_victims(lang)
-    return is_party(event.actor1, attacking=event.event_type == ONE_SIDED_VIOLENCE) or is_party(event.actor2) \
+    attacking = event.event_type == ONE_SIDED_VIOLENCE and event.claim_status == "asserted"
+    return is_party(event.actor1, attacking=attacking) or is_party(event.actor2) \
         or any(actor is not None and victims & set(fold(actor.text).split()) for actor in (event.actor1, event.actor2))
 
 
@@ -47,4 +48,6 @@ def is_party(actor: ActorRef | None, attacking: bool = False) -> bool:
     if actor is None or actor.actor_type in (None, "civilians"):
         return False
     role = knowledge_base().roles.get(actor.role or "")
+    if role is not None and actor.span is None:
+        return False  # a role no words of the text name: implied by the event type ("Rioters" of a lynching)
     return role is None or role.party or actor.country in role.party_in or (attacking and role.party_when_attacking)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from sitrep import lang as langdata
 from sitrep.lang.schemas import TriggerEntry
 from sitrep.models import Trigger
-from sitrep.stages.syntax import OBJECT_DEPS, dep_is
+from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_verbless
 from sitrep.text import fold, span_of
 
 
@@ -144,12 +144,12 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
 
 
 def _opens_a_sentence(token: Token) -> bool:
-    """A sentence's capitalised first word that a lowercase word follows and that modifies no noun:
-    the tagger takes a headline's "Clash between ..." or "Fighting continues ..." for a name (not
-    "Dick Lynch", nor the "Riot" of "Riot police")."""
+    """The capitalised first word of a headline (a sentence with no verb) that a lowercase word
+    follows and that modifies no noun: the tagger takes "Clash between ..." for a name (not "Dick
+    Lynch", nor the "Riot" of "Riot police", nor the "March for Babies" of a sentence that goes on)."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return token.is_sent_start and following is not None and following.text[:1].islower() \
-        and token.dep_ not in ("compound", "amod")
+        and token.dep_ not in ("compound", "amod") and is_verbless(token.sent)
 
 
 def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
