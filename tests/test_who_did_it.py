@@ -238,3 +238,10 @@ def test_unidentified_men_who_kill_are_an_unidentified_armed_group():
     text = "Unidentified men shot and killed the driver of an aid vehicle near Asosa, Ethiopia, on Friday."
     [event] = _events(text, "en", "2021-05-04")
     assert (_actor1(event), event.actor1.text) == ("Unidentified Armed Group (Ethiopia)", "Unidentified men")
+
+
+def test_an_armed_group_known_in_one_country_points_to_where_the_story_is():
+    # "Bari" is a city in Italy and a region of Somalia: the group named is Somalia's
+    text = "Islamic State Somalia Province fighters attacked Tasjiic village (Bossaso, Bari) on Monday."
+    [event] = _events(text, "en", "2021-05-05")
+    assert (event.location.country, _actor1(event)) == ("Somalia", "Islamic State (Somalia)")

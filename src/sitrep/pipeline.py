@@ -80,7 +80,7 @@ def code_document(doc: Doc, lang: str, published: Date | None, doc_id: str | Non
     from sitrep.stages import actors, arguments, attribution, dates, event_model, events, fatalities, places, triggers
 
     found_places = places.find_places(doc, lang)
-    country = places.geocode(doc, found_places, lang)
+    country = places.geocode(doc, found_places, lang, hints=actors.home_countries(doc, lang))
     found_actors = actors.find_actors(doc, lang, published=published, country=country)
     found_dates = dates.find_dates(doc, lang, published)
     found_triggers = triggers.find_triggers(doc, lang)

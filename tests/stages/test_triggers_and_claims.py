@@ -89,6 +89,12 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
     # a verb coordinated under the same subject shares its clause's denial; one with a subject of its own does not
     ("The militia denied that its fighters had looted and burned homes in the town.", "en", "burned", "denied"),
     ("The militia denied the accusations and attacked the town.", "en", "attacked", "asserted"),
+    # a call carried out is no longer only a call
+    ("The committee called for nationwide demonstrations in El Obeid.", "en", "demonstrations", "hypothetical"),
+    ("Demonstrators responded to the call for nationwide demonstrations in El Obeid.", "en", "demonstrations",
+     "asserted"),
+    ("Des milliers de personnes ont répondu à l'appel pour une manifestation à Bamako.", "fr", "manifestation",
+     "asserted"),
 ])
 def test_claim_status(text, lang, word, status):
     assert _claim(text, lang, word) == status

@@ -16,6 +16,9 @@ from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION
 from sitrep.geo.names import exact_key
 from sitrep.geo.store import Place
 
+# votes for the focus of a country the rest of the text points to: as many as an admin area's name
+# (one namesake place does not outvote the home of the armed group the text names)
+HINT_VOTES = 1.5
 # candidates per other mention that count as context (the likeliest before context)
 CONTEXT_CANDIDATES = 5
 # places of one document within this distance support each other
@@ -26,7 +29,8 @@ MAIN_TOWN_KM = 1.0
 
 def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = None,
                   named_areas: dict[tuple[str | None, str], set[str]] | None = None,
-                  near: Callable[[Place, str], bool] | None = None) -> tuple[str | None, float]:
+                  near: Callable[[Place, str], bool] | None = None,
+                  hinted: frozenset[str] = frozenset()) -> tuple[str | None, float]:
     """The country exactly matched mentions point to most, and its votes.
 
     A mention counts, of its exactly matched candidates, those that lie in a first-level area
@@ -36,7 +40,9 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
     likeliest place (``near``; "Paris" beside Urbana, Illinois); else the places of that own name
     ("Gao" is Gao, not Guantánamo's alternate name). If they all lie in one country it gives it one
     vote (two for the country's name, 1.5 for an admin area's), else it splits one vote among their
-    countries by population. Mentions of one name (``names``) are read alike."""
+    countries by population. Mentions of one name (``names``) are read alike. Each country in
+    ``hinted`` (country codes the rest of the text points to: the home of an armed group it names)
+    gets HINT_VOTES."""
     named_areas = named_areas or {}
     keys = [exact_key(n) for n in names] if names is not None else [str(i) for i in range(len(per_mention))]
     repeats = Counter(keys)
@@ -74,6 +80,8 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
         total = sum(weight.values())
         for code, population in weight.items():
             votes[code] += weight_of_name * population / total
+    for code in hinted:
+        votes[code] += HINT_VOTES
     if not votes:
         return None, 0.0
     return votes.most_common(1)[0]
@@ -154,8 +162,9 @@ def neighbours(country_code: str) -> frozenset[str]:
     return frozenset(code for code in (country.get("neighbours") or "").split(",") if code)
 
 
-def document_context(names: list[str], found: list[list[Candidate]]) -> Context:
-    """The context of a document whose place names are ``names``, with their candidates ``found``."""
+def document_context(names: list[str], found: list[list[Candidate]], hinted: frozenset[str] = frozenset()) -> Context:
+    """The context of a document whose place names are ``names``, with their candidates ``found``
+    (``hinted``: country codes the rest of the text points to)."""
     keys = [exact_key(name) for name in names]
     named_areas: dict[tuple[str | None, str], set[str]] = {}
     naming: dict[tuple[str | None, str], tuple[set[str], dict[int, Place]]] = {}
@@ -178,7 +187,7 @@ def document_context(names: list[str], found: list[list[Candidate]]) -> Context:
     # cluster (New England's Norwich, Sunderland and Yorkshire) where the readings are many
     likeliest = {name: places[:1] for name, places in likely.items()}
     focus, focus_votes = country_focus(found, names, named_areas,
-                                       lambda place, key: near_count(likeliest, place, key) > 0)
+                                       lambda place, key: near_count(likeliest, place, key) > 0, hinted)
     named_countries = frozenset(country_names)
     home = named_countries | ({focus} | neighbours(focus) if focus else frozenset())
     return Context(focus, focus_votes, named_countries, likely,

@@ -229,12 +229,13 @@ def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place
 
 
 def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None = None,
-                     demonyms: bool = False) -> str | None:
+                     demonyms: bool = False, hinted: frozenset[str] = frozenset()) -> str | None:
     """Fill ``location`` on every mention; return the focus country's name. With ``demonyms``, a
-    nationality adjective is read as its country (corpora that annotate them as toponyms)."""
+    nationality adjective is read as its country (corpora that annotate them as toponyms);
+    ``hinted``: country codes the rest of the text points to (one vote each for the focus)."""
     gazetteer = gazetteer or open_gazetteer()
     found = [candidates(gazetteer, m.name, demonyms) for m in mentions]
-    context = document_context([m.name for m in mentions], found)
+    context = document_context([m.name for m in mentions], found, hinted)
     # "X district, Balkh", "Balapitiya (Galle, Southern)": a container is read as an area where it
     # can be one (Balkh province, not the town), unless the cue words call what it contains a town,
     # camp or site

@@ -117,6 +117,9 @@ class Claims(Strict):
     purpose_markers: list[str] = Field(default_factory=list)
     hypothetical_morph: list[str] = Field(default_factory=list)
     implicative_verbs: list[str] = Field(default_factory=list)
+    fulfilling_verbs: list[str] = Field(default_factory=list, description="verbs that make the call, order or "
+                                                                          "plan they take done ('responded to the "
+                                                                          "call for demonstrations')")
 
 
 class Dates(Strict):

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep import lang as langdata
+from sitrep.actors.kb import knowledge_base
 from sitrep.actors.resolver import (
     WORD,
     LanguageData,
@@ -43,6 +44,8 @@ MODIFIER_DEPS = frozenset({"amod"})
 ANAPHOR_REACH = 150
 # actor types an anaphor such as "the group" can refer to
 GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
+# armed groups that fight at home: naming one points to its country
+HOME_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 if not Doc.has_extension("sitrep_actor_matches"):
     Doc.set_extension("sitrep_actor_matches", default=None)
@@ -264,11 +267,7 @@ def _resolve_anaphors(anaphors: list[TokenMatch], antecedents: list[ActorMention
 def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | None) -> list[ActorMention]:
     """Every actor and source mention in ``doc``, in text order, non-overlapping, resolved for the
     article's publication date and country focus."""
-    recorded = doc._.sitrep_actor_matches
-    if recorded is None:
-        matches = match_tokens(doc, language_data(lang))
-    else:
-        matches = [TokenMatch.from_plain(plain) for plain in recorded]
+    matches = _matches(doc, lang)
     data = language_data(lang)
     identity = _identity_groups(doc, data, {i for m in matches for i in range(m.token_start, m.token_end)}, country)
     in_identity = {i for m in identity for i in range(m.token_start, m.token_end)}
@@ -281,6 +280,27 @@ def find_actors(doc: Doc, lang: str, *, published: date | None, country: str | N
                      and mention.actor.actor_type in GROUP_TYPES] + identity + unknown, key=lambda m: m.token_start)
     mentions = [mention for _, mention in named] + identity + unknown + _resolve_anaphors(anaphors, groups, doc)
     return sorted(mentions, key=lambda m: m.token_start)
+
+
+def home_countries(doc: Doc, lang: str) -> list[str]:
+    """The countries whose conflicts the armed groups the text names belong to ("SPLM-N": Sudan),
+    groups known in one country only: where the story is, when its places are namesakes ("Bari")."""
+    kb = knowledge_base()
+    found = []
+    for match in _matches(doc, lang):
+        target = match.targets[0]
+        actor = kb.actors.get(target.ref) if target.kind == "actor" else None
+        if actor is not None and actor.country and not actor.operates_in and actor.type in HOME_TYPES:
+            found.append(actor.country)
+    return found
+
+
+def _matches(doc: Doc, lang: str) -> list[TokenMatch]:
+    """The knowledge-base and generic matches the actor ruler recorded (found again if it did not run)."""
+    recorded = doc._.sitrep_actor_matches
+    if recorded is None:
+        return match_tokens(doc, language_data(lang))
+    return [TokenMatch.from_plain(plain) for plain in recorded]
 
 
 def event_type_actor(event_type: str, *, published: date | None, country: str | None,

@@ -41,6 +41,7 @@ class ClaimWords(BaseModel):
     condition_markers: frozenset[str]
     hypothetical_morph: tuple[str, ...]
     implicative_verbs: frozenset[str]
+    fulfilling_verbs: frozenset[str]
     reporting_verbs: dict[str, frozenset[str]] = Field(
         description="reporting verb lemma -> the word it needs beside it ('faire' -> 'part', 'état'); empty: none")
 
@@ -58,6 +59,7 @@ def claim_words(lang: str) -> ClaimWords:
         condition_markers=folded(claims.condition_markers),
         hypothetical_morph=tuple(claims.hypothetical_morph),
         implicative_verbs=folded(claims.implicative_verbs),
+        fulfilling_verbs=folded(claims.fulfilling_verbs),
         reporting_verbs=_reporting_verbs(langdata.load(lang, "attribution").reporting_verbs),
     )
 
@@ -163,7 +165,7 @@ def claim_status(trigger: Token, lang: str) -> Claim:
         key = governor._.lemma_key
         if key in words.denial_verbs:
             return Claim(status="denied", span=span_of(governor))
-        if key in words.hypothetical_verbs or key in words.hypothetical_nouns:
+        if (key in words.hypothetical_verbs or key in words.hypothetical_nouns) and not _fulfilled(governor, words):
             return Claim(status="hypothetical", span=span_of(governor))
         if is_reporting_verb(governor, words):
             break
@@ -175,10 +177,19 @@ def claim_status(trigger: Token, lang: str) -> Claim:
             if modality is not None:
                 return Claim(status="hypothetical", span=span_of(modality))
     if "Inf" in trigger.morph.get("VerbForm") and trigger.head.i != trigger.i \
-            and trigger.head._.lemma_key not in words.implicative_verbs:
+            and trigger.head._.lemma_key not in words.implicative_verbs and not _fulfilled(trigger.head, words):
         # a bare infinitive says what someone meant, wanted or was told to do, not what happened
         return Claim(status="hypothetical", span=span_of(trigger.head))
     return Claim()
+
+
+def _fulfilled(call: Token, words: ClaimWords) -> bool:
+    """A call, order or plan named by a noun that a verb says was carried out: "responded to the
+    call for demonstrations", "heeded the call"."""
+    if call.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = call.head.head if call.head.pos_ in FUNCTION_WORD_POS else call.head
+    return verb._.lemma_key in words.fulfilling_verbs
 
 
 @cache

@@ -8,6 +8,7 @@ Handarate", "Aleppo province") and how the event relates to it ("près de X", "t
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -178,13 +179,19 @@ def _with_back_references(doc: Doc, mentions: list[PlaceMention], words: PlaceWo
     return sorted(mentions + added, key=lambda m: m.token_start) if added else mentions
 
 
-def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazetteer | None = None) -> str | None:
+def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazetteer | None = None,
+            hints: Sequence[str] = ()) -> str | None:
     """Fill every mention's location; return the document's country focus as ACLED names countries
     (e.g. "Syria"), or None where no place resolves. Datelines and organisations' seats are
     resolved apart: they say where a story was filed or an organisation sits, not what the article
-    is about, and count for the focus only where nothing else does."""
+    is about, and count for the focus only where nothing else does. ``hints``: countries the rest
+    of the text points to (the home of an armed group it names), one vote each for the focus."""
+    from sitrep.geo.build import open_gazetteer
+
+    gazetteer = gazetteer or open_gazetteer()
+    hinted = frozenset(code for code, country in gazetteer.countries().items() if acled_country(country.name) in hints)
     named = [p for p in places if p.antecedent is None]  # antecedent indices count these, in text order
-    focus = _resolve_apart(named, [p for p in named if p.role is None], gazetteer)
+    focus = _resolve_apart(named, [p for p in named if p.role is None], gazetteer, hinted)
     apart_focus = _resolve_apart(named, [p for p in named if p.role is not None], gazetteer)
     focus = acled_country(focus or apart_focus)
     for place in named:
@@ -207,7 +214,8 @@ def acled_country(name: str | None) -> str | None:
     return (knowledge_base().country_named(name) or name) if name else None
 
 
-def _resolve_apart(named: list[PlaceMention], group: list[PlaceMention], gazetteer: Gazetteer | None) -> str | None:
+def _resolve_apart(named: list[PlaceMention], group: list[PlaceMention], gazetteer: Gazetteer,
+                   hinted: frozenset[str] = frozenset()) -> str | None:
     """Resolve ``group``, some of the ``named`` mentions, on its own (its container links
     renumbered within it, links to mentions outside it left out); return its focus."""
     from sitrep.geo.resolver import resolve_mentions
@@ -220,7 +228,7 @@ def _resolve_apart(named: list[PlaceMention], group: list[PlaceMention], gazette
         container = named[mention.container] if mention.container is not None else None
         mention.container = position.get(id(container)) if container is not None else None
     try:
-        return resolve_mentions(group, gazetteer)
+        return resolve_mentions(group, gazetteer, hinted=hinted)
     finally:
         for mention, link in zip(group, links):
             mention.container = link
