@@ -186,6 +186,14 @@ def test_the_event_s_country_is_named_as_acled_names_it():
         "Palestine", "Democratic Republic of Congo"}
 
 
+def test_people_lynching_someone_is_mob_violence_and_a_lynching_remembered_no_event():
+    lynched = "Residents lynched a man suspected of theft in Meru, Kenya, on Sunday."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(lynched, published="2021-05-04", lang="en"))] == [
+        "Mob violence"]
+    remembered = "Panelists in Monroe spoke on Saturday about the county's last mass-lynching, in 1946."
+    assert sitrep.extract(remembered, published="2021-05-04", lang="en") == []
+
+
 def test_background_events_long_before_publication_are_not_coded():
     text = ("Gunmen attacked the village of Dogo on Monday, killing six civilians. The region still remembers "
             "the massacre of March 2019, when militants killed more than 160 villagers.")

@@ -162,8 +162,9 @@ def test_reporters_are_found(text, lang, source):
     # a word of the trigger itself is none of the words that give it another sense ("fire")
     ("The rebels exchanged fire with soldiers near the border.", "en", [("clash", "exchanged fire")]),
     ("The parties told the judge they had reached an agreement.", "en", []),
-    ("Villagers lynched a suspected thief on Sunday.", "en", [("lynching", "lynched")]),
-    ("Des villageois ont lynché un voleur présumé.", "fr", [("lynching", "lynché")]),
+    ("Villagers lynched a suspected thief on Sunday.", "en", [("lynch", "lynched")]),
+    ("The town remembers the lynching of 1946.", "en", [("lynching", "lynching")]),
+    ("Des villageois ont lynché un voleur présumé.", "fr", [("lynch", "lynché")]),
     ("Communal violence flared again near Jos on Sunday.", "en", [("communal_clash", "Communal violence")]),
     ("Des violences intercommunautaires ont éclaté près de Djugu.", "fr",
      [("communal_clash", "violences intercommunautaires")]),

@@ -99,7 +99,10 @@ def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
 def _names_and_dates(context: DocumentContext) -> SpanIndex:
-    return SpanIndex([(p.span.start, p.span.end) for p in context.places] +
+    """Places' names (not the cue words read with them: the "base" of "a base in Miido village") and dates."""
+    doc = context.doc
+    names = [doc[p.name_start:p.name_end] for p in context.places]
+    return SpanIndex([(name.start_char, name.end_char) for name in names] +
                      [(d.span.start, d.span.end) for d in context.dates])
 
 
