@@ -245,3 +245,23 @@ def test_an_armed_group_known_in_one_country_points_to_where_the_story_is():
     text = "Islamic State Somalia Province fighters attacked Tasjiic village (Bossaso, Bari) on Monday."
     [event] = _events(text, "en", "2021-05-05")
     assert (event.location.country, _actor1(event)) == ("Somalia", "Islamic State (Somalia)")
+
+
+@pytest.mark.parametrize("text,lang,actors", [
+    ("Police officers assaulted students collecting their belongings from the dorms in Nairobi, Kenya, on Monday.",
+     "en", ("Attack", "Police Forces of Kenya", "Civilians (Kenya)")),
+    ("Des hommes armés ont attaqué des commerçants près de Ménaka, au Mali, lundi.", "fr",
+     ("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+])
+def test_people_attacked_at_their_daily_work_are_civilians(text, lang, actors):
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None)
+            for e in _events(text, lang, "2021-05-05")] == [actors]
+
+
+def test_the_sides_of_fighting_among_two_groups_and_a_mob_attacking_are_named():
+    text = "Heavy fighting was reported among government forces and rebels near Malakal, South Sudan, on Monday."
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None) for e in _events(text, "en", "2015-05-05")] \
+        == [("Armed clash", "Military Forces of South Sudan (2011-)", "Unidentified Armed Group (South Sudan)")]
+    # a noun trigger whose verb is an act of violence is anchored by it
+    mob = "A mob attacked a fire truck in Gahan, Ghana, on Monday."
+    assert [(e.sub_event_type, _actor1(e)) for e in _events(mob, "en", "2015-05-05")] == [("Mob violence", "Rioters (Ghana)")]

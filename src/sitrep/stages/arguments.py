@@ -162,8 +162,10 @@ def _object_phrase(head: Token) -> Token | None:
 
 def _between_sides(head: Token, cases: CaseWords) -> list[Token]:
     """The sides of "combats entre X et Y" / "clashes between X and Y", in order (also where the
-    parser hung "entre" on the verb the event noun is the subject of: "des combats ont eu lieu entre")."""
-    carriers = [head, head.head] if dep_is(head, SUBJECT_DEPS) and is_verbal(head.head) else [head]
+    parser hung "entre" on the verb the event noun is the subject of: "des combats ont eu lieu entre",
+    "fighting was reported among")."""
+    carriers = [head, head.head] if dep_is(head, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS) and is_verbal(head.head) \
+        else [head]
     for child in (c for carrier in carriers for c in carrier.children):
         if _case_word(child) in cases.between:
             first = next((g for g in child.children if g.dep_ == "pobj"), child)
