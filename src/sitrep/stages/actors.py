@@ -183,9 +183,11 @@ def _identity_groups(doc: Doc, data: LanguageData, taken: set[int], country: str
     every one, and ACLED names each after its name ("Borana Ethnic Militia (Kenya)").
     ``taken``: tokens of other actors' words, which are no name ("cattle raiders")."""
     found: list[ActorMention] = []
-    for cue_start, cue_end, role in _identity_cues(doc, data):
+    cues = _identity_cues(doc, data)
+    no_names = {t.i for t in doc if fold(t.text) in data.not_group_names} if cues else set()
+    for cue_start, cue_end, role in cues:
         cue = doc[cue_start:cue_end].root
-        names = taken.difference(range(cue_start, cue_end)) | {t.i for t in doc if fold(t.text) in data.not_group_names}
+        names = taken.difference(range(cue_start, cue_end)) | no_names
         for run in _names_beside(doc, cue_start, cue_end, names):
             if not all(t.i in range(run.start, run.end) or t.head.i in range(run.start, run.end)
                        or cue.is_ancestor(t) for t in run) or words_of(run.text) in data.nationalities:
