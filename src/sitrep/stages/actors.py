@@ -205,8 +205,11 @@ def _identity_groups(doc: Doc, data: LanguageData, taken: set[int], country: str
 def _identity_cues(doc: Doc, data: LanguageData) -> list[tuple[int, int, str]]:
     """Token ranges of the words that make a name beside them a clan's, tribe's or ethnic group's."""
     longest = 2 * max((len(cue) for cue in data.identity_cues), default=0)  # words and the hyphens between
+    first_words = {cue[0] for cue in data.identity_cues}
     cues = []
     for start in range(len(doc)):
+        if not first_words.intersection(words_of(doc[start].text)):
+            continue
         words: tuple[str, ...] = ()
         for end in range(start + 1, min(start + longest, len(doc)) + 1):
             last = words_of(doc[end - 1].text)

@@ -189,7 +189,8 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
     from sitrep.geo.build import open_gazetteer
 
     gazetteer = gazetteer or open_gazetteer()
-    hinted = frozenset(code for code, country in gazetteer.countries().items() if acled_country(country.name) in hints)
+    hinted = frozenset(code for code, country in gazetteer.countries().items()
+                       if acled_country(country.name) in hints) if hints else frozenset()
     named = [p for p in places if p.antecedent is None]  # antecedent indices count these, in text order
     focus = _resolve_apart(named, [p for p in named if p.role is None], gazetteer, hinted)
     apart_focus = _resolve_apart(named, [p for p in named if p.role is not None], gazetteer)
