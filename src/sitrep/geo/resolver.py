@@ -232,7 +232,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
                      demonyms: bool = False, hinted: frozenset[str] = frozenset()) -> str | None:
     """Fill ``location`` on every mention; return the focus country's name. With ``demonyms``, a
     nationality adjective is read as its country (corpora that annotate them as toponyms);
-    ``hinted``: country codes the rest of the text points to (one vote each for the focus)."""
+    ``hinted``: country codes the rest of the text points to (HINT_VOTES each for the focus)."""
     gazetteer = gazetteer or open_gazetteer()
     found = [candidates(gazetteer, m.name, demonyms) for m in mentions]
     context = document_context([m.name for m in mentions], found, hinted)

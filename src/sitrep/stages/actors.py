@@ -184,15 +184,16 @@ def _identity_groups(doc: Doc, data: LanguageData, taken: set[int], country: str
     ``taken``: tokens of other actors' words, which are no name ("cattle raiders")."""
     found: list[ActorMention] = []
     cues = _identity_cues(doc, data)
-    no_names = {t.i for t in doc if fold(t.text) in data.not_group_names} if cues else set()
+    never_names = {t.i for t in doc if fold(t.text) in data.not_group_names} if cues else set()
     for cue_start, cue_end, role in cues:
         cue = doc[cue_start:cue_end].root
-        names = taken.difference(range(cue_start, cue_end)) | no_names
-        for run in _names_beside(doc, cue_start, cue_end, names):
-            if not all(t.i in range(run.start, run.end) or t.head.i in range(run.start, run.end)
-                       or cue.is_ancestor(t) for t in run) or words_of(run.text) in data.nationalities:
+        not_names = taken.difference(range(cue_start, cue_end)) | never_names
+        for run in _names_beside(doc, cue_start, cue_end, not_names):
+            # the name modifies the cue ("Garba" of "Garba clans"), not a word beside it ("in Moyale herders")
+            hangs_on_cue = all(t.head.i in range(run.start, run.end) or cue.is_ancestor(t) for t in run)
+            if not hangs_on_cue or words_of(run.text) in data.nationalities:
                 continue
-            for name in (run, *_coordinated_names(run, cue, names)):
+            for name in (run, *_coordinated_names(run, cue, not_names)):
                 start = min(name.start, cue_start) if name is run else name.start
                 end = max(name.end, cue_end) if name is run else name.end
                 span = span_of(doc[start:end])

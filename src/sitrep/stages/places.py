@@ -185,7 +185,8 @@ def geocode(doc: Doc, places: list[PlaceMention], lang: str, gazetteer: Gazettee
     (e.g. "Syria"), or None where no place resolves. Datelines and organisations' seats are
     resolved apart: they say where a story was filed or an organisation sits, not what the article
     is about, and count for the focus only where nothing else does. ``hints``: countries the rest
-    of the text points to (the home of an armed group it names), one vote each for the focus."""
+    of the text points to (the home of an armed group it names), votes for the focus
+    (geo/context.py HINT_VOTES)."""
     from sitrep.geo.build import open_gazetteer
 
     gazetteer = gazetteer or open_gazetteer()
