@@ -375,3 +375,13 @@ def test_women_raped_by_militiamen_are_sexual_violence():
     events = _asserted(sitrep.extract("Two women were raped by militiamen near Tawila on Monday.",
                                       published="2021-05-04", lang="en"))
     assert [e.sub_event_type for e in events] == ["Sexual violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of people protested in the capital Niamey on Monday against the new tax.",
+    "Thousands of students demonstrated in the capital N'Djamena on Monday.",
+])
+def test_the_city_after_the_word_capital_is_a_place_whatever_label_the_ner_gives_it(text):
+    # the small English model labels "Niamey" and "N'Djamena" after "capital" as organisations
+    places = {e.location.name for e in _asserted(sitrep.extract(text, published="2019-05-06", lang="en"))}
+    assert places & {"Niamey", "N'Djamena"}

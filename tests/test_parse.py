@@ -88,3 +88,12 @@ def test_lemmas_the_english_lemmatizer_cuts_to_another_word_are_repaired():
     # en_core_web_sm reads "raped" as "rap" and "staged" as "stag" (lang/en/pipeline.yaml lemma_repairs)
     doc = parse("Militiamen raped two women and staged an ambush.", "en")
     assert {t.text: t.lemma_ for t in doc if t.text in ("raped", "staged")} == {"raped": "rape", "staged": "stage"}
+
+
+def test_a_name_that_spells_a_function_word_is_read_as_a_name_except_in_a_line_of_capitals():
+    # "IS" (the Islamic State) was read as "is": "Suspected IS militants abducted" had no subject
+    doc = parse("Suspected IS militants abducted two herders. THE ARMY IS ADVANCING.", "en")
+    group, verb = (t for t in doc if t.text == "IS")
+    assert group.pos_ != "AUX" and doc[2].dep_ == "nsubj"
+    assert verb.norm_ == "is"
+    assert doc.text.startswith("Suspected IS")

@@ -194,6 +194,10 @@ def test_regime_snipers_are_the_regime_s_forces():
     ("Two men were killed in the village of Dar Ba near Kutum, North Darfur, by Janjaweed.", "2005-03-01", "Janjaweed"),
     ("Israeli UAVs opened fire at houses in Beit Lahia in the north of the Gaza Strip.", "2023-11-05",
      "Military Forces of Israel"),
+    ("Ethiopian troops fought OLF fighters near Nekemte on Monday.", "2012-05-04", "OLF: Oromo Liberation Front"),
+    ("Mungiki sect members killed two men in Nyeri on Monday.", "2009-05-04", "Mungiki Militia"),
+    ("Heavy fighting between SLM/A-W and government forces in Jebel Marra on Monday.", "2012-05-04",
+     "SLM/A-AW: Sudan Liberation Movement/Army-Abdul Wahid"),
 ])
 def test_armed_groups_missions_and_special_police_are_named_as_acled_names_them(text, published, name):
     named = {_actor1(e) for e in _events(text, "en", published)} | {
@@ -265,3 +269,40 @@ def test_the_sides_of_fighting_among_two_groups_and_a_mob_attacking_are_named():
     # a noun trigger whose verb is an act of violence is anchored by it
     mob = "A mob attacked a fire truck in Gahan, Ghana, on Monday."
     assert [(e.sub_event_type, _actor1(e)) for e in _events(mob, "en", "2015-05-05")] == [("Mob violence", "Rioters (Ghana)")]
+
+
+@pytest.mark.parametrize("text,lang,actors", [
+    ("Ethiopian Defense Forces attacked villagers near Nekemte, Ethiopia, on Monday.", "en",
+     "Military Forces of Ethiopia (2018-)"),
+    ("Ugandan paramilitary forces attacked Kenyan fishermen near Lake Victoria on Monday.", "en",
+     "Military Forces of Uganda (1986-)"),
+    ("Les forces de défense maliennes ont attaqué des pêcheurs près de Mopti lundi.", "fr",
+     "Military Forces of Mali (2013-2020)"),
+])
+def test_a_nation_s_defence_forces_and_paramilitaries_are_its_military_and_fishermen_civilians(text, lang, actors):
+    [event] = _events(text, lang, "2019-05-05")
+    assert (event.sub_event_type, _actor1(event), event.actor2.actor_type) == ("Attack", actors, "civilians")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("KANU supporters beat up three youths in Nakuru, Kenya, on Monday.", "en"),
+    ("Des partisans RHDP ont tué un homme à Bouaké, en Côte d'Ivoire, lundi.", "fr"),
+])
+def test_a_party_s_supporters_who_attack_people_are_rioters_of_mob_violence(text, lang):
+    events = _events(text, lang, "2019-05-05")
+    assert [(e.sub_event_type, _actor1(e)) for e in events] == [
+        ("Mob violence", f"Rioters ({events[0].location.country})")]
+
+
+def test_supporters_no_name_qualifies_are_no_rioters():
+    text = "His supporters cheered in Nairobi, Kenya, on Monday as the results came in."
+    assert not _events(text, "en", "2019-05-05")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ukrainian forces fired 120mm and 122mm mortars at the positions of the separatists near Avdiivka, Donetsk.",
+    "The Ukrainian forces fired 122mm, 120mm mortars at the positions of the separatists near Avdiivka, Donetsk.",
+])
+def test_a_weapon_in_a_list_of_objects_is_fired_by_the_verb_s_subject(text):
+    [event] = _events(text, "en", "2019-05-05")
+    assert (event.sub_event_type, _actor1(event)) == ("Shelling/artillery/missile attack", "Military Forces of Ukraine (2014-2019)")

@@ -232,6 +232,11 @@ class Pipeline(Strict):
     sentence_start_norms: dict[str, str] = Field(
         default_factory=dict, description="a word as written at the start of a sentence -> the word the models "
                                           "should read (a capital written without its accent: 'A' for 'À')")
+    name_norms: dict[str, str] = Field(
+        default_factory=dict, description="a name written exactly so -> a word the models read as a name, where "
+                                          "the words around it are not in capitals too: the name spells a "
+                                          "function word the tagger would take it for ('IS', the Islamic State, "
+                                          "read as 'is')")
 
 
 class Places(Strict):

@@ -153,8 +153,9 @@ def _object_phrase(head: Token) -> Token | None:
         parent = node.head
         if node.dep_ == "pobj" and parent.pos_ == "ADP" and parent.head.pos_ in ("NOUN", "PROPN"):
             node = parent.head  # "a wave of [drone attacks]"
-        elif node.dep_ == "nmod" and parent.pos_ in ("NOUN", "PROPN"):
-            node = parent  # "une série de [frappes]"
+        elif node.dep_ in ("nmod", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
+            node = parent  # "une série de [frappes]"; a conjunct or an apposition is where its
+            # first noun is ("fired 120mm and 82mm [mortars]")
         else:
             return None
     return None

@@ -65,6 +65,26 @@ def make_sentence_start_norms(nlp: Language, name: str, norms: dict[str, str]):
     return set_norms
 
 
+@Language.factory("sitrep_name_norms", default_config={"norms": {}})
+def make_name_norms(nlp: Language, name: str, norms: dict[str, str]):
+    """A name that spells a function word read by the models as a name (lang/<code>/pipeline.yaml
+    `name_norms`: English "IS", the Islamic State, is not "is"), except in a line of capitals."""
+    def set_norms(doc: Doc) -> Doc:
+        for token in doc:
+            norm = norms.get(token.text)
+            if norm is not None and not _beside_capitals(token):
+                token.norm_ = norm
+        return doc
+    return set_norms
+
+
+def _beside_capitals(token: Token) -> bool:
+    """Whether a word next to ``token`` is written in capitals too ("ARMY IS ADVANCING")."""
+    doc = token.doc
+    return any(doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1
+               for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
+
+
 @Language.factory("sitrep_lemma_repairs", default_config={"repairs": {}})
 def make_lemma_repairs(nlp: Language, name: str, repairs: dict[str, str]):
     """Lemmas the model's lemmatizer gets wrong, set right (lang/<code>/pipeline.yaml `lemma_repairs`:
@@ -94,6 +114,8 @@ def pipeline_for(lang: str) -> Language:
     nlp = spacy.load(data.spacy_model)
     if data.sentence_start_norms:
         nlp.add_pipe("sitrep_sentence_start_norms", first=True, config={"norms": data.sentence_start_norms})
+    if data.name_norms:
+        nlp.add_pipe("sitrep_name_norms", first=True, config={"norms": data.name_norms})
     use_rule_table(nlp)
     nlp.add_pipe("sitrep_line_breaks", before="parser", config={"openers": data.sentence_openers})
     add_actor_ruler(nlp, lang)

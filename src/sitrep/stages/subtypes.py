@@ -20,7 +20,7 @@ ACTOR_CLASSES = {
     "identity_militia": "nonstate",
     "civilians": "civilians",
     "protesters": "protesters",
-    "rioters": "protesters",
+    "rioters": "rioters",
 }
 
 
