@@ -385,3 +385,19 @@ def test_the_city_after_the_word_capital_is_a_place_whatever_label_the_ner_gives
     # the small English model labels "Niamey" and "N'Djamena" after "capital" as organisations
     places = {e.location.name for e in _asserted(sitrep.extract(text, published="2019-05-06", lang="en"))}
     assert places & {"Niamey", "N'Djamena"}
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Loruk protest over police insecurity.",  # a headline in the present tense, a village unknown
+    "In Aragua state, protesters demanded access to basic services and gasoline.",
+])
+def test_a_protest_told_by_what_its_crowd_did_is_a_protest(text):
+    events = _asserted(sitrep.extract(text, published="2020-06-06", lang="en"))
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_protesters_who_did_something_where_no_place_is_named_are_no_event_of_their_own():
+    # the crowd of a demonstration told elsewhere: no place or day of its own to code it at
+    text = "Police used batons and shields while protesters threw rocks and bottles."
+    assert not _asserted(sitrep.extract(text, published="2020-06-06", lang="en"))
+

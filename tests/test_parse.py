@@ -97,3 +97,11 @@ def test_a_name_that_spells_a_function_word_is_read_as_a_name_except_in_a_line_o
     assert group.pos_ != "AUX" and doc[2].dep_ == "nsubj"
     assert verb.norm_ == "is"
     assert doc.text.startswith("Suspected IS")
+
+
+def test_a_noun_heading_a_sentence_with_its_own_subject_is_the_sentence_s_verb():
+    # a headline in the present tense: the tagger reads "protest" as a noun, the parser as the root
+    [protest] = [t for t in parse("Residents of Loruk protest over police insecurity.", "en") if t.text == "protest"]
+    assert (protest.pos_, protest.dep_) == ("VERB", "ROOT")
+    [noun] = [t for t in parse("Ce fut une manifestation pacifique.", "fr") if t.text == "manifestation"]
+    assert noun.pos_ == "NOUN"  # a noun predicate with its copula stays a noun

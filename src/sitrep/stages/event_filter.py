@@ -79,10 +79,19 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
     phrase = {t.i for t in head.subtree}
     if any(context.places[i].token_start in phrase for i in frame.places):
         return True
+    if is_protest(frame) and frame.places and _subject_of_a_past_act(head):
+        return True  # "in Aragua state, protesters demanded access to basic services": the crowd was there
     occurrence = anchor_words(context.lang).occurrence_verbs
     governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "gathered ... in protest"
     near = [governor, *governor.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
     return any(_one_of(t, occurrence) and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
+
+
+def _subject_of_a_past_act(noun: Token) -> bool:
+    verb = noun.head
+    return dep_is(noun, SUBJECT_DEPS) and verb.i != noun.i and verb.pos_ == "VERB" \
+        and "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm")
+
 
 def inside_mention(trigger: Trigger, context: DocumentContext) -> bool:
     """Trigger words that are part of a name or a date ("Bouclier de l'Euphrate", "front al-Nosra",

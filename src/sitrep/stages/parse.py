@@ -85,6 +85,24 @@ def _beside_capitals(token: Token) -> bool:
                for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc))
 
 
+@Language.component("sitrep_clause_head_nouns")
+def clause_head_nouns(doc: Doc) -> Doc:
+    """A noun the parser made the head of a sentence with a subject of its own, and no copula or
+    auxiliary, is the sentence's verb the tagger took for a noun: a headline in the present tense
+    ("Residents of Loruk protest over insecurity", "Kenyans march in protest")."""
+    for token in doc:
+        if token.dep_ == "ROOT" and token.pos_ == "NOUN" and _heads_a_clause(token):
+            token.pos_ = "VERB"
+            token.tag_ = "VBZ" if token.tag_ == "NNS" else "VBP"
+            token.set_morph("Tense=Pres|VerbForm=Fin")
+    return doc
+
+
+def _heads_a_clause(token: Token) -> bool:
+    deps = {child.dep_ for child in token.children}
+    return bool(deps & {"nsubj", "nsubj:pass", "nsubjpass"}) and not deps & {"cop", "aux", "aux:pass", "auxpass"}
+
+
 @Language.factory("sitrep_lemma_repairs", default_config={"repairs": {}})
 def make_lemma_repairs(nlp: Language, name: str, repairs: dict[str, str]):
     """Lemmas the model's lemmatizer gets wrong, set right (lang/<code>/pipeline.yaml `lemma_repairs`:
@@ -119,6 +137,7 @@ def pipeline_for(lang: str) -> Language:
     use_rule_table(nlp)
     nlp.add_pipe("sitrep_line_breaks", before="parser", config={"openers": data.sentence_openers})
     add_actor_ruler(nlp, lang)
+    nlp.add_pipe("sitrep_clause_head_nouns", after="lemmatizer")
     if data.lemma_repairs:
         nlp.add_pipe("sitrep_lemma_repairs", after="lemmatizer", config={"repairs": data.lemma_repairs})
     return nlp
