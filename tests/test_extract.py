@@ -401,3 +401,12 @@ def test_protesters_who_did_something_where_no_place_is_named_are_no_event_of_th
     text = "Police used batons and shields while protesters threw rocks and bottles."
     assert not _asserted(sitrep.extract(text, published="2020-06-06", lang="en"))
 
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Armed clashes were reported in Dikhil, Djibouti, on Monday.", "en"),
+    ("Des affrontements armés ont éclaté lundi à Kidal, au Mali.", "fr"),
+])
+def test_fighting_called_armed_shows_political_violence_whoever_fought(text, lang):
+    events = _asserted(sitrep.extract(text, published="2016-05-05", lang=lang))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

@@ -103,5 +103,7 @@ def test_a_noun_heading_a_sentence_with_its_own_subject_is_the_sentence_s_verb()
     # a headline in the present tense: the tagger reads "protest" as a noun, the parser as the root
     [protest] = [t for t in parse("Residents of Loruk protest over police insecurity.", "en") if t.text == "protest"]
     assert (protest.pos_, protest.dep_) == ("VERB", "ROOT")
+    [clans] = [t for t in parse("Clashes between Akok and Marial Lou clans in Tonj North.", "en") if t.text == "clans"]
+    assert clans.pos_ == "NOUN"  # a plural noun does not agree with a plural subject as a verb would
     [noun] = [t for t in parse("Ce fut une manifestation pacifique.", "fr") if t.text == "manifestation"]
     assert noun.pos_ == "NOUN"  # a noun predicate with its copula stays a noun

@@ -88,19 +88,25 @@ def _beside_capitals(token: Token) -> bool:
 @Language.component("sitrep_clause_head_nouns")
 def clause_head_nouns(doc: Doc) -> Doc:
     """A noun the parser made the head of a sentence with a subject of its own, and no copula or
-    auxiliary, is the sentence's verb the tagger took for a noun: a headline in the present tense
-    ("Residents of Loruk protest over insecurity", "Kenyans march in protest")."""
+    auxiliary, is the sentence's verb the tagger took for a noun, where its form agrees with the
+    subject as a verb's would: a headline in the present tense ("Residents of Loruk protest over
+    insecurity", "Kenyans march in protest"; not "Clashes between Akok and Marial Lou clans")."""
     for token in doc:
-        if token.dep_ == "ROOT" and token.pos_ == "NOUN" and _heads_a_clause(token):
+        subject = _subject_of_a_noun_root(token)
+        if subject is not None and ("Plur" in subject.morph.get("Number")) == ("Sing" in token.morph.get("Number")):
             token.pos_ = "VERB"
-            token.tag_ = "VBZ" if token.tag_ == "NNS" else "VBP"
+            token.tag_ = "VBZ" if "Plur" in token.morph.get("Number") else "VBP"
             token.set_morph("Tense=Pres|VerbForm=Fin")
     return doc
 
 
-def _heads_a_clause(token: Token) -> bool:
-    deps = {child.dep_ for child in token.children}
-    return bool(deps & {"nsubj", "nsubj:pass", "nsubjpass"}) and not deps & {"cop", "aux", "aux:pass", "auxpass"}
+def _subject_of_a_noun_root(token: Token) -> Token | None:
+    """The subject of a sentence-heading noun with no copula or auxiliary, else None."""
+    if token.dep_ != "ROOT" or token.pos_ != "NOUN":
+        return None
+    if any(child.dep_ in ("cop", "aux", "aux:pass", "auxpass") for child in token.children):
+        return None
+    return next((child for child in token.children if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
 
 
 @Language.factory("sitrep_lemma_repairs", default_config={"repairs": {}})
