@@ -410,3 +410,18 @@ def test_protesters_who_did_something_where_no_place_is_named_are_no_event_of_th
 def test_fighting_called_armed_shows_political_violence_whoever_fought(text, lang):
     events = _asserted(sitrep.extract(text, published="2016-05-05", lang=lang))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text,lang,sub_event_type", [
+    ("Israeli warplanes targeted the Shejaiya neighbourhood of Gaza City on Monday.", "en", "Air/drone strike"),
+    ("Des avions de guerre israéliens ont ciblé le quartier de Chejaiya à Gaza lundi.", "fr", "Air/drone strike"),
+    ("JNIM militants fired gunshots at the vehicle of the deputy mayor near Torodi, Niger, on Monday.", "en", "Attack"),
+    ("People gathered in Hartford, Connecticut, in opposition to the new policy on Monday.", "en", "Peaceful protest"),
+])
+def test_acts_told_by_a_verb_and_its_object_or_purpose_are_events(text, lang, sub_event_type):
+    events = _asserted(sitrep.extract(text, published="2023-11-06", lang=lang))
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+def test_targeting_told_of_no_aircraft_of_war_is_no_event():
+    assert not sitrep.extract("The campaign targeted drone owners in Ohio on Monday.", published="2023-11-06", lang="en")
