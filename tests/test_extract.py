@@ -425,3 +425,10 @@ def test_acts_told_by_a_verb_and_its_object_or_purpose_are_events(text, lang, su
 
 def test_targeting_told_of_no_aircraft_of_war_is_no_event():
     assert not sitrep.extract("The campaign targeted drone owners in Ohio on Monday.", published="2023-11-06", lang="en")
+
+
+def test_buildings_blown_up_are_property_destroyed_and_a_story_that_blew_up_is_no_event():
+    text = "Israeli forces blew up residential buildings in Khan Younis, in the Gaza Strip, on Monday."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2024-01-09", lang="en"))] == [
+        "Looting/property destruction"]
+    assert not sitrep.extract("The story blew up on social media in Gaza on Monday.", published="2024-01-09", lang="en")

@@ -153,9 +153,9 @@ def _object_phrase(head: Token) -> Token | None:
         parent = node.head
         if node.dep_ == "pobj" and parent.pos_ == "ADP" and parent.head.pos_ in ("NOUN", "PROPN"):
             node = parent.head  # "a wave of [drone attacks]"
-        elif node.dep_ in ("nmod", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
-            node = parent  # "une série de [frappes]"; a conjunct or an apposition is where its
-            # first noun is ("fired 120mm and 82mm [mortars]")
+        elif node.dep_ in ("nmod", "conj", "appos", "compound") and parent.pos_ in ("NOUN", "PROPN"):
+            node = parent  # "une série de [frappes]"; a conjunct, an apposition or a noun modifier is
+            # where the noun it goes with is ("fired 120mm and 82mm [mortars]", "fired [artillery] rounds")
         else:
             return None
     return None
