@@ -432,3 +432,37 @@ def test_buildings_blown_up_are_property_destroyed_and_a_story_that_blew_up_is_n
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2024-01-09", lang="en"))] == [
         "Looting/property destruction"]
     assert not sitrep.extract("The story blew up on social media in Gaza on Monday.", published="2024-01-09", lang="en")
+
+
+@pytest.mark.parametrize("text,lang,sub_event_type", [
+    ("Youths threw stones at police officers in Tamale, Ghana, on Monday.", "en", "Violent demonstration"),
+    ("Des jeunes ont lancé des pierres sur les forces de l'ordre lundi à Bouaké, en Côte d'Ivoire.", "fr",
+     "Violent demonstration"),
+    ("Israeli settlers hurled stones at Palestinian villagers near Nablus in the West Bank on Monday.", "en",
+     "Mob violence"),
+])
+def test_people_throwing_stones_riot(text, lang, sub_event_type):
+    events = _asserted(sitrep.extract(text, published="2024-11-13", lang=lang))
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text,lang,day", [
+    # the day before the day the sentence names, not before publication
+    ("L'armée a annoncé mardi avoir tué vingt combattants lors de frappes aériennes menées la veille près de "
+     "Koro, au Mali.", "fr", date(2023, 5, 8)),
+    ("Gunmen attacked the village of Kufana in Kaduna State, Nigeria, on Monday. The previous day, soldiers "
+     "had clashed with bandits near Birnin Gwari in Kaduna State.", "en", date(2023, 5, 7)),
+])
+def test_the_day_before_counts_from_the_day_the_text_told_last(text, lang, day):
+    events = _asserted(sitrep.extract(text, published="2023-05-10", lang=lang))
+    assert day in {e.date for e in events}
+
+
+def test_a_day_the_main_verb_of_a_sentence_moves_the_story_to_dates_the_events_after_it():
+    text = ("Un jeune homme a été tué lundi à N'Djamena lors de heurts entre la police et des manifestants.\n\n"
+            "Des dizaines de jeunes ont incendié un commissariat dans le quartier de Chagoua.\n\n"
+            "Le mouvement s'est étendu hier à d'autres villes. À Moundou, plusieurs centaines de femmes ont "
+            "observé un sit-in devant l'agence de la société d'électricité.")
+    [sit_in] = [e for e in _asserted(sitrep.extract(text, published="2024-04-17", lang="fr"))
+                if e.location and e.location.name == "Moundou"]
+    assert sit_in.date == date(2024, 4, 16)

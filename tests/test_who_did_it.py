@@ -196,6 +196,8 @@ def test_regime_snipers_are_the_regime_s_forces():
      "Military Forces of Israel"),
     ("Ethiopian troops fought OLF fighters near Nekemte on Monday.", "2012-05-04", "OLF: Oromo Liberation Front"),
     ("Mungiki sect members killed two men in Nyeri on Monday.", "2009-05-04", "Mungiki Militia"),
+    ("Israeli settlers attacked Palestinian farmers near Nablus in the West Bank on Monday.", "2024-11-04",
+     "Settlers (Israel)"),
     ("Heavy fighting between SLM/A-W and government forces in Jebel Marra on Monday.", "2012-05-04",
      "SLM/A-AW: Sudan Liberation Movement/Army-Abdul Wahid"),
 ])

@@ -50,11 +50,15 @@ def event_date(frame: EventFrame, context: DocumentContext, told: Told) -> DateM
         return own.model_copy(update={"date": day, "earliest": day, "latest": day,
                                       "time_precision": anchor.time_precision})
     if own is not None:
-        if own.after_previous is None or previous is None or previous.date is None:
+        if own.after_previous is None:
             return own
-        day = previous.date + timedelta(days=own.after_previous)
+        # "a annoncé mardi avoir ... lors de frappes menées la veille": the day its sentence named before it
+        reference = _day_before_in_its_sentence(own, context) or previous
+        if reference is None or reference.date is None:
+            return own
+        day = reference.date + timedelta(days=own.after_previous)
         return own.model_copy(update={"date": day, "earliest": day, "latest": day,
-                                      "time_precision": previous.time_precision})
+                                      "time_precision": reference.time_precision})
     lines = context.lines
     if previous is not None and previous.evidence.date is not None and previous.date is not None \
             and lines.paragraph(position) - lines.paragraph(previous.evidence.trigger.start) <= 1 \
@@ -104,6 +108,20 @@ def _day_of_figure(frame: EventFrame, context: DocumentContext) -> DateMention |
     return next((d for d in context.dates if d.span.start < day.end and day.start < d.span.end), None)
 
 
+def _day_before_in_its_sentence(relative: DateMention, context: DocumentContext) -> DateMention | None:
+    """The nearest day of its own the sentence of a day counted from another ("la veille") names
+    before it, else None."""
+    words = context.doc.char_span(relative.span.start, relative.span.end, alignment_mode="expand")
+    if words is None:
+        return None
+    for mention in _dates_before(relative.span.start, context):
+        if mention.span.start < words.sent.start_char:
+            return None
+        if _a_recent_day(mention, context.published):
+            return mention
+    return None
+
+
 @lru_cache(maxsize=1)  # documents are coded one at a time
 def _date_ends(context: DocumentContext) -> list[int]:
     return [mention.span.end for mention in context.dates]  # in text order, as dates.py finds them
@@ -117,16 +135,25 @@ def _dates_before(position: int, context: DocumentContext) -> Iterator[DateMenti
 
 
 def _day_opening_a_sentence(after: int, position: int, context: DocumentContext) -> DateMention | None:
-    """A day that opens a sentence of the paragraph of ``position``, between ``after`` and it: the
-    story moves on to that day ("Vendredi, la situation était plus calme. À Kaolack, ...")."""
+    """A day that opens a sentence of the paragraph of ``position``, or is the day of its main
+    verb, between ``after`` and it: the story moves on to that day ("Vendredi, la situation était
+    plus calme. À Kaolack, ...", "Le mouvement s'est étendu hier à d'autres villes. À Moundou, ...")."""
     paragraph = context.lines.paragraph(position)
     for mention in _dates_before(position, context):
         if mention.span.start <= after or context.lines.paragraph(mention.span.start) != paragraph:
             return None
         words = context.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        if words is not None and words.start == words.sent.start and _a_recent_day(mention, context.published):
+        if words is not None and (words.start == words.sent.start or _day_of_main_verb(words, context)) \
+                and _a_recent_day(mention, context.published):
             return mention
     return None
+
+
+def _day_of_main_verb(words: SpacySpan, context: DocumentContext) -> bool:
+    """The day is the sentence's main verb's, a verb that tells no report ("ont indiqué mercredi des
+    élus": the day of the telling, not of what is told)."""
+    root = words.sent.root
+    return words.root.head == root and root.i not in context.reporting_verbs
 
 
 def _day_named_before(position: int, context: DocumentContext) -> DateMention | None:
