@@ -466,3 +466,9 @@ def test_a_day_the_main_verb_of_a_sentence_moves_the_story_to_dates_the_events_a
     [sit_in] = [e for e in _asserted(sitrep.extract(text, published="2024-04-17", lang="fr"))
                 if e.location and e.location.name == "Moundou"]
     assert sit_in.date == date(2024, 4, 16)
+
+
+def test_a_sentence_without_a_verb_in_running_text_is_read_not_taken_for_a_title():
+    running = "Clashes between the army and SLM/A-Nur in Jebel Marra. Two people were injured."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(running, published="2016-09-15", lang="en"))] == [
+        "Armed clash"]

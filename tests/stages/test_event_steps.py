@@ -43,7 +43,7 @@ CLASH = entry("Armed clash", entry_id="clash")
 def test_a_verbless_title_reports_no_event_and_a_sentence_with_an_actor_does():
     body_words = "The/DET/det/1 army/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell Aleppo/PROPN/obj/2 ./PUNCT/punct/2"
     title_words = "Army/PROPN/compound/1 shelling/NOUN/ROOT/1 in/ADP/case/3 Aleppo/PROPN/nmod/1"
-    titled = hand_doc(title_words, body_words)
+    titled = hand_doc(title_words + " ¶", body_words)  # a title is a line of its own
     aleppo = place(titled, 3, 4, "Aleppo", 36.2, 37.16)
     assert not event_filter.keeps(frame(titled, 1, 2, SHELLING, places=[0]), context(titled, places=[aleppo]))
     # a headline alone is all the document tells
@@ -54,6 +54,10 @@ def test_a_verbless_title_reports_no_event_and_a_sentence_with_an_actor_does():
     body = hand_doc(body_words)
     army = actor(body, 0, 2, "Military Forces of Syria", "state_forces", "military")
     assert event_filter.keeps(frame(body, 2, 3, SHELLING, agent=army), context(body, actors=[army]))
+    # in running text, a sentence without a verb is a note's or a wire's fragment, no title
+    running = hand_doc(title_words + " ./PUNCT/punct/1", body_words)
+    aleppo = place(running, 3, 4, "Aleppo", 36.2, 37.16)
+    assert event_filter.keeps(frame(running, 1, 2, SHELLING, places=[0]), context(running, places=[aleppo]))
 
 
 def test_a_noun_trigger_needs_something_that_anchors_it_to_a_happening():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
@@ -39,7 +39,8 @@ def event_frames(frames: list[EventFrame], context: DocumentContext) -> list[Eve
 def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     doc, entry = context.doc, frame.trigger.entry
     head = doc[frame.head]
-    if (is_verbless(head.sent) and has_a_verb(context)) or inside_mention(frame.trigger, context):
+    if (is_verbless(head.sent) and has_a_verb(context) and is_a_line_of_its_own(head.sent)) \
+            or inside_mention(frame.trigger, context):
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
         return False
@@ -230,6 +231,16 @@ def has_a_verb(context: DocumentContext) -> bool:
     title or a caption; where none has one (a headline alone, a one-line note: "Clashes between
     the army and SLM/A-Nur"), the verbless sentences are all the document tells."""
     return not all(is_verbless(sentence) for sentence in context.doc.sents)
+
+
+def is_a_line_of_its_own(sentence: SpacySpan) -> bool:
+    """A sentence alone on its line: a title or a caption where it has no verb ("Clashes between X
+    and Y in Mellit. Two injuries reported." is running text: a note's or a wire's fragment)."""
+    text = sentence.doc.text
+    end = sentence.start_char + len(sentence.text.rstrip())  # a line break the sentence ends with is its own
+    before = text[:sentence.start_char].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
