@@ -309,3 +309,8 @@ def test_supporters_no_name_qualifies_are_no_rioters():
 def test_a_weapon_in_a_list_of_objects_or_naming_one_is_fired_by_the_verb_s_subject(text):
     [event] = _events(text, "en", "2019-05-05")
     assert _actor1(event) == "Military Forces of Ukraine (2014-2019)"
+
+
+def test_who_killed_in_an_attack_carried_it_out():
+    text = "Military forces killed six people in an attack on Muyuka, in Cameroon, on Monday."
+    assert {_actor1(e) for e in _events(text, "en", "2021-05-05")} == {"Military Forces of Cameroon (1982-)"}

@@ -4,7 +4,7 @@ tells of its protest's protesters folded into that protest; victims a sentence n
 event."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.models import EventFrame
 from sitrep.stages.event_filter import is_protest
@@ -82,6 +82,12 @@ def _absorb(kept: EventFrame, other: EventFrame) -> None:
         kept.targets = [other.agent]
     kept.agent = kept.agent or other.agent
 
+def _one_clause(death: Token, event: Token) -> bool:
+    """The killing word governs the event word, itself or through a preposition ("killed six people
+    in an attack"), or hangs on it ("shelled Kharkiv, killing three")."""
+    governor = event.head.head if event.head.pos_ == "ADP" else event.head
+    return governor == death or death.head == event
+
 def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     """Violence, arrests and clashes that a sentence tells of the protesters of its protest
     ("police opened fire on protesters", "riot police beat and detained dozens of protesters",
@@ -110,11 +116,16 @@ def _names_protesters(frame: EventFrame) -> bool:
 
 def add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -> None:
     """An event with no target of its own is against those its sentence says it killed or
-    wounded ("Russian forces shelled Kharkiv, killing three civilians")."""
-    deaths_in_sentence = by_sentence([d for d in deaths if d.targets], doc)
+    wounded ("Russian forces shelled Kharkiv, killing three civilians"); one with no agent of its
+    own was carried out by those who killed or wounded in its clause ("Military forces killed six
+    people in an attack on Ikata village")."""
+    deaths_in_sentence = by_sentence(deaths, doc)
     for frame in regular:
-        if frame.targets:
-            continue
-        victims = next(iter(deaths_in_sentence.get(doc[frame.head].sent.start, ())), None)
-        if victims is not None:
+        told = deaths_in_sentence.get(doc[frame.head].sent.start, ())
+        victims = next((death for death in told if death.targets), None)
+        if not frame.targets and victims is not None:
             frame.targets, frame.target_tokens = victims.targets, victims.target_tokens
+        killers = next((death for death in told if death.agent is not None
+                        and _one_clause(doc[death.head], doc[frame.head])), None)
+        if frame.agent is None and killers is not None and killers.agent not in frame.targets:
+            frame.agent = killers.agent
