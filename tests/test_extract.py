@@ -472,3 +472,11 @@ def test_a_sentence_without_a_verb_in_running_text_is_read_not_taken_for_a_title
     running = "Clashes between the army and SLM/A-Nur in Jebel Marra. Two people were injured."
     assert [e.sub_event_type for e in _asserted(sitrep.extract(running, published="2016-09-15", lang="en"))] == [
         "Armed clash"]
+
+
+def test_a_town_and_its_country_the_ner_took_for_one_name_are_a_place_and_its_container():
+    # the NER labels "Muyuka, Cameroon" one place; read whole, no gazetteer knows it, and a Japanese
+    # namesake of "Ikata" made the article's country Japan
+    text = "Military forces killed six people in an attack on Ikata village near Muyuka, Cameroon, on Monday."
+    events = _asserted(sitrep.extract(text, published="2021-05-05", lang="en"))
+    assert {e.location.country for e in events} == {"Cameroon"}

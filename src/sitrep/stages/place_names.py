@@ -103,8 +103,9 @@ def _trim(doc: Doc, start: int, end: int, words: PlaceWords, known: Callable[[st
 
     while start < end and not _is_capitalised(doc[start]) and not starts_with_article(doc[start].text):
         start += 1
-    # an entity the NER ran on past a bracket holds two names: "Balangoda (Balangoda, Sabaragamuwa"
-    end = next((t.i for t in doc[start:end] if t.text in BRACKETS), end)
+    # an entity the NER ran on past a bracket or a comma holds two names: "Balangoda (Balangoda,
+    # Sabaragamuwa", "Muyuka, Cameroon" (the second is the first's container, found as such)
+    end = next((t.i for t in doc[start:end] if t.text in BRACKETS or t.text == ","), end)
     while end > start and is_tail(doc[end - 1]):
         end -= 1
     if start < end and known(doc[start:end].text):
