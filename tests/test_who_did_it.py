@@ -314,3 +314,11 @@ def test_a_weapon_in_a_list_of_objects_or_naming_one_is_fired_by_the_verb_s_subj
 def test_who_killed_in_an_attack_carried_it_out():
     text = "Military forces killed six people in an attack on Muyuka, in Cameroon, on Monday."
     assert {_actor1(e) for e in _events(text, "en", "2021-05-05")} == {"Military Forces of Cameroon (1982-)"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("On Monday, government artillery shelling hit a residential area of Ariha in Idlib province, Syria.", "en"),
+    ("L'artillerie gouvernementale a bombardé lundi la ville d'Ariha, dans la province d'Idleb, en Syrie.", "fr"),
+])
+def test_a_government_s_weapons_are_its_military(text, lang):
+    assert {_actor1(e) for e in _events(text, lang, "2023-10-10")} == {"Military Forces of Syria (2000-2024)"}
