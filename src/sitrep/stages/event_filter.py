@@ -89,6 +89,7 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
 
 
 def _subject_of_a_past_act(noun: Token) -> bool:
+    """The noun is the subject of a finite verb in the past tense ("protesters demanded")."""
     verb = noun.head
     return dep_is(noun, SUBJECT_DEPS) and verb.i != noun.i and verb.pos_ == "VERB" \
         and "Past" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm")

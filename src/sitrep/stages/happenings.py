@@ -82,12 +82,6 @@ def _absorb(kept: EventFrame, other: EventFrame) -> None:
         kept.targets = [other.agent]
     kept.agent = kept.agent or other.agent
 
-def _one_clause(death: Token, event: Token) -> bool:
-    """The killing word governs the event word, itself or through a preposition ("killed six people
-    in an attack"), or hangs on it ("shelled Kharkiv, killing three")."""
-    governor = event.head.head if event.head.pos_ == "ADP" else event.head
-    return governor == death or death.head == event
-
 def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     """Violence, arrests and clashes that a sentence tells of the protesters of its protest
     ("police opened fire on protesters", "riot police beat and detained dozens of protesters",
@@ -129,3 +123,10 @@ def add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -
                         and _one_clause(doc[death.head], doc[frame.head])), None)
         if frame.agent is None and killers is not None and killers.agent not in frame.targets:
             frame.agent = killers.agent
+
+
+def _one_clause(death: Token, event: Token) -> bool:
+    """The killing word governs the event word, itself or through a preposition ("killed six people
+    in an attack"), or hangs on it ("shelled Kharkiv, killing three")."""
+    governor = event.head.head if event.head.pos_ == "ADP" else event.head
+    return governor == death or death.head == event
