@@ -12,7 +12,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, EventFrame, Span, Trigger
 from sitrep.stages.anchors import anchor_words
-from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, is_verbless
+from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, governor, is_verbless
 from sitrep.stages.toll_scope import since_words
 from sitrep.stages.triggers import head_of
 from sitrep.text import SpanIndex, folded
@@ -83,8 +83,8 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
     if is_protest(frame) and frame.places and _subject_of_a_past_act(head):
         return True  # "in Aragua state, protesters demanded access to basic services": the crowd was there
     occurrence = anchor_words(context.lang).occurrence_verbs
-    governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "gathered ... in protest"
-    near = [governor, *governor.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
+    verb = governor(head)  # "gathered ... in protest"
+    near = [verb, *verb.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
     return any(_one_of(t, occurrence) and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
 
 
@@ -168,12 +168,12 @@ def states_a_generality(head: Token, lang: str) -> bool:
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "nmod:poss") for c in head.children):
         return False
-    governor = head.head
-    copula = next((c for c in governor.children if c.dep_ == "cop"), governor if governor.pos_ == "AUX" else None)
+    clause = head.head
+    copula = next((c for c in clause.children if c.dep_ == "cop"), clause if clause.pos_ == "AUX" else None)
     if copula is None or "Pres" not in copula.morph.get("Tense"):
         return False
-    predicate = governor if copula is not governor else next(
-        (c for c in governor.children if c.dep_ in ("acomp", "attr")), None)
+    predicate = clause if copula is not clause else next(
+        (c for c in clause.children if c.dep_ in ("acomp", "attr")), None)
     return predicate is not None and predicate._.lemma_key in anchor_words(lang).generic_predicates
 
 
@@ -238,10 +238,14 @@ def is_a_line_of_its_own(sentence: SpacySpan) -> bool:
     """A sentence alone on its line: a title or a caption where it has no verb ("Clashes between X
     and Y in Mellit. Two injuries reported." is running text: a note's or a wire's fragment)."""
     text = sentence.doc.text
-    end = sentence.start_char + len(sentence.text.rstrip())  # a line break the sentence ends with is its own
-    before = text[:sentence.start_char].rstrip(" \t")
-    after = text[end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    before = sentence.start_char - 1
+    while before >= 0 and text[before] in " \t":
+        before -= 1
+    after = sentence.start_char + len(sentence.text.rstrip())  # a line break the sentence ends with is its own
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    # only the characters beside the sentence are read: a long text is not copied once a sentence
+    return (before < 0 or text[before] == "\n") and (after == len(text) or text[after] == "\n")
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
@@ -302,9 +306,9 @@ def is_a_period(head: Token, lang: str) -> bool:
         return True
     if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
         return False
-    governor = head.head.head if head.head.pos_ == "ADP" else head.head  # "weeks (of) fighting"
-    plural = "Plur" in governor.morph.get("Number") or any(c.pos_ == "NUM" for c in governor.children)
-    return plural and governor._.lemma_key in time_units(lang)
+    unit = governor(head)  # "weeks (of) fighting"
+    plural = "Plur" in unit.morph.get("Number") or any(c.pos_ == "NUM" for c in unit.children)
+    return plural and unit._.lemma_key in time_units(lang)
 
 
 def _lasts_since(head: Token, lang: str) -> bool:

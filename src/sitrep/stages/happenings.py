@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.models import EventFrame
 from sitrep.stages.event_filter import is_protest
+from sitrep.stages.syntax import governor
 
 # Two triggers this close in the tree (not coordinated) describe one happening: "a pris le
 # contrôle du camp après des combats" is one takeover, not a takeover and a battle.
@@ -128,5 +129,4 @@ def add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -
 def _one_clause(death: Token, event: Token) -> bool:
     """The killing word governs the event word, itself or through a preposition ("killed six people
     in an attack"), or hangs on it ("shelled Kharkiv, killing three")."""
-    governor = event.head.head if event.head.pos_ == "ADP" else event.head
-    return governor == death or death.head == event
+    return governor(event) == death or death.head == event

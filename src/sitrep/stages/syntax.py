@@ -39,6 +39,12 @@ def befalls_its_noun(token: Token) -> bool:
         and not any(dep_is(child, OBJECT_DEPS) or child.dep_.startswith("aux") for child in token.children)
 
 
+def governor(token: Token) -> Token:
+    """The word a token hangs on, across the preposition English trees put between them ("gathered
+    ... in [protest]", "said on [Monday]")."""
+    return token.head.head if token.head.pos_ == "ADP" else token.head
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of one sentence through their lowest common ancestor."""
     path_a = [a, *a.ancestors]

@@ -9,6 +9,7 @@ from datetime import date as Date
 
 from sitrep.models import DateMention, DocumentContext, Event, TimePrecision
 from sitrep.stages.event_place import is_coarse
+from sitrep.stages.syntax import governor
 
 # How far apart the dates of two tellings of one incident may be where one of them gives no date of
 # its own (it takes the story's date or the publication day's)
@@ -91,11 +92,11 @@ def _dates_a_report(mention: DateMention, context: DocumentContext) -> bool:
     words = context.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if words is None:
         return False
-    governor = words.root.head.head if words.root.head.pos_ == "ADP" else words.root.head  # "said on Monday"
-    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in SPEAKER_DEPS:
-        governor = governor.head  # "a déclaré le chef de l'Etat ce mardi": parsed as the speaker's
+    verb = governor(words.root)  # "said on Monday"
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in SPEAKER_DEPS:
+        verb = verb.head  # "a déclaré le chef de l'Etat ce mardi": parsed as the speaker's
     # not a report told as a time ("the day after witnesses reported soldiers had opened fire")
-    return governor.i in context.reporting_verbs and not any(c.dep_ == "mark" for c in governor.children)
+    return verb.i in context.reporting_verbs and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _a_recent_period(mention: DateMention) -> bool:
