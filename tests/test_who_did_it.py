@@ -322,3 +322,49 @@ def test_who_killed_in_an_attack_carried_it_out():
 ])
 def test_a_government_s_weapons_are_its_military(text, lang):
     assert {_actor1(e) for e in _events(text, lang, "2023-10-10")} == {"Military Forces of Syria (2000-2024)"}
+
+
+@pytest.mark.parametrize("text,lang,actors", [
+    ("Soldiers and rebels clashed near Agadez, Niger, on Monday.", "en",
+     ("Armed clash", "Military Forces of Niger (2011-2021)", "Unidentified Armed Group (Niger)")),
+    ("Gendarmes and an unidentified armed group clashed near Agadez, Niger, on Monday.", "en",
+     ("Armed clash", "Police Forces of Niger", "Unidentified Armed Group (Niger)")),
+    ("Des soldats et des rebelles se sont affrontés lundi près de Gao, au Mali.", "fr",
+     ("Armed clash", "Military Forces of Mali (2013-2020)", "Unidentified Armed Group (Mali)")),
+    # police and demonstrators who clash are a riot: the rioters first, whichever the text names first
+    ("Police and demonstrators clashed in Homa Bay, Kenya, on Monday.", "en",
+     ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")),
+    ("Police clashed with demonstrators in Homa Bay, Kenya, on Monday.", "en",
+     ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")),
+    ("Des policiers et des manifestants se sont affrontés lundi à Dakar, au Sénégal.", "fr",
+     ("Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal")),
+])
+def test_the_coordinated_subjects_of_a_clash_are_its_two_sides(text, lang, actors):
+    events = _events(text, lang, "2019-05-07")
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None) for e in events] == [actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers beat a suspected thief to death in Kasese, Uganda, on Monday.",
+    "Residents killed a man accused of stealing a goat in Kasese, Uganda, on Monday.",
+])
+def test_a_crowd_that_kills_a_suspected_criminal_is_a_mob(text):
+    assert [(e.sub_event_type, _actor1(e)) for e in _events(text, "en", "2019-05-07")] == [
+        ("Mob violence", "Rioters (Uganda)")]
+
+
+def test_a_suspect_shot_by_police_or_a_homeowner_is_no_mob_violence():
+    assert all(e.sub_event_type != "Mob violence" for e in _events(
+        "Police shot dead two suspected robbers in Nairobi, Kenya, on Monday.", "en", "2019-05-07"))
+    assert not _events("A homeowner shot a suspected burglar in Dallas, Texas, on Monday.", "en", "2019-05-07")
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("An Israeli sniper shot a Palestinian man near Khan Younis, Gaza Strip, on Monday.", "Military Forces of Israel"),
+    ("Three military officers attacked a police officer in Bulukumba, South Sulawesi, Indonesia, on Monday.",
+     "Military Forces of Indonesia"),
+    ("A gendarme was killed in Kumbo, Cameroon, on Monday during an attack by secessionists.",
+     "Unidentified Armed Group (Cameroon)"),
+])
+def test_snipers_officers_and_secessionists_are_named(text, actor):
+    assert any(_actor1(e).startswith(actor) for e in _events(text, "en", "2021-05-07"))

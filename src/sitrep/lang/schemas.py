@@ -28,6 +28,9 @@ class Refinement(Strict):
         default_factory=list, description="what the trigger acts on (its object or passive subject) is one of "
                                           "these words ('attacked the village of X') and the text names no armed "
                                           "target")
+    suspects: list[str] = Field(
+        default_factory=list, description="the trigger's clause holds every word of one of these (its victims "
+                                          "are 'two suspected cattle rustlers', 'a man accused of stealing')")
 
 
 class TriggerEntry(Strict):
@@ -88,6 +91,8 @@ class Arguments(Strict):
     between_cases: list[str]
     opposing_verbs: list[str] = Field(default_factory=list)
     opposing_cases: list[str] = Field(default_factory=list)
+    reciprocal_verbs: list[str] = Field(default_factory=list, description="verbs whose coordinated subjects "
+                                        "are the two sides (\"soldiers and rebels clashed\")")
 
 
 class Attribution(Strict):

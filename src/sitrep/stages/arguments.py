@@ -47,6 +47,7 @@ class CaseWords(BaseModel):
     between: frozenset[str]
     opposing_verbs: frozenset[str]
     opposing: frozenset[str]
+    reciprocal_verbs: frozenset[str]
 
 
 @cache
@@ -54,7 +55,7 @@ def case_words(lang: str) -> CaseWords:
     raw = langdata.load(lang, "arguments")
     return CaseWords(target=folded(raw.target_cases), agent=folded(raw.agent_cases),
                      between=folded(raw.between_cases), opposing_verbs=folded(raw.opposing_verbs),
-                     opposing=folded(raw.opposing_cases))
+                     opposing=folded(raw.opposing_cases), reciprocal_verbs=folded(raw.reciprocal_verbs))
 
 
 def syntactic_head(doc: Doc, trigger: Trigger) -> Token:
@@ -219,6 +220,10 @@ def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
         shared = next((c for c in head.children if c.dep_ == "conj" and is_verbal(c)), None)
         if shared is not None:
             found = naming_actors([c for c in shared.children if dep_is(c, OBJECT_DEPS)])
+    if not found and is_verbal(head) and head._.lemma_key in cases.reciprocal_verbs:
+        # "gendarmes and an armed group clashed": the subject's other conjuncts are the other side
+        subject = next((c for c in head.children if dep_is(c, SUBJECT_DEPS)), None)
+        found = naming_actors([c for c in subject.children if c.dep_ == "conj"]) if subject is not None else []
     return found
 
 

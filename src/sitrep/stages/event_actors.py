@@ -72,8 +72,12 @@ def _demonstration_actors(demonstrators: ActorRef, agent: ActorRef | None,
     """A protest's or riot's protesters or rioters first; second, the armed side its clause names
     as acting ("police fired tear gas": the police), else its first target that is no demonstrator
     ("rioters attacked a police station", a mob's victims)."""
-    own_words = agent is not None and agent.actor_type in DEMONSTRATORS
-    actor1 = demonstrators.model_copy(update={"span": agent.span if own_words else None})
+    # the words that name the crowd: the clause's subject where it is demonstrators or people
+    # ("residents beat a suspected thief to death"), else the demonstrators it faces ("police
+    # clashed with demonstrators")
+    crowd = [agent] if agent is not None and agent.actor_type in NOT_PERPETRATORS else []
+    named = next((ref for ref in [*crowd, *targets] if ref.actor_type in DEMONSTRATORS), crowd[0] if crowd else None)
+    actor1 = demonstrators.model_copy(update={"span": named.span if named else None})
     opposing = [agent] if agent is not None and agent.actor_type in OPPOSING_TYPES else []
     # a government is what demonstrators protest against, not a side of the street ("riots against
     # the government's decision")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from sitrep.models import EventFrame
+from sitrep.models import ActorMention, EventFrame
 from sitrep.stages.event_filter import is_protest
 from sitrep.stages.syntax import governor
 
@@ -98,6 +98,8 @@ def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
             kept.append(frame)
         else:
             protest.fatalities = protest.fatalities or frame.fatalities
+            if not protest.targets:  # the side the protesters faced ("police clashed with demonstrators")
+                protest.targets = [m for m in (frame.agent, *frame.targets) if m is not None and not _is_crowd(m)][:1]
     return kept
 
 def _said_of(frame: EventFrame, protest: EventFrame, doc: Doc) -> bool:
@@ -106,8 +108,11 @@ def _said_of(frame: EventFrame, protest: EventFrame, doc: Doc) -> bool:
     return head.dep_ in ("relcl", "acl:relcl", "acl") and head.head.i == protest.head
 
 def _names_protesters(frame: EventFrame) -> bool:
-    return any(m is not None and m.actor is not None and m.actor.actor_type in ("protesters", "rioters")
-               for m in (frame.agent, *frame.targets))
+    return any(m is not None and _is_crowd(m) for m in (frame.agent, *frame.targets))
+
+
+def _is_crowd(mention: ActorMention) -> bool:
+    return mention.actor is not None and mention.actor.actor_type in ("protesters", "rioters")
 
 def add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -> None:
     """An event with no target of its own is against those its sentence says it killed or

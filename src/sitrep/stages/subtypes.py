@@ -49,6 +49,8 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
             continue
         if rule.objects and (armed_target or not _acts_on(frame, doc, rule.objects)):
             continue
+        if rule.suspects and not _acts_on_a_suspect(frame, doc, rule.suspects):
+            continue
         return rule.sub_event_type
     return model_sub_type(frame, lang) or entry.sub_event_type
 
@@ -65,6 +67,13 @@ def _acts_on(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
     """Whether what the trigger acts on (its target phrase, else its object or passive subject:
     stages/arguments.py) is one of ``words`` ("attacked the village of X", "the village was attacked")."""
     return _names_one_of([doc[i] for i in frame.target_tokens], words)
+
+
+def _acts_on_a_suspect(frame: EventFrame, doc: Doc, phrases: list[str]) -> bool:
+    """Whether the trigger's clause (with the verbs coordinated with it: "killed one man and injured
+    another accused of stealing") has every word of one of ``phrases`` ("two suspected cattle rustlers")."""
+    keys = {key for t in doc[frame.head].subtree for key in (t._.lemma_key, t._.text_key)}
+    return any(has_phrase(phrase, keys) for phrase in phrases)
 
 
 def _names_one_of(tokens: Iterable[Token], words: list[str]) -> bool:
