@@ -167,6 +167,16 @@ def test_a_verb_after_a_parenthetical_is_the_sentence_s_predicate_not_a_descript
         "Peaceful protest"]
 
 
+def test_a_headline_s_passive_with_its_agent_is_the_sentence_s_predicate():
+    # "killed by ..." hangs on "soldiers" as if it described them; a headline has no other verb
+    text = "Two soldiers killed by Al Shabaab in Afgooye, Somalia"
+    assert [(e.sub_event_type, e.actor1.name) for e in _asserted(sitrep.extract(text, published="2020-08-20",
+                                                                                 lang="en"))] == [
+        ("Armed clash", "Al Shabaab")]
+    # a participle without its agent still describes ("the town captured in 2014 ...")
+    assert not _asserted(sitrep.extract("Soldiers wounded in Afgooye in 2014", published="2020-08-20", lang="en"))
+
+
 @pytest.mark.parametrize("text,lang,sub_event_type", [
     ("In Kyunhla township, Sagaing region, there was an explosion at a tea shop next to the administration office.",
      "en", "Remote explosive/landmine/IED"),
