@@ -490,3 +490,19 @@ def test_a_town_and_its_country_the_ner_took_for_one_name_are_a_place_and_its_co
     text = "Military forces killed six people in an attack on Ikata village near Muyuka, Cameroon, on Monday."
     events = _asserted(sitrep.extract(text, published="2021-05-05", lang="en"))
     assert {e.location.country for e in events} == {"Cameroon"}
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Suspected Islamic State militants extorted taxes from villagers near Tillia, Niger, on Monday.",
+     "Looting/property destruction"),
+    ("Islamic Jihad militants sniped at Israeli soldiers east of Gaza City on Monday.", "Armed clash"),
+    ("Residents barricaded roads with burning tyres in Fochville, South Africa, on Monday.", "Violent demonstration"),
+])
+def test_extortion_sniping_and_barricaded_roads_are_events(text, sub_event_type):
+    assert sub_event_type in {e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))}
+
+
+def test_a_man_barricaded_in_a_house_and_a_gang_extorting_shops_are_no_events():
+    for text in ("A man barricaded himself in a house in Dallas, Texas, on Monday.",
+                 "A gang extorted money from shop owners in Chicago on Monday."):
+        assert not _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))
