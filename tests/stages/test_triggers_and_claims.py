@@ -95,6 +95,12 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
      "asserted"),
     ("Des milliers de personnes ont répondu à l'appel pour une manifestation à Bamako.", "fr", "manifestation",
      "asserted"),
+    # what a done action was meant to disperse or quell was there; a planned one, or one only vowed, may not be
+    ("Police fired tear gas to disperse a demonstration in Khartoum.", "en", "demonstration", "asserted"),
+    ("Les policiers ont tiré des gaz lacrymogènes pour disperser une manifestation à Dakar.", "fr", "manifestation",
+     "asserted"),
+    ("Police were deployed to disperse a planned demonstration in Khartoum.", "en", "demonstration", "hypothetical"),
+    ("Police vowed to disperse any demonstration in Khartoum.", "en", "demonstration", "hypothetical"),
 ])
 def test_claim_status(text, lang, word, status):
     assert _claim(text, lang, word) == status
@@ -285,6 +291,9 @@ def test_a_crowd_storming_a_building_is_a_riot_and_soldiers_opening_fire_on_it_a
 
 @pytest.mark.parametrize("text,lang,asserted", [
     ("Residents burned tyres and blocked the main road in Tarkwa on Monday to protest over the bad roads.", "en", True),
+    # the tagger reads "gathered" heading the sentence as a participle: it is the past all the same
+    ("More than a dozen supporters of teachers and paraprofessionals gathered outside of City Hall in Chicago "
+     "(Illinois) on Monday to rally against the school board.", "en", True),
     # what someone was called on or meant to do
     ("Unions called on workers to protest in Accra on Monday.", "en", False),
     ("The government deployed troops in Tarkwa on Monday to prevent residents from protesting.", "en", False),

@@ -125,6 +125,8 @@ class Claims(Strict):
     fulfilling_verbs: list[str] = Field(default_factory=list, description="verbs that make the call, order or "
                                                                           "plan they take done ('responded to the "
                                                                           "call for demonstrations')")
+    presupposing_verbs: list[str] = Field(default_factory=list, description="verbs whose object existed when a "
+                                          "done action was for them ('fired tear gas to disperse a demonstration')")
 
 
 class Dates(Strict):

@@ -42,6 +42,7 @@ class ClaimWords(BaseModel):
     hypothetical_morph: tuple[str, ...]
     implicative_verbs: frozenset[str]
     fulfilling_verbs: frozenset[str]
+    presupposing_verbs: frozenset[str]
     reporting_verbs: dict[str, frozenset[str]] = Field(
         description="reporting verb lemma -> the word it needs beside it ('faire' -> 'part', 'état'); empty: none")
 
@@ -60,6 +61,7 @@ def claim_words(lang: str) -> ClaimWords:
         hypothetical_morph=tuple(claims.hypothetical_morph),
         implicative_verbs=folded(claims.implicative_verbs),
         fulfilling_verbs=folded(claims.fulfilling_verbs),
+        presupposing_verbs=folded(claims.presupposing_verbs),
         reporting_verbs=_reporting_verbs(langdata.load(lang, "attribution").reporting_verbs),
     )
 
@@ -93,13 +95,21 @@ def protests_by_doing(head: Token, lang: str) -> bool:
     the road to protest over ...", "ont bloqué la route pour protester"): the action is the
     protest, which happened as the action did; not what someone was called on, told or meant to do
     (a complement: "unions called on workers to protest")."""
+    return _purpose_of_a_done_action(head, lang)
+
+
+def _purpose_of_a_done_action(verb: Token, lang: str) -> bool:
+    """``verb`` says what an action that was done was for ("gathered outside City Hall to rally",
+    "fired tear gas to disperse a demonstration")."""
     words = claim_words(lang)
-    if head.dep_ != "advcl" or not any(
-            c._.text_key in words.purpose_markers and c.dep_ in ("mark", "aux", "case") for c in head.children):
+    if verb.dep_ != "advcl" or not any(
+            c._.text_key in words.purpose_markers and c.dep_ in ("mark", "aux", "case") for c in verb.children):
         return False
-    action = head.head
+    action = verb.head
+    # a participle heading its sentence with no auxiliary is a finite past the tagger misread ("gathered")
     done = "Past" in action.morph.get("Tense") and (
-        "Fin" in action.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in action.children))
+        "Fin" in action.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in action.children)
+        or action.dep_ == "ROOT")
     return action.pos_ == "VERB" and done and action._.lemma_key not in words.hypothetical_verbs \
         and claim_status(action, lang).status == "asserted"
 
@@ -158,6 +168,10 @@ def claim_status(trigger: Token, lang: str) -> Claim:
             continue          # its fighters had looted and burned homes"
         if depth >= CLAIM_REACH or child.dep_ not in GOVERNED_BY:
             break
+        if governor._.lemma_key in words.presupposing_verbs and dep_is(child, OBJECT_DEPS) \
+                and not any(c._.lemma_key in words.hypothetical_verbs for c in child.children) \
+                and _purpose_of_a_done_action(governor, lang):
+            break  # "fired tear gas to disperse a demonstration": it was there (not "a planned demonstration")
         child = governor
         if governor.pos_ in FUNCTION_WORD_POS:
             continue
