@@ -369,3 +369,10 @@ def test_a_suspect_shot_by_police_or_a_homeowner_is_no_mob_violence():
 ])
 def test_snipers_officers_secessionists_and_mercenaries_are_named(text, actor):
     assert any(_actor1(e).startswith(actor) for e in _events(text, "en", "2021-05-07"))
+
+
+def test_an_actor_right_before_a_verb_without_subject_is_its_subject():
+    # the parser hangs "armed individuals" on the place before it, leaving "opened" with no subject
+    text = "Close to Estacion San Jose, Zacatecas, armed individuals opened fire at a state police officer on Monday."
+    assert [(_actor1(e), e.actor2.name if e.actor2 else None) for e in _events(text, "en", "2021-05-07")] == [
+        ("Unidentified Armed Group (Mexico)", "Police Forces of Mexico")]

@@ -88,6 +88,11 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
             for child in verb.children:
                 if dep_is(child, deps) or child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), child)
+        if head.dep_ == "ROOT" and "Fin" in head.morph.get("VerbForm") and head.i > 0 \
+                and head.i - 1 in actors.covering and not is_passive(head):
+            # a sentence's verb with no subject, right after an actor the parser hung on the place
+            # before it: "Close to Estacion San Jose, Zacatecas, armed individuals opened fire"
+            return head.doc[head.i - 1]
         if head.dep_ == "xcomp" and head.head.i != head.i:
             # the object controls the complement where there is one ("accuse le M23 d'avoir tiré",
             # "ordered the troops to fire"), else the subject ("tried to storm the camp")
