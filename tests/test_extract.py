@@ -506,3 +506,24 @@ def test_a_man_barricaded_in_a_house_and_a_gang_extorting_shops_are_no_events():
     for text in ("A man barricaded himself in a house in Dallas, Texas, on Monday.",
                  "A gang extorted money from shop owners in Chicago on Monday."):
         assert not _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))
+
+
+def test_words_of_another_clause_do_not_change_a_trigger_s_sense():
+    # "search" of "executed a search warrant" gives "executed" another sense; in a clause of its own it does not
+    text = "JNIM militants shot dead a civilian in Titao, Burkina Faso, on Monday, while in search of a councillor."
+    assert "Attack" in {e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))}
+    assert not sitrep.extract("Police executed a search warrant in Dallas, Texas, on Monday.", published="2021-06-09",
+                              lang="en")
+
+
+def test_a_drone_that_struck_is_who_struck_not_a_drone_strike():
+    text = "An Israeli drone struck a street in Gaza City on Monday, killing one person."
+    events = _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Air/drone strike", "Military Forces of Israel")]
+
+
+def test_who_a_fire_fight_was_with_is_its_other_side():
+    text = "Boko Haram engaged in a fire fight with the military forces in Kolofata, Cameroon, on Monday."
+    assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in
+            _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))] == [
+        ("Armed clash", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Military Forces of Cameroon (1982-)")]

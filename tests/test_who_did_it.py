@@ -366,6 +366,7 @@ def test_a_suspect_shot_by_police_or_a_homeowner_is_no_mob_violence():
     ("A gendarme was killed in Kumbo, Cameroon, on Monday during an attack by secessionists.",
      "Unidentified Armed Group (Cameroon)"),
     ("Russian mercenaries beat a herder in Bouar, Central African Republic, on Monday.", "Wagner Group"),
+    ("Navy officers shot at fishermen near Trincomalee, Sri Lanka, on Monday.", "Military Forces of Sri Lanka"),
 ])
 def test_snipers_officers_secessionists_and_mercenaries_are_named(text, actor):
     assert any(_actor1(e).startswith(actor) for e in _events(text, "en", "2021-05-07"))

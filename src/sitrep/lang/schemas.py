@@ -54,6 +54,8 @@ class TriggerEntry(Strict):
     verb_only: bool = Field(False, description="fires only where its head word is a verb, not one describing a "
                                                "noun ('fired at the positions'; 'a fire at the market' is an "
                                                "accident, 'the burning market' a description)")
+    noun_only: bool = Field(False, description="fires only where its head word is not a finite verb ('an Israeli "
+                                               "drone struck' is no 'drone strike': the drone is who struck)")
     intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
                                                   "('thousands demonstrated', not 'demonstrated a belief')")
     requires_context: list[str] = Field(

@@ -232,6 +232,18 @@ def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
     return found
 
 
+def _targets_on_other_words(doc: Doc, trigger: Trigger, head: Token, cases: CaseWords,
+                            actors: ActorIndex) -> list[Token]:
+    """Who the action is against, named on the noun of a trigger its verb heads ("engaged in a fire
+    fight with the military forces": "with" hangs on "fight", the trigger's head is "engaged")."""
+    if not is_verbal(head):
+        return []
+    found = [next((g for g in child.children if g.dep_ == "pobj"), child)
+             for token in doc[trigger.token_start:trigger.token_end] if token != head
+             for child in token.children if _case_word(child) in cases.target]
+    return [t for t in found if actors.mention_for(t) is not None]
+
+
 class ActorIndex:
     """A document's actor mentions (in text order), found by the tokens they cover or head."""
 
@@ -312,7 +324,7 @@ def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContex
     cases = case_words(context.lang)
     actors = mentions.actors
     agent_token = _agent_token(head, context.reporting_verbs, cases, actors)
-    targets = _target_tokens(head, cases, actors)
+    targets = _target_tokens(head, cases, actors) or _targets_on_other_words(doc, trigger, head, cases, actors)
     if trigger.entry.describes_only:
         # "entre les mains de X", "under the control of X": the holder is the name that follows
         holder = actors.first_starting_in(trigger.token_end, trigger.token_end + HOLDER_REACH)

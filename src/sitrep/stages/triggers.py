@@ -17,6 +17,10 @@ from sitrep.models import Trigger
 from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_verbless
 from sitrep.text import fold, span_of
 
+# clauses of their own beside a trigger: their words say nothing of its sense ("shot dead a civilian,
+# while in search of a councillor": not the "search" of "executed a search warrant")
+OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
+
 
 class PatternWord(BaseModel):
     forms: frozenset[str]
@@ -136,8 +140,11 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
         return False
     if entry.verb_only and (head.pos_ != "VERB" or head.dep_ == "amod"):
         return False  # "the burning market" describes
+    if entry.noun_only and "Fin" in head.morph.get("VerbForm"):
+        return False
     if entry.not_with:  # the trigger's own words do not count ("fire" of "exchanged fire")
-        near = _keys(t for child in head.children for t in (child, *child.children) if not start <= t.i < end)
+        near = _keys(t for child in head.children if child.dep_ not in OTHER_CLAUSES
+                     for t in (child, *child.children) if not start <= t.i < end)
         if any(has_phrase(w, near) for w in entry.not_with):
             return False
     return True
