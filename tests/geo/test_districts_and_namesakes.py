@@ -39,6 +39,10 @@ PLACES = [
     place("Katsina", "admin1", "NG", 12.99, 7.60, 430_000, admin1="Katsina"),
     place("Funtua", "admin2", "NG", 11.52, 7.31, 0, admin1="Katsina"),
     place("Kaya", "populated_place", "BF", 13.09, -1.08, 66_000),  # a namesake abroad
+    place("Cameroon", "country", "CM", 3.87, 11.52, 26_000_000),
+    place("Northwest", "admin1", "CM", 6.0, 10.25, 1_800_000, admin1="Northwest", names=("Nord-Ouest",)),
+    place("Bamenda", "populated_place", "CM", 5.96, 10.15, 420_000, admin1="Northwest"),
+    place("Nord-Ouest", "admin1", "HT", 19.83, -72.83, 306_000, admin1="Nord-Ouest"),  # Haiti's, so named
     place("Africa", "region", None, 7.19, 21.09, 1_031_000_000, geonameid=6255146, names=("Afrique",)),
     place("África", "populated_place", "MX", 20.6, -100.4, 643),  # a village named after it
 ]
@@ -104,6 +108,12 @@ def test_a_namesake_abroad_loses_to_the_place_in_the_article_s_countries(nlp_en,
 def test_the_namesake_abroad_wins_where_the_article_names_its_country(nlp_en, gazetteer):
     places = resolve(nlp_en, "Floods hit the department of Beni in Bolivia on Sunday.", "en", gazetteer)
     assert located(places, "Beni") == [("Beni", "admin1", "BO", GeoPrecision.REGION)]
+
+
+def test_an_area_named_in_another_language_is_the_one_holding_the_town_it_follows(nlp_en, gazetteer):
+    places = resolve(nlp_en, "Residents beat a suspected thief in Bamenda town (Nord-Ouest) on Monday.", "en", gazetteer)
+    assert located(places, "Bamenda") == [("Bamenda", "populated_place", "CM", GeoPrecision.NAMED_PLACE)]
+    assert located(places, "Nord-Ouest")[0][:3] == ("Northwest", "admin1", "CM")
 
 
 def test_an_alternate_name_abroad_is_no_evidence_for_a_place_outside_the_article_s_countries(nlp_en, gazetteer):

@@ -46,6 +46,7 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
     named_areas = named_areas or {}
     keys = [exact_key(n) for n in names] if names is not None else [str(i) for i in range(len(per_mention))]
     repeats = Counter(keys)
+    holding = _areas_holding(keys, per_mention)
     votes: Counter[str] = Counter()
     seen: set[str] = set()
     for key, found in zip(keys, per_mention):
@@ -66,7 +67,11 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
             countries = []
         supported = [c for c in exact if near is not None and c.place.feature not in REGION_FEATURES
                      and c.place.has_point and near(c.place, key)]
-        exact = in_area or countries or supported or [c for c in exact if c.primary] or exact
+        # a first-level area holding a town another name of the document names ("Bamenda town
+        # (Nord-Ouest)": Cameroon's Northwest, so called in French, not Haiti's Nord-Ouest)
+        holds = [c for c in exact if c.place.feature == "admin1"
+                 and holding.get((c.place.country_code, exact_key(c.place.name)), set()) - {key}]
+        exact = in_area or countries or holds or supported or [c for c in exact if c.primary] or exact
         places = [c.place for c in exact]
         named = {p.country_code for p in places if p.feature == "country"}
         areas = {p.country_code for p in places if p.feature == "admin1"}
@@ -85,6 +90,16 @@ def country_focus(per_mention: list[list[Candidate]], names: list[str] | None = 
     if not votes:
         return None, 0.0
     return votes.most_common(1)[0]
+
+
+def _areas_holding(keys: list[str], per_mention: list[list[Candidate]]) -> dict[tuple[str | None, str], set[str]]:
+    """(country, first-level area key) -> the keys of the names whose place by that very name lies in it."""
+    holding: dict[tuple[str | None, str], set[str]] = {}
+    for key, found in zip(keys, per_mention):
+        for c in found:
+            if c.match == 1.0 and c.primary and c.place.admin1 and c.place.feature not in REGION_FEATURES:
+                holding.setdefault((c.place.country_code, exact_key(c.place.admin1)), set()).add(key)
+    return holding
 
 
 @dataclass(frozen=True)
