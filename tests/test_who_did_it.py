@@ -377,3 +377,14 @@ def test_an_actor_right_before_a_verb_without_subject_is_its_subject():
     text = "Close to Estacion San Jose, Zacatecas, armed individuals opened fire at a state police officer on Monday."
     assert [(_actor1(e), e.actor2.name if e.actor2 else None) for e in _events(text, "en", "2021-05-07")] == [
         ("Unidentified Armed Group (Mexico)", "Police Forces of Mexico")]
+
+
+@pytest.mark.parametrize("text,published,actors", [
+    ("The Ukrainian Forces fired heavy weapons at the positions of the Luhansk People's Militia near Luhansk.",
+     "2019-08-01", ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya")),
+    ("Ukrainian territorial defense forces fired small arms at Russian military forces in Sumy.", "2022-03-01",
+     ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")),
+])
+def test_weapons_fired_at_a_side_are_a_clash_between_the_sides_named(text, published, actors):
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name) for e in _events(text, "en", published)] == [
+        ("Armed clash", *actors)]
