@@ -527,3 +527,10 @@ def test_who_a_fire_fight_was_with_is_its_other_side():
     assert [(e.sub_event_type, e.actor1.name, e.actor2.name) for e in
             _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))] == [
         ("Armed clash", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Military Forces of Cameroon (1982-)")]
+
+
+def test_a_date_that_modifies_another_event_noun_is_not_the_date_of_the_event_told_first():
+    text = ("Workers in the oil sector staged a protest in front of the Ministry of Oil in Khartoum, Sudan, denouncing "
+            "the military coup, calling for a civilian government and participation in June 30 nationwide demonstrations.")
+    assert [(e.sub_event_type, e.date) for e in _asserted(sitrep.extract(text, published="2022-06-27", lang="en"))] \
+        == [("Peaceful protest", date(2022, 6, 27))]

@@ -337,11 +337,26 @@ def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContex
                        target_tokens=[t.i for t in targets] or [t.i for t in _objects(head)])
     frame.targets = [m for m in (actors.mention_for(t) for t in targets) if m is not None]
     frame.places = mentions.places.nearest(head)
-    nearest_dates = mentions.dates.nearest(head)
+    nearest_dates = [i for i in mentions.dates.nearest(head)
+                     if not _dates_another_event(doc, mentions.dates.ranges[i], head, trigger, context.trigger_tokens)]
     frame.date = context.dates[nearest_dates[0]] if nearest_dates else None
     nearest_tolls = mentions.tolls.nearest(head)
     frame.fatalities = context.tolls[nearest_tolls[0]] if nearest_tolls else None
     return frame
+
+
+def _dates_another_event(doc: Doc, date: tuple[int, int], head: Token, trigger: Trigger,
+                         trigger_tokens: frozenset[int]) -> bool:
+    """A date that modifies another event noun: "staged a protest ... calling for participation in
+    June 30 nationwide demonstrations" (June 30 is the demonstrations', whatever the parser hung it
+    on); not a date before a verb, which dates its whole clause ("on Monday attacked ..., killing two")."""
+    def others(index: int) -> bool:
+        return index in trigger_tokens and not trigger.token_start <= index < trigger.token_end
+
+    after = date[1]
+    while after < len(doc) and doc[after].pos_ == "ADJ":
+        after += 1  # "June 30 nationwide demonstrations"
+    return after < len(doc) and others(after) and doc[after].pos_ == "NOUN"
 
 
 def _fatality_anchor(toll: FatalityMention) -> tuple[int, int]:
