@@ -388,3 +388,18 @@ def test_an_actor_right_before_a_verb_without_subject_is_its_subject():
 def test_weapons_fired_at_a_side_are_a_clash_between_the_sides_named(text, published, actors):
     assert [(e.sub_event_type, _actor1(e), e.actor2.name) for e in _events(text, "en", published)] == [
         ("Armed clash", *actors)]
+
+
+@pytest.mark.parametrize("text", [
+    "Local villagers burned a police post in Likuyani, Kenya, on Monday over a missing suspect.",
+    "Residents attacked a police station in Kisumu, Kenya, on Monday.",
+    "Students engaged in running battles with police in Nairobi, Kenya, on Monday.",
+])
+def test_a_crowd_that_fights_or_burns_the_police_riots(text):
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None)
+            for e in _events(text, "en", "2019-05-07")] == [
+        ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")]
+
+
+def test_one_man_who_attacks_a_police_officer_is_no_riot():
+    assert not _events("A man attacked a police officer in Dallas, Texas, on Monday.", "en", "2019-05-07")
