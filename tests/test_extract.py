@@ -167,6 +167,18 @@ def test_a_verb_after_a_parenthetical_is_the_sentence_s_predicate_not_a_descript
         "Peaceful protest"]
 
 
+@pytest.mark.parametrize("text,actors", [
+    ("OLF attacks Ethiopian troops in Oromia, Ethiopia",
+     ("OLF: Oromo Liberation Front", "Military Forces of Ethiopia (2018-)")),
+    ("Janjaweed attack civilians in Nyala, Sudan", ("Janjaweed", "Civilians (Sudan)")),
+])
+def test_a_headline_read_as_one_noun_phrase_has_its_actors_beside_the_event_word(text, actors):
+    # the parser makes "OLF attacks Ethiopian troops" one noun phrase: the actor before the event word
+    # did it, the one after suffered it
+    events = _asserted(sitrep.extract(text, published="2018-08-20", lang="en"))
+    assert [(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events] == [actors]
+
+
 def test_a_headline_s_passive_with_its_agent_is_the_sentence_s_predicate():
     # "killed by ..." hangs on "soldiers" as if it described them; a headline has no other verb
     text = "Two soldiers killed by Al Shabaab in Afgooye, Somalia"

@@ -28,6 +28,7 @@ from sitrep.stages.syntax import (
     dep_is,
     is_passive,
     is_verbal,
+    is_verbless,
     tree_distance,
 )
 from sitrep.stages.triggers import head_of
@@ -232,6 +233,17 @@ def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
     return found
 
 
+def _actors_beside(doc: Doc, trigger: Trigger, actors: ActorIndex) -> tuple[Token | None, Token | None]:
+    """The tokens of the actor mentions right before the trigger and right after it (past
+    determiners and adjectives), else None."""
+    before = doc[trigger.token_start - 1] if trigger.token_start > 0 else None
+    after = trigger.token_end
+    while after < len(doc) and doc[after].pos_ in ("DET", "ADJ", "NUM"):
+        after += 1
+    return (before if before is not None and before.i in actors.covering else None,
+            doc[after] if after < len(doc) and after in actors.covering else None)
+
+
 def _targets_on_other_words(doc: Doc, trigger: Trigger, head: Token, cases: CaseWords,
                             actors: ActorIndex) -> list[Token]:
     """Who the action is against, named on the noun of a trigger its verb heads ("engaged in a fire
@@ -325,6 +337,12 @@ def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContex
     actors = mentions.actors
     agent_token = _agent_token(head, context.reporting_verbs, cases, actors)
     targets = _target_tokens(head, cases, actors) or _targets_on_other_words(doc, trigger, head, cases, actors)
+    if is_verbless(head.sent):
+        # a headline the parser read as one noun phrase ("Janjaweed attack civilians in Taradona"):
+        # the actor right before the event word did it, the one right after it suffered it
+        before, after = _actors_beside(doc, trigger, actors)
+        agent_token = agent_token or before
+        targets = targets or ([after] if after is not None and after is not agent_token else [])
     if trigger.entry.describes_only:
         # "entre les mains de X", "under the control of X": the holder is the name that follows
         holder = actors.first_starting_in(trigger.token_end, trigger.token_end + HOLDER_REACH)
