@@ -509,8 +509,10 @@ def test_a_town_and_its_country_the_ner_took_for_one_name_are_a_place_and_its_co
      "Looting/property destruction"),
     ("Islamic Jihad militants sniped at Israeli soldiers east of Gaza City on Monday.", "Armed clash"),
     ("Residents barricaded roads with burning tyres in Fochville, South Africa, on Monday.", "Violent demonstration"),
+    ("Hundreds of residents blocked the main road with burning tyres in Badhan, Somalia, on Monday.",
+     "Violent demonstration"),
 ])
-def test_extortion_sniping_and_barricaded_roads_are_events(text, sub_event_type):
+def test_extortion_sniping_and_barricaded_or_blocked_roads_are_events(text, sub_event_type):
     assert sub_event_type in {e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))}
 
 
