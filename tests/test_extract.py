@@ -509,6 +509,7 @@ def test_a_town_and_its_country_the_ner_took_for_one_name_are_a_place_and_its_co
      "Looting/property destruction"),
     ("Islamic Jihad militants sniped at Israeli soldiers east of Gaza City on Monday.", "Armed clash"),
     ("Residents barricaded roads with burning tyres in Fochville, South Africa, on Monday.", "Violent demonstration"),
+    ("Residents barricaded the main road with burning tyres in Arabsiyo, Somalia, on Monday.", "Violent demonstration"),
     ("Hundreds of residents blocked the main road with burning tyres in Badhan, Somalia, on Monday.",
      "Violent demonstration"),
 ])
@@ -528,6 +529,21 @@ def test_words_of_another_clause_do_not_change_a_trigger_s_sense():
     assert "Attack" in {e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-06-09", lang="en"))}
     assert not sitrep.extract("Police executed a search warrant in Dallas, Texas, on Monday.", published="2021-06-09",
                               lang="en")
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli airplanes struck a house in Gaza City on Monday.",
+    "An Israeli UAV struck a group of people in Gaza City on Monday.",
+])
+def test_war_planes_and_uavs_that_struck_are_air_strikes(text):
+    assert [(e.sub_event_type, e.actor1.name) for e in _asserted(sitrep.extract(text, published="2021-06-09",
+                                                                                 lang="en"))] == [
+        ("Air/drone strike", "Military Forces of Israel")]
+
+
+def test_a_plane_no_party_flew_that_struck_power_lines_is_no_event():
+    assert not sitrep.extract("A small airplane struck power lines near Dallas, Texas, on Monday.",
+                              published="2021-06-09", lang="en")
 
 
 def test_a_drone_that_struck_is_who_struck_not_a_drone_strike():
