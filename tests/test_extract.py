@@ -564,3 +564,27 @@ def test_a_date_that_modifies_another_event_noun_is_not_the_date_of_the_event_to
             "the military coup, calling for a civilian government and participation in June 30 nationwide demonstrations.")
     assert [(e.sub_event_type, e.date) for e in _asserted(sitrep.extract(text, published="2022-06-27", lang="en"))] \
         == [("Peaceful protest", date(2022, 6, 27))]
+
+
+@pytest.mark.parametrize("text", [
+    "Students staged a protest in Colombo, Sri Lanka, on Monday. Police used tear gas and water cannons to disperse "
+    "the protesters.",
+    "Graduates demonstrated at the Ministry of Sanitation in Accra, Ghana, on Monday over unpaid allowances. Police "
+    "forces intervened and dispersed the crowd.",
+])
+def test_how_a_protest_went_is_read_in_the_sentence_after_it(text):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2020-03-17", lang="en"))] == [
+        "Protest with intervention"]
+
+
+def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not_how_it_went():
+    elsewhere = ("Hundreds of women held a protest in Moundou, Chad, on Monday. In Abeche, students were dispersed "
+                 "with tear gas by gendarmes.")
+    by_place = {e.location.name: e.sub_event_type for e in _asserted(sitrep.extract(elsewhere, published="2024-04-16",
+                                                                                    lang="en"))}
+    assert by_place.get("Moundou") == "Peaceful protest"
+    background = ("Security forces shot dead a protester in Mahabad, Iran, on Wednesday night.\n\n"
+                  "The rallies have been led by young women who have burned their headscarves and confronted "
+                  "security forces, in the biggest wave of unrest to rock Iran for years.")
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(background, published="2022-10-20", lang="en"))] == [
+        "Excessive force against protesters"]

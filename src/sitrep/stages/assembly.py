@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from spacy.tokens import Span
+
 from sitrep import taxonomy
 from sitrep.models import DocumentContext, Event, EventFrame, Evidence, FatalityMention, Location
+from sitrep.stages.crowds import is_demonstration, worsen
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import INFERRED, choose_location, coordinated_places
@@ -27,6 +30,9 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
         earlier = told_before(frame, events, context)
         if earlier is not None:
             add_told_actors(earlier, frame, context)
+            if is_demonstration(earlier) and _one_paragraph(earlier, frame, context):
+                # "... staged a protest. Police used tear gas to disperse the protesters."
+                worsen(earlier, sub_event_type(frame, context.doc, context.lang), context.published)
             if frame.fatalities is not None:
                 add_toll(earlier, frame.fatalities, frame.sources)
             continue
@@ -76,11 +82,35 @@ def _deaths_told(frame: EventFrame, sub_type: SubEventType) -> tuple[SubEventTyp
     return sub_type, None
 
 
+def _one_paragraph(event: Event, frame: EventFrame, context: DocumentContext) -> bool:
+    """Whether ``frame`` is told in the paragraph of ``event``'s word (not a paragraph of background
+    on the movement: "The rallies have been led by young women who have burned their headscarves")."""
+    return context.lines.paragraph(event.evidence.trigger.start) == context.lines.paragraph(frame.trigger.span.start)
+
+
+def _how_it_went(frame: EventFrame, context: DocumentContext) -> Span | None:
+    """The sentence after a demonstration's, in its paragraph, where that sentence tells of no event
+    and names no place of its own: how the demonstration went ("... staged a protest. Police
+    intervened and dispersed the crowd."; not "À Abéché, des étudiants ... ont été dispersés")."""
+    if not taxonomy.lookup(frame.trigger.entry.sub_event_type).demonstration:
+        return None
+    sentence = context.doc[frame.head].sent
+    if sentence.end >= len(context.doc):
+        return None
+    after = context.doc[sentence.end].sent
+    if context.lines.paragraph(after.start_char) != context.lines.paragraph(sentence.start_char) \
+            or any(t.i in context.trigger_tokens for t in after) \
+            or any(after.start <= place.token_start < after.end for place in context.places):
+        return None
+    return after
+
+
 def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_before: int = 0) -> Event:
     """The event a frame reports (``days_before`` its day: the Nth day before the one the text
     gives); ``told``: the article's events so far, whose dates a story goes on at."""
     sentence = context.doc[frame.head].sent
-    sub_type, toll = _deaths_told(frame, taxonomy.lookup(sub_event_type(frame, context.doc, context.lang)))
+    sub_type, toll = _deaths_told(frame, taxonomy.lookup(
+        sub_event_type(frame, context.doc, context.lang, _how_it_went(frame, context))))
     toll = toll if not days_before else None
     entry = frame.trigger.entry
     when = event_date(frame, context, told)

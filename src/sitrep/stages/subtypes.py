@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep import lang as langdata
 from sitrep import taxonomy
@@ -29,12 +29,14 @@ def actor_class(mention: ActorMention | None) -> str | None:
         return None
     return ACTOR_CLASSES.get(mention.actor.actor_type)
 
-def sub_event_type(frame: EventFrame, doc: Doc, lang: str) -> str:
-    """The entry's sub-type, refined by the first `when` rule its context and actors satisfy; for
-    a generic word no rule refines, the learned reader's where it is sure (:func:`model_sub_type`)."""
+def sub_event_type(frame: EventFrame, doc: Doc, lang: str, told_after: Span | None = None) -> str:
+    """The entry's sub-type, refined by the first `when` rule its context (its sentence, and
+    ``told_after``: a sentence after it that says how it went) and actors satisfy; for a generic word
+    no rule refines, the learned reader's where it is sure (:func:`model_sub_type`)."""
     entry = frame.trigger.entry
     head = doc[frame.head]
-    context_keys = {t._.lemma_key for t in head.sent} | {t._.text_key for t in head.sent}
+    words = [*head.sent, *(told_after or ())]
+    context_keys = {t._.lemma_key for t in words} | {t._.text_key for t in words}
     agent_class = actor_class(frame.agent)
     target_classes = {actor_class(t) for t in frame.targets}
     armed_target = bool(target_classes - {None, "civilians"})
