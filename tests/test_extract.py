@@ -588,3 +588,17 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
                   "security forces, in the biggest wave of unrest to rock Iran for years.")
     assert [e.sub_event_type for e in _asserted(sitrep.extract(background, published="2022-10-20", lang="en"))] == [
         "Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text,published,sub_event_type", [
+    ("Sudanese air forces bombed a village near Kadugli, South Kordofan, Sudan, on Monday.", "2016-05-03",
+     "Air/drone strike"),
+    ("Israeli tanks opened fire towards Shujaiyya in Gaza City on Monday.", "2021-05-03",
+     "Shelling/artillery/missile attack"),
+    ("Suspected Islamic State militants seized livestock near Ayerou, Niger, on Monday.", "2021-05-03",
+     "Looting/property destruction"),
+    ("Rebel forces fired grenade launchers at government positions near Mayorsk, Donetsk, Ukraine, on Monday.",
+     "2017-05-02", "Armed clash"),
+])
+def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]

@@ -403,3 +403,11 @@ def test_a_crowd_that_fights_or_burns_the_police_riots(text):
 
 def test_one_man_who_attacks_a_police_officer_is_no_riot():
     assert not _events("A man attacked a police officer in Dallas, Texas, on Monday.", "en", "2019-05-07")
+
+
+def test_an_acronym_two_actors_share_is_the_one_of_the_article_s_country():
+    ukraine = _events("The NAF rebel forces fired small arms at Ukrainian positions near Mayorsk, Donetsk, on Monday.",
+                      "en", "2017-05-02")
+    nigeria = _events("NAF jets bombed bandit camps in Zamfara, Nigeria, on Monday.", "en", "2021-05-04")
+    assert {_actor1(e) for e in ukraine} == {"NAF: United Armed Forces of Novorossiya"}
+    assert {_actor1(e) for e in nigeria} == {"Military Forces of Nigeria (2015-2023)"}
