@@ -599,6 +599,8 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
      "Looting/property destruction"),
     ("Rebel forces fired grenade launchers at government positions near Mayorsk, Donetsk, Ukraine, on Monday.",
      "2017-05-02", "Armed clash"),
+    ("Gunmen ambushed a bus near Yei, South Sudan, on Monday, killing three passengers.", "2017-05-02", "Attack"),
+    ("Rebels ambushed a military convoy near Yei, South Sudan, on Monday.", "2017-05-02", "Armed clash"),
 ])
 def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published, sub_event_type):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]
