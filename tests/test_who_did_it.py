@@ -411,3 +411,16 @@ def test_an_acronym_two_actors_share_is_the_one_of_the_article_s_country():
     nigeria = _events("NAF jets bombed bandit camps in Zamfara, Nigeria, on Monday.", "en", "2021-05-04")
     assert {_actor1(e) for e in ukraine} == {"NAF: United Armed Forces of Novorossiya"}
     assert {_actor1(e) for e in nigeria} == {"Military Forces of Nigeria (2015-2023)"}
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Des villageois ont battu à mort un voleur présumé lundi à Bouaké, en Côte d'Ivoire.", "Mob violence"),
+    ("Des habitants ont attaqué un commissariat de police lundi à Bouaké, en Côte d'Ivoire.", "Violent demonstration"),
+])
+def test_a_french_crowd_that_lynches_a_suspect_or_attacks_the_police(text, sub_event_type):
+    assert [(e.sub_event_type, _actor1(e)) for e in _events(text, "fr", "2019-05-07")] == [
+        (sub_event_type, "Rioters (Ivory Coast)")]
+
+
+def test_a_team_beaten_is_no_event():
+    assert not _events("Le PSG a battu Marseille dimanche à Paris.", "fr", "2019-05-07")
