@@ -604,3 +604,10 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
 ])
 def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published, sub_event_type):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]
+
+
+def test_violence_a_later_telling_only_imputes_to_a_protest_s_crowd_does_not_make_it_a_riot():
+    text = ("A group of people shot at anti-government protesters in Ratgama, Sri Lanka, on Monday. The attackers "
+            "claimed that the protesters had come to burn the house of the chairman.")
+    assert "Violent demonstration" not in {e.sub_event_type for e in sitrep.extract(text, published="2022-05-10",
+                                                                                   lang="en")}

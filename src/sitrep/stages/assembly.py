@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from sitrep import taxonomy
 from sitrep.models import DocumentContext, Event, EventFrame, Evidence, FatalityMention, Location
-from sitrep.stages.crowds import is_demonstration, worsen
+from sitrep.stages.crowds import POLICING, is_demonstration, worsen
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import INFERRED, choose_location, coordinated_places
@@ -30,9 +30,10 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
         earlier = told_before(frame, events, context)
         if earlier is not None:
             add_told_actors(earlier, frame, context)
-            if is_demonstration(earlier) and _one_paragraph(earlier, frame, context):
+            told_again = sub_event_type(frame, context.doc, context.lang)
+            if is_demonstration(earlier) and told_again in POLICING and _one_paragraph(earlier, frame, context):
                 # "... staged a protest. Police used tear gas to disperse the protesters."
-                worsen(earlier, sub_event_type(frame, context.doc, context.lang), context.published)
+                worsen(earlier, told_again, context.published)
             if frame.fatalities is not None:
                 add_toll(earlier, frame.fatalities, frame.sources)
             continue

@@ -19,6 +19,10 @@ DEMONSTRATION_SEVERITY = ("Peaceful protest", "Protest with intervention", "Exce
                           "Mob violence", "Violent demonstration")
 # A peaceful demonstration met with lethal force: its crowd is not the crowd of a riot told the same day.
 FORCE_ON_PEACEFUL_CROWD = "Excessive force against protesters"
+# How forces met a demonstration's crowd: what a later telling of the crowd may add ("Police used tear gas
+# to disperse the protesters"), unlike its own violence, which that telling may only impute ("the
+# attackers claimed the protesters had come to burn the house").
+POLICING = frozenset({"Protest with intervention", FORCE_ON_PEACEFUL_CROWD})
 
 
 def facing_the_crowd(event: Event) -> list[ActorRef]:
