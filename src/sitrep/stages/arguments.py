@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from pydantic import BaseModel
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep import lang as langdata
 from sitrep.models import (
@@ -316,6 +316,13 @@ class DocumentMentions:
         self.places = RangesBySentence(doc, [(p.token_start, p.token_end) for p in context.places])
         self.dates = RangesBySentence(doc, [_token_range(doc, d.span.start, d.span.end) for d in context.dates])
         self.tolls = RangesBySentence(doc, [_token_range(doc, *_fatality_anchor(f)) for f in context.tolls])
+        self._verbless: dict[int, bool] = {}
+
+    def verbless(self, sentence: Span) -> bool:
+        """Whether ``sentence`` has no verb (read once a sentence)."""
+        if sentence.start not in self._verbless:
+            self._verbless[sentence.start] = is_verbless(sentence)
+        return self._verbless[sentence.start]
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -337,7 +344,7 @@ def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContex
     actors = mentions.actors
     agent_token = _agent_token(head, context.reporting_verbs, cases, actors)
     targets = _target_tokens(head, cases, actors) or _targets_on_other_words(doc, trigger, head, cases, actors)
-    if is_verbless(head.sent):
+    if mentions.verbless(head.sent):
         # a headline the parser read as one noun phrase ("Janjaweed attack civilians in Taradona"):
         # the actor right before the event word did it, the one right after it suffered it
         before, after = _actors_beside(doc, trigger, actors)

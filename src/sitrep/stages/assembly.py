@@ -2,7 +2,9 @@
 its frame and the article give it, each with the evidence of the words it came from."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import timedelta
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -100,10 +102,15 @@ def _how_it_went(frame: EventFrame, context: DocumentContext) -> Span | None:
         return None
     after = context.doc[sentence.end].sent
     if context.lines.paragraph(after.start_char) != context.lines.paragraph(sentence.start_char) \
-            or any(t.i in context.trigger_tokens for t in after) \
-            or any(after.start <= place.token_start < after.end for place in context.places):
+            or any(t.i in context.trigger_tokens for t in after):
         return None
-    return after
+    starts = _place_starts(context)
+    return None if bisect_left(starts, after.start) < bisect_left(starts, after.end) else after
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _place_starts(context: DocumentContext) -> list[int]:
+    return sorted(place.token_start for place in context.places)
 
 
 def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_before: int = 0) -> Event:
