@@ -601,6 +601,9 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
      "2017-05-02", "Armed clash"),
     ("Gunmen ambushed a bus near Yei, South Sudan, on Monday, killing three passengers.", "2017-05-02", "Attack"),
     ("Rebels ambushed a military convoy near Yei, South Sudan, on Monday.", "2017-05-02", "Armed clash"),
+    ("Gunmen seized four foreign engineers near Ubari, Libya, on Friday.", "2017-11-04",
+     "Abduction/forced disappearance"),
+    ("The rebels seized the town of Ubari, Libya, on Friday.", "2017-11-04", "Non-state actor overtakes territory"),
 ])
 def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published, sub_event_type):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]
@@ -611,3 +614,8 @@ def test_violence_a_later_telling_only_imputes_to_a_protest_s_crowd_does_not_mak
             "claimed that the protesters had come to burn the house of the chairman.")
     assert "Violent demonstration" not in {e.sub_event_type for e in sitrep.extract(text, published="2022-05-10",
                                                                                    lang="en")}
+
+
+def test_a_man_the_police_captured_is_no_abduction():
+    text = "A man charged with murder in a recent homicide has been captured by Middletown police, Ohio."
+    assert not _asserted(sitrep.extract(text, published="2011-05-04", lang="en"))
