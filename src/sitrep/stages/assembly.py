@@ -32,10 +32,11 @@ def assemble(regular: list[EventFrame], context: DocumentContext) -> Told:
         earlier = told_before(frame, events, context)
         if earlier is not None:
             add_told_actors(earlier, frame, context)
-            told_again = sub_event_type(frame, context.doc, context.lang)
-            if is_demonstration(earlier) and told_again in POLICING and _one_paragraph(earlier, frame, context):
+            if is_demonstration(earlier) and _one_paragraph(earlier, frame, context):
                 # "... staged a protest. Police used tear gas to disperse the protesters."
-                worsen(earlier, told_again, context.published)
+                told_again = sub_event_type(frame, context.doc, context.lang)
+                if told_again in POLICING:
+                    worsen(earlier, told_again, context.published)
             if frame.fatalities is not None:
                 add_toll(earlier, frame.fatalities, frame.sources)
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sitrep.models import ActorMention, EventFrame
+from sitrep.stages.crowds import CROWD_TYPES
 from sitrep.stages.event_filter import is_protest
 from sitrep.stages.syntax import governor
 
@@ -112,7 +113,7 @@ def _names_protesters(frame: EventFrame) -> bool:
 
 
 def _is_crowd(mention: ActorMention) -> bool:
-    return mention.actor is not None and mention.actor.actor_type in ("protesters", "rioters")
+    return mention.actor is not None and mention.actor.actor_type in CROWD_TYPES
 
 def add_victims(regular: list[EventFrame], deaths: list[EventFrame], doc: Doc) -> None:
     """An event with no target of its own is against those its sentence says it killed or
