@@ -577,6 +577,32 @@ def test_how_a_protest_went_is_read_in_the_sentence_after_it(text):
         "Protest with intervention"]
 
 
+@pytest.mark.parametrize("text,lang,cause", [
+    ("Students protested in Eldoret, Kenya, on Monday after a student was raped by a security guard.", "en",
+     "Sexual violence"),
+    ("Hundreds of people protested in Lagos, Nigeria, on Monday after soldiers shot dead two men.", "en", "Attack"),
+    ("Residents staged a protest in Lagos, Nigeria, on Monday after police shot dead a trader.", "en", "Attack"),
+    ("Des centaines d'habitants ont manifesté lundi à Bamako, au Mali, après l'enlèvement de deux enseignants par "
+     "des hommes armés.", "fr", "Abduction/forced disappearance"),
+    ("Des centaines d'habitants ont manifesté lundi à Bamako, au Mali, contre l'assassinat d'un commerçant par des "
+     "hommes armés.", "fr", "Attack"),
+])
+def test_what_a_protest_was_about_is_not_how_it_went(text, lang, cause):
+    # the violence a protest answers is an event of its own: neither the protest's sub-type nor
+    # folded into it, and its authors are not the protest's second actor
+    events = _asserted(sitrep.extract(text, published="2020-03-17", lang=lang))
+    protest = _one(events, "Peaceful protest")
+    assert protest.actor2 is None
+    assert sorted(e.sub_event_type for e in events) == sorted(["Peaceful protest", cause])
+
+
+def test_violence_at_a_protest_still_says_how_it_went():
+    # an "after" clause on the verb of the protesters' policing tells how the protest went
+    text = "Police opened fire on protesters in Lagos, Nigeria, on Monday after they burned tyres."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2020-03-17", lang="en"))] == [
+        "Violent demonstration"]
+
+
 def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not_how_it_went():
     elsewhere = ("Hundreds of women held a protest in Moundou, Chad, on Monday. In Abeche, students were dispersed "
                  "with tear gas by gendarmes.")

@@ -119,6 +119,17 @@ def test_violence_a_sentence_tells_of_its_protesters_is_how_the_protest_went():
     assert protest.fatalities.count == 2
 
 
+def test_what_a_protest_was_about_is_a_happening_of_its_own():
+    doc = hand_doc("Students/NOUN/nsubj/1 protested/VERB/ROOT/1/protest after/SCONJ/mark/4 police/NOUN/nsubj/4 "
+                   "shot/VERB/advcl/1/shoot a/DET/det/6 man/NOUN/obj/4 ./PUNCT/punct/1")
+    police = actor(doc, 3, 4, "Police Forces of Kenya", "state_forces", "police")
+    protest = frame(doc, 1, 2, entry("Peaceful protest", entry_id="protest"), targets=[police])
+    shooting = frame(doc, 4, 5, entry("Attack", entry_id="fire", priority=3), agent=police)
+    assert happenings.happenings([protest, shooting], [protest, shooting], doc, "en") == [protest, shooting]
+    assert shooting.protested and protest.grievance == frozenset(range(2, 7))
+    assert protest.targets == []  # who did what the protest answers is no side of the protest
+
+
 def test_an_event_without_a_target_is_against_those_its_sentence_says_were_killed():
     doc = hand_doc("Troops/NOUN/nsubj/1 shelled/VERB/ROOT/1/shell Kharkiv/PROPN/obj/1 ,/PUNCT/punct/1 "
                    "killing/VERB/advcl/1/kill three/NUM/nummod/6 civilians/NOUN/obj/4 ./PUNCT/punct/1")

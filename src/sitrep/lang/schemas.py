@@ -95,6 +95,8 @@ class Arguments(Strict):
     opposing_cases: list[str] = Field(default_factory=list)
     reciprocal_verbs: list[str] = Field(default_factory=list, description="verbs whose coordinated subjects "
                                         "are the two sides (\"soldiers and rebels clashed\")")
+    grievance_cases: list[str] = Field(default_factory=list, description="words that introduce what a protest "
+                                       "is about (\"protested after soldiers shot two men\")")
 
 
 class Attribution(Strict):

@@ -27,7 +27,7 @@ from sitrep.stages.assembly import assemble
 def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
     """The events of one document's frames, in text order."""
     kept = event_filter.event_frames(frames, context)
-    regular = happenings.happenings(kept, frames, context.doc)
+    regular = happenings.happenings(kept, frames, context.doc, context.lang)
     events = assemble(regular, context)
     deaths = [frame for frame in kept if frame.trigger.entry.death_only]
     events = death_reports.code_death_reports(events, deaths, regular, context)
