@@ -109,6 +109,20 @@ def test_acronyms_match_only_as_written(mentions):
     found = mentions("This is what IS fighters said.", "en", AUTUMN_2016, "Syria")
     assert [(m.text, m.actor.name) for m in found] == [("IS fighters", "Islamic State (Syria)")]
     assert mentions("What is known is little.", "en", AUTUMN_2016, "Syria") == []
+    # capitals inside the word make an acronym too: "LeT" (Lashkar-e-Taiba) is not "let"
+    assert [m.actor.name for m in mentions("LeT militants attacked the post.", "en", AUTUMN_2016, "India")] == [
+        "LeT: Lashkar-e-Taiba"]
+    assert mentions("They would not let him go.", "en", AUTUMN_2016, "India") == []
+
+
+def test_a_name_with_commas_is_one_alias_not_common_words(mentions):
+    # 3R's long names ("Return, Reclamation and Rehabilitation") had been split into "Return", "Retour"...
+    for text, lang in (("The return of the displaced began.", "en"), ("Le retour des déplacés a commencé.", "fr")):
+        found = mentions(text, lang, AUTUMN_2016, "Central African Republic")
+        assert not [m for m in found if m.actor is not None and m.actor.actor_id == "three_r"]
+    assert [m.actor.actor_id for m in mentions("Les combattants du mouvement Retour, Réclamation et Réhabilitation "
+                                               "ont attaqué Koui.", "fr", AUTUMN_2016,
+                                               "Central African Republic")] == ["three_r"]
 
 
 def test_mentions_are_in_text_order_and_disjoint(mentions):

@@ -2,7 +2,7 @@
 match to a canonical actor or source using the article's date and country.
 
 Matching works on words: case, accents and punctuation are ignored ("al-Nosra" = "Al Nosra"),
-except short all-capital acronyms ("IS", "EI"), which must appear as written. The longest phrase
+except short acronyms ("IS", "EI", "LeT"), which must appear as written. The longest phrase
 wins; a generic word joined to a named group ("les miliciens de Jaïsh al-Fateh", "Taliban
 militants") is one mention of the named group.
 """
@@ -22,7 +22,8 @@ from sitrep.text import fold
 
 WORD = re.compile(r"[^\W_]+")
 NATIONALITY_SLOT = "{nat}"
-# an all-capital alias this short is an acronym that must match as written ("IS" is not "is")
+# an alias this short in capitals ("IS") or with capitals inside ("LeT") is an acronym that must match
+# as written ("IS" is not "is", "LeT" not "let")
 ACRONYM_MAX_LEN = 4
 # the regime period that ends a dated state name: "Military Forces of Syria (2000-2024)"
 REGIME_PERIOD = re.compile(r"\(\d{4}-(\d{4})?\)$")
@@ -60,8 +61,11 @@ class Match(NamedTuple):
 
 
 def _exact_form(alias: str) -> str | None:
+    """The form a short acronym must be written in: all capitals ("IS"), or capitals inside the word
+    ("LeT" is not "let")."""
     letters = [c for c in alias if c.isalpha()]
-    return alias if letters and len(alias) <= ACRONYM_MAX_LEN and all(c.isupper() for c in letters) else None
+    acronym = letters and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:]))
+    return alias if acronym and len(alias) <= ACRONYM_MAX_LEN else None
 
 
 class PhraseIndex:
