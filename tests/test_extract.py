@@ -603,6 +603,17 @@ def test_violence_at_a_protest_still_says_how_it_went():
         "Violent demonstration"]
 
 
+def test_an_article_that_names_an_armed_group_reports_political_violence():
+    # a killing whose sentence names no side is political violence in an article about Al Shabaab,
+    # crime news where nothing names a party to a conflict
+    about_a_group = ("Al Shabaab has stepped up its campaign in Lower Juba. On Monday, two men were shot dead in "
+                     "Kismayo, Somalia.")
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(about_a_group, published="2020-03-17",
+                                                               lang="en"))] == ["Attack"]
+    alone = "Two men were shot dead in Kismayo, Somalia, on Monday."
+    assert not _asserted(sitrep.extract(alone, published="2020-03-17", lang="en"))
+
+
 def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not_how_it_went():
     elsewhere = ("Hundreds of women held a protest in Moundou, Chad, on Monday. In Abeche, students were dispersed "
                  "with tear gas by gendarmes.")

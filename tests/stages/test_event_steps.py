@@ -629,6 +629,18 @@ def test_an_article_reports_political_violence_by_its_weapons_parties_or_war_vic
     assert not relevance.shows_political_violence(event("f", "Armed clash", PUBLISHED, actor1=police), "en")
 
 
+def test_an_article_naming_an_armed_group_by_its_name_reports_political_violence():
+    doc = hand_doc("Al/PROPN/compound/1 Shabaab/PROPN/nsubj/2 struck/VERB/ROOT/2/strike and/CCONJ/cc/2 "
+                   "gunmen/NOUN/conj/2 fled/VERB/conj/2/flee ./PUNCT/punct/2")
+    shabaab = actor(doc, 0, 2, "Al Shabaab", "rebel_group")
+    shabaab.actor.actor_id, shabaab.actor.country = "al_shabaab", "Somalia"
+    gunmen = actor(doc, 4, 5, "Unidentified Armed Group (Somalia)", "rebel_group", "unidentified")
+    crime = event("a", "Attack", PUBLISHED)  # no side of its own
+    assert relevance.reports_political_violence([crime], "en", [shabaab])
+    assert not relevance.reports_political_violence([crime], "en", [gunmen])  # a generic word names no group
+    assert not relevance.reports_political_violence([crime], "en")
+
+
 def test_unnamed_gangs_are_a_party_only_where_acled_codes_gang_violence():
     def gang(country: str):
         return named(f"Unidentified Gang ({country})", "political_militia", role="gang").model_copy(

@@ -13,7 +13,8 @@ each step is a module of its own:
    the tellings of a demonstration tell of it: ``crowds``);
 6. ``article`` — what only the whole article tells (holders, claimed perpetrators, carried-over
    attackers);
-7. ``relevance`` — an article that reports no political violence or unrest codes no event.
+7. ``relevance`` — an article that reports no political violence or unrest (and names no armed
+   group) codes no event.
 
 Rules here are language-neutral; the words they need come from lang/<code>/*.yaml.
 """
@@ -33,4 +34,4 @@ def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Even
     events = death_reports.code_death_reports(events, deaths, regular, context)
     events = tellings.merge_tellings(events, context)
     article.complete(events, frames, context)
-    return events if relevance.reports_political_violence(events, context.lang) else []
+    return events if relevance.reports_political_violence(events, context.lang, context.actors) else []

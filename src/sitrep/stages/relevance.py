@@ -2,21 +2,38 @@
 an article none of whose events shows it codes no event."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from sitrep import lang as langdata
 from sitrep.actors.kb import knowledge_base
-from sitrep.models import ActorRef, Event
+from sitrep.models import ActorMention, ActorRef, Event
+from sitrep.stages.event_actors import NONSTATE_ARMED_TYPES
 from sitrep.stages.triggers import entries_by_id
 from sitrep.text import fold, folded
 
 # the event type of force used on people who do not fight back: police beating or shooting them
 ONE_SIDED_VIOLENCE = "Violence against civilians"
+IDENTITY_MILITIA = "identity_militia"
 
 
-def reports_political_violence(events: list[Event], lang: str) -> bool:
-    """Whether any of an article's events shows it is about political violence or unrest."""
-    return any(shows_political_violence(event, lang) for event in events)
+def reports_political_violence(events: list[Event], lang: str, mentions: Iterable[ActorMention] = ()) -> bool:
+    """Whether any of an article's events shows it is about political violence or unrest, or the
+    article (its actor ``mentions``) names an armed group the knowledge base knows: its events need
+    no side of their own ("Al Shabaab ... Two men were shot dead in Kismayo"; acled-train's notes
+    that name a group beside an event they give no side)."""
+    return any(shows_political_violence(event, lang) for event in events) or any(map(names_an_armed_group, mentions))
+
+
+def names_an_armed_group(mention: ActorMention) -> bool:
+    """A rebel group or militia of the knowledge base by its name, or a clan's, tribe's or
+    community's militia, a party in its country (not a generic word: "rebels", "gunmen",
+    "terrorists")."""
+    actor = mention.actor
+    if mention.is_source or actor is None or actor.actor_type not in NONSTATE_ARMED_TYPES:
+        return False
+    named = (actor.role is None and actor.actor_id is not None) or actor.actor_type == IDENTITY_MILITIA
+    return named and is_party(actor.model_copy(update={"span": mention.span}))
 
 
 def shows_political_violence(event: Event, lang: str) -> bool:
