@@ -634,10 +634,13 @@ def test_an_article_naming_an_armed_group_by_its_name_reports_political_violence
                    "gunmen/NOUN/conj/2 fled/VERB/conj/2/flee ./PUNCT/punct/2")
     shabaab = actor(doc, 0, 2, "Al Shabaab", "rebel_group")
     shabaab.actor.actor_id, shabaab.actor.country = "al_shabaab", "Somalia"
-    gunmen = actor(doc, 4, 5, "Unidentified Armed Group (Somalia)", "rebel_group", "unidentified")
+    gunmen = actor(doc, 4, 5, "Unidentified Armed Group (Somalia)", "political_militia", "unidentified")
+    insurgents = actor(doc, 4, 5, "Unidentified Armed Group (Somalia)", "rebel_group", "rebels")
+    unresolved = actor(doc, 0, 2, None, "rebel_group")  # a name the knowledge base does not know
     crime = event("a", "Attack", PUBLISHED)  # no side of its own
     assert relevance.reports_political_violence([crime], "en", [shabaab])
-    assert not relevance.reports_political_violence([crime], "en", [gunmen])  # a generic word names no group
+    assert relevance.reports_political_violence([crime], "en", [insurgents])
+    assert not relevance.reports_political_violence([crime], "en", [gunmen, unresolved])  # as often criminals
     assert not relevance.reports_political_violence([crime], "en")
 
 

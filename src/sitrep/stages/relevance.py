@@ -14,26 +14,26 @@ from sitrep.text import fold, folded
 
 # the event type of force used on people who do not fight back: police beating or shooting them
 ONE_SIDED_VIOLENCE = "Violence against civilians"
-IDENTITY_MILITIA = "identity_militia"
+# the role of armed men the text calls no group (actors/data/generic.yaml)
+ARMED_MEN = "unidentified"
 
 
 def reports_political_violence(events: list[Event], lang: str, mentions: Iterable[ActorMention] = ()) -> bool:
     """Whether any of an article's events shows it is about political violence or unrest, or the
-    article (its actor ``mentions``) names an armed group the knowledge base knows: its events need
-    no side of their own ("Al Shabaab ... Two men were shot dead in Kismayo"; acled-train's notes
-    that name a group beside an event they give no side)."""
+    article (its actor ``mentions``) names an armed group: its events need no side of their own
+    ("Al Shabaab ... Two men were shot dead in Kismayo"; acled-train's notes that name a group
+    beside an event they give no side)."""
     return any(shows_political_violence(event, lang) for event in events) or any(map(names_an_armed_group, mentions))
 
 
 def names_an_armed_group(mention: ActorMention) -> bool:
-    """A rebel group or militia of the knowledge base by its name, or a clan's, tribe's or
-    community's militia, a party in its country (not a generic word: "rebels", "gunmen",
-    "terrorists")."""
+    """A rebel group or militia, by its name or as rebels, insurgents or jihadists, or a clan's,
+    tribe's or community's militia, a party in its country; not armed men no word calls a group
+    ("gunmen", "hommes armés": criminals as often)."""
     actor = mention.actor
-    if mention.is_source or actor is None or actor.actor_type not in NONSTATE_ARMED_TYPES:
+    if mention.is_source or actor is None or not actor.resolved or actor.actor_type not in NONSTATE_ARMED_TYPES:
         return False
-    named = (actor.role is None and actor.actor_id is not None) or actor.actor_type == IDENTITY_MILITIA
-    return named and is_party(actor.model_copy(update={"span": mention.span}))
+    return actor.role != ARMED_MEN and is_party(actor.model_copy(update={"span": mention.span}))
 
 
 def shows_political_violence(event: Event, lang: str) -> bool:
