@@ -614,6 +614,21 @@ def test_an_article_that_names_an_armed_group_reports_political_violence():
     assert not _asserted(sitrep.extract(alone, published="2020-03-17", lang="en"))
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Intense clashes in Mieso, Ethiopia, on Monday left four dead.", "en"),
+    ("Heavy fighting was reported in Tor, South Sudan, on Monday.", "en"),
+    ("De violents affrontements ont fait quatre morts lundi à Mieso, en Éthiopie.", "fr"),
+])
+def test_clashes_whose_sides_no_word_names_are_political_violence(text, lang):
+    events = _asserted(sitrep.extract(text, published="2020-03-17", lang=lang))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_teams_that_clash_are_sport():
+    text = "The two teams clashed in Cairo, Egypt, on Monday and Ahli beat Zamalek 2-1."
+    assert not _asserted(sitrep.extract(text, published="2020-03-17", lang="en"))
+
+
 def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not_how_it_went():
     elsewhere = ("Hundreds of women held a protest in Moundou, Chad, on Monday. In Abeche, students were dispersed "
                  "with tear gas by gendarmes.")

@@ -69,6 +69,10 @@ class TriggerEntry(Strict):
 class Triggers(Strict):
     """lang/<code>/triggers.yaml."""
 
+    war_words: list[str] = Field(
+        default_factory=list, description="words for fighting that only armed conflict or unrest has ('clashes'): "
+                                          "an asserted event told in them shows the article reports political "
+                                          "violence where the text names none of its sides (stages/relevance.py)")
     entries: list[TriggerEntry]
 
 

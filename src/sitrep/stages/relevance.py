@@ -41,15 +41,25 @@ def shows_political_violence(event: Event, lang: str) -> bool:
     accidents or sport: its trigger alone says so (a weapon of war, a protest), a party to conflict
     or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
     alone, nor gangs outside the countries where ACLED codes their violence: actors/data/generic.yaml
-    `party`, `party_in`; but police who attack people are: `party_when_attacking`), or its victims
-    are called what only war makes them ("civilians")."""
+    `party`, `party_in`; but police who attack people are: `party_when_attacking`), its victims
+    are called what only war makes them ("civilians"), or it is fighting told in words only war or
+    unrest has ("clashes") whose sides the text does not name (named, they may be police and robbers)."""
     entry = entries_by_id(lang).get(event.evidence.rule)
     if entry is not None and entry.anchors:
         return True
+    if event.claim_status == "asserted" and war_words(lang) & set(fold(event.evidence.trigger.text).split()) \
+            and not any(actor is not None and actor.span is not None for actor in (event.actor1, event.actor2)):
+        return True  # "intense clashes in Mieso left four dead": fighting no side of which the text names
     victims = war_victims(lang)
     attacking = event.event_type == ONE_SIDED_VIOLENCE and event.claim_status == "asserted"
     return is_party(event.actor1, attacking=attacking) or is_party(event.actor2) \
         or any(actor is not None and victims & set(fold(actor.text).split()) for actor in (event.actor1, event.actor2))
+
+
+@cache
+def war_words(lang: str) -> frozenset[str]:
+    """Words for fighting only armed conflict or unrest has ("clashes"), from lang/<code>/triggers.yaml."""
+    return folded(langdata.load(lang, "triggers").war_words)
 
 
 @cache
