@@ -125,6 +125,17 @@ def test_a_name_with_commas_is_one_alias_not_common_words(mentions):
                                                "Central African Republic")] == ["three_r"]
 
 
+def test_somalia_federal_states_and_somaliland_forces_are_named_as_acled_names_them(mentions):
+    def named(text: str, day: date) -> list[str]:
+        return [m.actor.name for m in mentions(text, "en", day, "Somalia")]
+    assert named("Puntland Dervish forces clashed with Al Shabaab near Bossaso.", date(2023, 5, 1)) == [
+        "Military Forces of Somalia (2022-) Puntland Dervish Force", "Al Shabaab"]
+    assert named("SWSPF officers were deployed in Baidoa.", date(2023, 5, 1)) == [
+        "Police Forces of Somalia (2022-) Southwest Special Police Forces"]
+    assert named("Somaliland police arrested two journalists in Hargeisa.", date(2025, 6, 1)) == [
+        "Police Forces of Somaliland (2024-)"]
+
+
 def test_mentions_are_in_text_order_and_disjoint(mentions):
     found = mentions("Des miliciens de Jaïsh al-Fateh et des civils ont fui, selon l'OSDH et l'AFP.",
                      "fr", AUTUMN_2016, "Syria")
