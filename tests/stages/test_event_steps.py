@@ -22,7 +22,7 @@ from handmade import (
 
 from sitrep.lang.schemas import Refinement
 from sitrep.models import Event, FatalityMention, GeoPrecision, Span, TimePrecision
-from sitrep.stages import article, crowds, death_reports, event_filter, happenings, relevance, tellings
+from sitrep.stages import article, crowds, death_reports, event_filter, grievances, happenings, relevance, tellings
 from sitrep.stages.event_actors import choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date, is_background
 from sitrep.stages.event_place import choose_location
@@ -119,15 +119,26 @@ def test_violence_a_sentence_tells_of_its_protesters_is_how_the_protest_went():
     assert protest.fatalities.count == 2
 
 
-def test_what_a_protest_was_about_is_a_happening_of_its_own():
+def test_what_a_protest_was_about_is_its_cause_not_an_event_of_the_article():
     doc = hand_doc("Students/NOUN/nsubj/1 protested/VERB/ROOT/1/protest after/SCONJ/mark/4 police/NOUN/nsubj/4 "
                    "shot/VERB/advcl/1/shoot a/DET/det/6 man/NOUN/obj/4 ./PUNCT/punct/1")
     police = actor(doc, 3, 4, "Police Forces of Kenya", "state_forces", "police")
     protest = frame(doc, 1, 2, entry("Peaceful protest", entry_id="protest"), targets=[police])
     shooting = frame(doc, 4, 5, entry("Attack", entry_id="fire", priority=3), agent=police)
-    assert happenings.happenings([protest, shooting], [protest, shooting], doc, "en") == [protest, shooting]
-    assert shooting.protested and protest.grievance == frozenset(range(2, 7))
+    assert grievances.without_grievances([protest, shooting], context(doc)) == [protest]
+    assert protest.grievance == frozenset(range(2, 7))  # the words its `when` rules do not read
+    grievances.drop_grievance_sides([protest])
     assert protest.targets == []  # who did what the protest answers is no side of the protest
+
+
+def test_an_after_clause_on_the_verb_of_another_event_is_no_grievance():
+    # "police shot dead two protesters after they burned tyres": how the protest went
+    doc = hand_doc("Police/NOUN/nsubj/1 shot/VERB/ROOT/1/shoot protesters/NOUN/dobj/1 after/SCONJ/mark/5 "
+                   "they/PRON/nsubj/5 burned/VERB/advcl/1/burn tyres/NOUN/dobj/5 ./PUNCT/punct/1")
+    shooting = frame(doc, 1, 2, entry("Attack", entry_id="fire", priority=3))
+    protest = frame(doc, 2, 3, entry("Peaceful protest", entry_id="protest"))
+    burning = frame(doc, 5, 6, entry("Looting/property destruction", entry_id="burning"))
+    assert grievances.without_grievances([shooting, protest, burning], context(doc)) == [shooting, protest, burning]
 
 
 def test_an_event_without_a_target_is_against_those_its_sentence_says_were_killed():

@@ -43,7 +43,6 @@ class EventFrame(BaseModel):
     claim: Claim = Field(default_factory=Claim)
     sources: list[SourceRef] = Field(default_factory=list, description="who the trigger's sentence says reports it")
     reading: ModelReading | None = Field(None, description="the learned event reader's reading of its sentence")
-    protested: bool = Field(False, description="what a protest of its sentence was about (stages/grievances.py)")
     grievance: frozenset[int] = Field(frozenset(), description="a protest's: the token indices of what it was about")
 
 

@@ -215,9 +215,6 @@ class Event(BaseModel):
     # Whether the toll came from a vague quantity ("dozens"), so that a precise figure told later
     # replaces it: known while the article is coded, not part of the record.
     _toll_is_vague: bool = PrivateAttr(False)
-    # Whether a protest told with it was about it ("protested after soldiers shot two men"): not how
-    # that protest went. Known while the article is coded, not part of the record.
-    _protested: bool = PrivateAttr(False)
 
     @property
     def toll_is_vague(self) -> bool:
@@ -226,14 +223,6 @@ class Event(BaseModel):
     @toll_is_vague.setter
     def toll_is_vague(self, vague: bool) -> None:
         self._toll_is_vague = vague
-
-    @property
-    def protested(self) -> bool:
-        return self._protested
-
-    @protested.setter
-    def protested(self, protested: bool) -> None:
-        self._protested = protested
 
 
 class DocumentResult(BaseModel):

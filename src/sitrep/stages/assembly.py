@@ -159,7 +159,6 @@ def build_event(frame: EventFrame, context: DocumentContext, told: Told, days_be
         ),
     )
     event.toll_is_vague = bool(toll and toll.vague)
-    event.protested = frame.protested
     return event
 
 

@@ -47,13 +47,13 @@ def one_demonstration(a: Event, b: Event) -> bool:
     """A protest or riot and another telling of a demonstration, or the violence of its crowd or
     its policing ("police opened fire on protesters"; "clashes with police" at the demonstration's
     place, naming no armed group): ACLED codes one event a day and place, its sub-type saying how the
-    demonstration went; not what a protest was about ("protested after police shot dead a man")."""
+    demonstration went."""
     demonstrations = [e for e in (a, b) if is_demonstration(e)]
     if len(demonstrations) != 1:
         return len(demonstrations) == 2
     demonstration = demonstrations[0]
     other = b if demonstration is a else a
-    if other.protested or not taxonomy.lookup(other.sub_event_type).crowd_violence:
+    if not taxonomy.lookup(other.sub_event_type).crowd_violence:
         return False
     actors = [actor for actor in (other.actor1, other.actor2) if actor is not None]
     if any(actor.actor_type in CROWD_TYPES for actor in actors):

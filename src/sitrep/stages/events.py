@@ -2,7 +2,8 @@
 :class:`~sitrep.models.Event` records. :func:`code_events` runs the steps in the order data flows;
 each step is a module of its own:
 
-1. ``event_filter`` — which frames report an event;
+1. ``grievances`` and ``event_filter`` — which frames report an event (not what a protest was
+   about: its cause, told as background);
 2. ``happenings`` — one frame per happening (triggers of one happening merged, protests' violence
    folded into the protest, victims given to their event);
 3. ``assembly`` — one event per happening: ``subtypes``, ``event_date``, ``event_place`` and
@@ -21,14 +22,16 @@ Rules here are language-neutral; the words they need come from lang/<code>/*.yam
 from __future__ import annotations
 
 from sitrep.models import DocumentContext, Event, EventFrame
-from sitrep.stages import article, death_reports, event_filter, happenings, relevance, tellings
+from sitrep.stages import article, death_reports, event_filter, grievances, happenings, relevance, tellings
 from sitrep.stages.assembly import assemble
 
 
 def code_events(frames: list[EventFrame], context: DocumentContext) -> list[Event]:
     """The events of one document's frames, in text order."""
+    frames = grievances.without_grievances(frames, context)
     kept = event_filter.event_frames(frames, context)
-    regular = happenings.happenings(kept, frames, context.doc, context.lang)
+    grievances.drop_grievance_sides(kept)
+    regular = happenings.happenings(kept, frames, context.doc)
     events = assemble(regular, context)
     deaths = [frame for frame in kept if frame.trigger.entry.death_only]
     events = death_reports.code_death_reports(events, deaths, regular, context)

@@ -1,9 +1,10 @@
 """What a protest is about: the complements of its word that a grievance word introduces
 ("protested after soldiers shot dead two men", "demonstrated over the killing of a student",
-"ont manifesté après la mort d'un jeune"). The events they tell are the protest's cause: they do
-not say how the protest went, and they are happenings of their own (acled-train: 192 of 346 notes
-of a protest "after" or "following" a killing, shooting, rape or attack are peaceful protests, 5
-excessive force)."""
+"ont manifesté après la mort d'un jeune"). The events they tell are the protest's cause, told as
+background (on another day, often at another place: "protested in Portland against the killing
+of George Floyd"): not events of this article's coding, and not how the protest went (acled-train:
+192 of 346 notes of a protest "after" or "following" a killing, shooting, rape or attack are
+peaceful protests, 5 excessive force)."""
 from __future__ import annotations
 
 from functools import cache
@@ -11,10 +12,39 @@ from functools import cache
 from spacy.tokens import Token
 
 from sitrep import lang as langdata
+from sitrep.models import DocumentContext, EventFrame
+from sitrep.stages.event_filter import is_protest
 from sitrep.stages.syntax import OBJECT_DEPS, dep_is
 from sitrep.text import fold
 
 MARKER_DEPS = ("mark", "case", "prep")
+
+
+def without_grievances(frames: list[EventFrame], context: DocumentContext) -> list[EventFrame]:
+    """``frames`` less those that tell what a protest was about, unless their clause dates them
+    ("protested on Tuesday after police shot dead a man on Monday": news of its own); each protest
+    keeps the words of its grievance (``EventFrame.grievance``, which its `when` rules do not read)."""
+    heads = frozenset(f.head for f in frames)
+    causes: set[int] = set()
+    for protest in (f for f in frames if is_protest(f)):
+        protest.grievance = grievance_tokens(context.doc[protest.head], context.lang, heads)
+        causes |= protest.grievance
+    return [f for f in frames if f.head not in causes or _dated_in(f, causes, context)]
+
+
+def _dated_in(frame: EventFrame, words: set[int], context: DocumentContext) -> bool:
+    if frame.date is None:
+        return False
+    date = context.doc.char_span(frame.date.span.start, frame.date.span.end, alignment_mode="expand")
+    return date is not None and date.start in words
+
+
+def drop_grievance_sides(frames: list[EventFrame]) -> None:
+    """A protest's targets named in its grievance are no side of it ("protested after soldiers shot
+    two men": not the soldiers), once they have shown that it happened (stages/event_filter.py:
+    "in demonstration against the regime" is a demonstration that took place)."""
+    for protest in frames:
+        protest.targets = [t for t in protest.targets if t.token_start not in protest.grievance]
 
 
 @cache

@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 from sitrep.models import ActorMention, EventFrame
 from sitrep.stages.crowds import CROWD_TYPES
 from sitrep.stages.event_filter import is_protest
-from sitrep.stages.grievances import grievance_tokens
 from sitrep.stages.syntax import governor
 
 # Two triggers this close in the tree (not coordinated) describe one happening: "a pris le
@@ -17,26 +16,12 @@ from sitrep.stages.syntax import governor
 SAME_HAPPENING_DISTANCE = 2
 
 
-def happenings(kept: list[EventFrame], frames: list[EventFrame], doc: Doc, lang: str) -> list[EventFrame]:
+def happenings(kept: list[EventFrame], frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     """Of the frames that report events (``kept``), one per happening, with the victims the death
     words of their sentence (among all ``frames``) name."""
-    mark_grievances(kept, doc, lang)
     regular = fold_into_protests(one_per_happening([f for f in kept if not f.trigger.entry.death_only], doc), doc)
     add_victims(regular, [f for f in frames if f.trigger.entry.death_only], doc)
     return regular
-
-
-def mark_grievances(frames: list[EventFrame], doc: Doc, lang: str) -> None:
-    """Mark the frames that tell what a protest of their sentence was about ("protested after
-    police shot dead a man"): they are happenings of their own, not how the protest went; the actors
-    of that cause are not the protest's."""
-    heads = frozenset(f.head for f in frames)
-    protests = [f for f in frames if is_protest(f)]
-    for protest in protests:
-        protest.grievance = grievance_tokens(doc[protest.head], lang, heads)
-        protest.targets = [t for t in protest.targets if t.token_start not in protest.grievance]
-    for frame in frames:
-        frame.protested = any(frame.head in p.grievance for p in protests if p is not frame)
 
 
 def by_sentence(frames: list[EventFrame], doc: Doc) -> dict[int, list[EventFrame]]:
@@ -66,10 +51,9 @@ def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
 
 def _same_happening(a: EventFrame, b: EventFrame, doc: Doc) -> bool:
     """Two triggers close in the tree, not coordinated, of different priorities ("a pris le camp
-    après des combats"), of the same entry, or one of them a generic word ("repelled an attack");
-    never a protest and what it was about ("protested after a student was raped")."""
+    après des combats"), of the same entry, or one of them a generic word ("repelled an attack")."""
     head_a, head_b = doc[a.head], doc[b.head]
-    if head_a.sent != head_b.sent or (a.protested and is_protest(b)) or (b.protested and is_protest(a)):
+    if head_a.sent != head_b.sent:
         return False
     entry_a, entry_b = a.trigger.entry, b.trigger.entry
     if entry_a.priority == entry_b.priority and entry_a.id != entry_b.id and not (entry_a.generic or entry_b.generic):
@@ -108,7 +92,7 @@ def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     protests = by_sentence([f for f in frames if is_protest(f)], doc)
     kept = []
     for frame in frames:
-        protest = None if is_protest(frame) or frame.protested else next(
+        protest = None if is_protest(frame) else next(
             (p for p in protests.get(doc[frame.head].sent.start, ())
              if _names_protesters(frame) or _said_of(frame, p, doc)), None)
         if protest is None:
