@@ -136,6 +136,14 @@ def test_somalia_federal_states_and_somaliland_forces_are_named_as_acled_names_t
         "Police Forces of Somaliland (2024-)"]
 
 
+def test_the_rsf_were_a_unit_of_sudan_s_army_until_the_war_of_april_2023(mentions):
+    def named(day: date) -> list[str]:
+        return [m.actor.name for m in mentions("RSF fighters attacked the market in Nyala.", "en", day, "Sudan")]
+    assert named(date(2015, 3, 1)) == ["Military Forces of Sudan (1989-2019) Rapid Support Forces"]
+    assert named(date(2022, 3, 1)) == ["Military Forces of Sudan (2019-) Rapid Support Forces"]
+    assert named(date(2023, 6, 1)) == ["RSF: Rapid Support Forces"]
+
+
 def test_mentions_are_in_text_order_and_disjoint(mentions):
     found = mentions("Des miliciens de Jaïsh al-Fateh et des civils ont fui, selon l'OSDH et l'AFP.",
                      "fr", AUTUMN_2016, "Syria")
