@@ -1,5 +1,5 @@
 """Whether an article reports political violence or unrest at all, not crime, accidents or sport:
-an article none of whose events shows it codes no event."""
+an article none of whose events shows it, and that names no armed group, codes no event."""
 from __future__ import annotations
 
 from collections.abc import Iterable

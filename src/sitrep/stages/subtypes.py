@@ -30,10 +30,10 @@ def actor_class(mention: ActorMention | None) -> str | None:
     return ACTOR_CLASSES.get(mention.actor.actor_type)
 
 def sub_event_type(frame: EventFrame, doc: Doc, lang: str, told_after: Span | None = None) -> str:
-    """The entry's sub-type, refined by the first `when` rule its context (its sentence, and
-    ``told_after``: a sentence after it that says how it went; for a protest, not what it was about:
-    stages/grievances.py) and actors satisfy; for a generic word
-    no rule refines, the learned reader's where it is sure (:func:`model_sub_type`)."""
+    """The entry's sub-type, refined by the first `when` rule its context (its sentence, less what a
+    protest was about: stages/grievances.py; and ``told_after``: a sentence after it that says how
+    it went) and actors satisfy; for a generic word no rule refines, the learned reader's where it
+    is sure (:func:`model_sub_type`)."""
     entry = frame.trigger.entry
     head = doc[frame.head]
     words = [*(t for t in head.sent if t.i not in frame.grievance), *(told_after or ())]
