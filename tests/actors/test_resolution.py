@@ -136,6 +136,13 @@ def test_somalia_federal_states_and_somaliland_forces_are_named_as_acled_names_t
         "Police Forces of Somaliland (2024-)"]
 
 
+def test_ethiopia_s_regional_special_forces_are_units_of_its_police(mentions):
+    found = mentions("Amhara regional special forces clashed with the OLA near Dembi Dolo.", "en",
+                     date(2021, 5, 1), "Ethiopia")
+    assert found[0].actor.name == "Police Forces of Ethiopia (2018-) Amhara Regional Special Forces"
+    assert found[0].actor.actor_type == "state_forces"
+
+
 def test_the_rsf_were_a_unit_of_sudan_s_army_until_the_war_of_april_2023(mentions):
     def named(day: date) -> list[str]:
         return [m.actor.name for m in mentions("RSF fighters attacked the market in Nyala.", "en", day, "Sudan")]
