@@ -630,6 +630,14 @@ def test_clashes_whose_sides_no_word_names_are_political_violence(text, lang):
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
+def test_a_grenade_hurled_happened():
+    # a weapon noun with no date is an event where a verb says it was used (anchors.yaml occurrence_verbs;
+    # not "throw": "protesters threw rocks" tells what a crowd told elsewhere did, no protest of its own)
+    text = "In Chanayethazan township, Mandalay, Myanmar, a hand grenade was hurled at the home of a ward administrator."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-05-04", lang="en"))] == [
+        "Grenade"]
+
+
 def test_teams_that_clash_are_sport():
     text = "The two teams clashed in Cairo, Egypt, on Monday and Ahli beat Zamalek 2-1."
     assert not _asserted(sitrep.extract(text, published="2020-03-17", lang="en"))
