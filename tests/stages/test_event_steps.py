@@ -652,6 +652,12 @@ def test_an_article_naming_an_armed_group_by_its_name_reports_political_violence
     assert relevance.reports_political_violence([crime], "en", [shabaab])
     assert relevance.reports_political_violence([crime], "en", [insurgents])
     assert not relevance.reports_political_violence([crime], "en", [gunmen, unresolved])  # as often criminals
+    houthis = actor(doc, 0, 2, "Military Forces of Yemen (2016-) Supreme Political Council", "state_forces")
+    houthis.actor.actor_id = "houthis"  # a force the knowledge base names apart from an army
+    army = actor(doc, 0, 2, "Military Forces of the United States", "state_forces", "military")
+    army.actor.actor_id = "us_military"  # "an Army veteran died" is no war news
+    assert relevance.reports_political_violence([crime], "en", [houthis])
+    assert not relevance.reports_political_violence([crime], "en", [army])
     assert not relevance.reports_political_violence([crime], "en")
 
 

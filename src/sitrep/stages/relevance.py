@@ -16,6 +16,7 @@ from sitrep.text import fold, folded
 ONE_SIDED_VIOLENCE = "Violence against civilians"
 # the role of armed men the text calls no group (actors/data/generic.yaml)
 ARMED_MEN = "unidentified"
+STATE_TYPES = frozenset({"state_forces", "external_other"})
 
 
 def reports_political_violence(events: list[Event], lang: str, mentions: Iterable[ActorMention] = ()) -> bool:
@@ -29,9 +30,13 @@ def reports_political_violence(events: list[Event], lang: str, mentions: Iterabl
 def names_an_armed_group(mention: ActorMention) -> bool:
     """A rebel group or militia, by its name or as rebels, insurgents or jihadists, or a clan's,
     tribe's or community's militia, a party in its country; not armed men no word calls a group
-    ("gunmen", "hommes armés": criminals as often)."""
+    ("gunmen", "hommes armés": criminals as often). A force the knowledge base names apart from any
+    country's army or police (the Houthis, Puntland's Dervish Force, the Liyu Police) is one too."""
     actor = mention.actor
-    if mention.is_source or actor is None or not actor.resolved or actor.actor_type not in NONSTATE_ARMED_TYPES:
+    if mention.is_source or actor is None or not actor.resolved:
+        return False
+    named_force = actor.actor_type in STATE_TYPES and actor.role is None and actor.actor_id is not None
+    if actor.actor_type not in NONSTATE_ARMED_TYPES and not named_force:
         return False
     return actor.role != ARMED_MEN and is_party(actor.model_copy(update={"span": mention.span}))
 
