@@ -46,6 +46,8 @@ ANAPHOR_REACH = 150
 GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia", "external_other"})
 # armed groups that fight at home: naming one points to its country
 HOME_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})
+# a state's forces, at home or abroad
+STATE_TYPES = frozenset({"state_forces", "external_other"})
 
 if not Doc.has_extension("sitrep_actor_matches"):
     Doc.set_extension("sitrep_actor_matches", default=None)

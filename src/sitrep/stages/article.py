@@ -12,6 +12,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.actors.resolver import unnamed_attacker
 from sitrep.models import ActorMention, DocumentContext, Event, EventFrame
+from sitrep.stages.actors import STATE_TYPES
 from sitrep.stages.attribution import claim_status
 from sitrep.stages.event_actors import DEMONSTRATORS, actor_ref
 from sitrep.stages.event_filter import describes_state
@@ -20,8 +21,6 @@ from sitrep.stages.syntax import AGENT_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, 
 from sitrep.stages.syntax import tree_distance
 from sitrep.text import fold, folded
 
-# Actor types of a state's forces, at home or abroad.
-STATE_TYPES = frozenset({"state_forces", "external_other"})
 # Roles of attackers the text does not name: a group claiming the attack names it.
 UNNAMED_ATTACKER_ROLES = frozenset({"unidentified", "rebels"})
 

@@ -8,6 +8,7 @@ from functools import cache
 from sitrep import lang as langdata
 from sitrep.actors.kb import knowledge_base
 from sitrep.models import ActorMention, ActorRef, Event
+from sitrep.stages.actors import STATE_TYPES
 from sitrep.stages.event_actors import NONSTATE_ARMED_TYPES
 from sitrep.stages.triggers import entries_by_id
 from sitrep.text import fold, folded
@@ -16,7 +17,6 @@ from sitrep.text import fold, folded
 ONE_SIDED_VIOLENCE = "Violence against civilians"
 # the role of armed men the text calls no group (actors/data/generic.yaml)
 ARMED_MEN = "unidentified"
-STATE_TYPES = frozenset({"state_forces", "external_other"})
 
 
 def reports_political_violence(events: list[Event], lang: str, mentions: Iterable[ActorMention] = ()) -> bool:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from sitrep import lang as langdata
 from sitrep.actors.resolver import words_of
 from sitrep.models import ActorMention, DocumentContext, SourceRef
-from sitrep.stages.actors import resolve_source
+from sitrep.stages.actors import STATE_TYPES, resolve_source
 from sitrep.text import fold, span_of
 
 # Dependents that belong to a source's name ("the Syrian Observatory", "le ministre nigérien de la
@@ -30,7 +30,6 @@ NAME_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod:poss",
                        "case", "det:poss", "nmod", "prep", "pobj", "punct"})
 # Nominal modifiers kept only where a linking word introduces them ("of", "de": the owner, not "à BFMTV")
 NOMINAL_MODIFIERS = frozenset({"nmod", "prep"})
-STATE_TYPES = frozenset({"state_forces", "external_other"})
 
 
 class SourceWords(BaseModel):
