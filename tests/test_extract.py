@@ -588,6 +588,8 @@ def test_how_a_protest_went_is_read_in_the_sentence_after_it(text):
      "des hommes armés.", "fr"),
     ("Des centaines d'habitants ont manifesté lundi à Bamako, au Mali, contre l'assassinat d'un commerçant par des "
      "hommes armés.", "fr"),
+    ("Some 300 people marched in Dayton, Ohio, on Monday in memory of a teenager shot dead by police officers.", "en"),
+    ("Residents rallied in Kisumu, Kenya, on Monday to honour a student who was killed by police.", "en"),
 ])
 def test_what_a_protest_was_about_is_not_how_it_went(text, lang):
     # the violence a protest answers is its cause, told as background (another day, often another
@@ -601,6 +603,30 @@ def test_a_cause_of_a_protest_that_its_clause_dates_is_news_of_its_own():
     events = _asserted(sitrep.extract(text, published="2020-03-18", lang="en"))
     assert sorted((e.sub_event_type, str(e.date)) for e in events) == [
         ("Attack", "2020-03-16"), ("Peaceful protest", "2020-03-17")]
+
+
+@pytest.mark.parametrize("text", [
+    # the date of a clause that tells what befell another noun is not the protest's
+    "Some 300 people marched in Dayton, Ohio, in memory of a teenager shot dead by police officers two years ago.",
+    "Residents rallied in Kisumu, Kenya, to honour a student who was killed by police in 2019.",
+    # nor one of what the protest was about
+    "Hundreds of people staged a demonstration in Dayton, Ohio, after an incident in May at a school.",
+])
+def test_a_protest_is_not_dated_by_the_event_it_answers(text):
+    events = _asserted(sitrep.extract(text, published="2021-09-14", lang="en"))
+    assert [(e.sub_event_type, str(e.date)) for e in events] == [("Peaceful protest", "2021-09-14")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le porte-parole de la mission a déclaré qu'un convoi avait \"heurté un engin explosif à environ 10 km au nord "
+    "d'Ansongo\".",
+    "Selon l'armée, un camion avait \"heurté une mine sur la route d'Ansongo\".",
+])
+def test_a_quoted_event_with_a_place_of_its_verb_happened(text):
+    # quoted words are rhetoric unless they say where: here in a place the verb of the quote names
+    assert [(e.sub_event_type, e.location.name) for e in
+            _asserted(sitrep.extract(text, published="2021-05-03", lang="fr"))] == [
+        ("Remote explosive/landmine/IED", "Ansongo")]
 
 
 def test_violence_at_a_protest_still_says_how_it_went():

@@ -25,6 +25,7 @@ from sitrep.stages.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     befalls_its_noun,
+    clause_on_another_noun,
     dep_is,
     is_passive,
     is_verbal,
@@ -374,10 +375,15 @@ def _dates_another_event(doc: Doc, date: tuple[int, int], head: Token, trigger: 
                          trigger_tokens: frozenset[int]) -> bool:
     """A date that modifies another event noun: "staged a protest ... calling for participation in
     June 30 nationwide demonstrations" (June 30 is the demonstrations', whatever the parser hung it
-    on); not a date before a verb, which dates its whole clause ("on Monday attacked ..., killing two")."""
+    on); not a date before a verb, which dates its whole clause ("on Monday attacked ..., killing two").
+    Or one in a clause on another noun that tells its event ("gathered in memory of a man killed by
+    the police six years ago")."""
     def others(index: int) -> bool:
         return index in trigger_tokens and not trigger.token_start <= index < trigger.token_end
 
+    clause = clause_on_another_noun(doc[date[0]], head)
+    if clause is not None and others(clause.i):
+        return True
     after = date[1]
     while after < len(doc) and doc[after].pos_ == "ADJ":
         after += 1  # "June 30 nationwide demonstrations"

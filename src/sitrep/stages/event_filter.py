@@ -12,7 +12,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, EventFrame, Span, Trigger
 from sitrep.stages.anchors import anchor_words
-from sitrep.stages.syntax import SUBJECT_DEPS, dep_is, governor, is_verbless
+from sitrep.stages.syntax import OBJECT_DEPS, OBLIQUE_DEPS, SUBJECT_DEPS, dep_is, governor, is_verbless
 from sitrep.stages.toll_scope import since_words
 from sitrep.stages.triggers import head_of
 from sitrep.text import SpanIndex, folded
@@ -273,12 +273,15 @@ def quoted_tokens(context: DocumentContext) -> frozenset[int]:
 
 def has_own_anchor(frame: EventFrame, context: DocumentContext) -> bool:
     """A date, a toll that counts its dead or is the trigger's own killing word ("les autres ont
-    été décapités"), or a resolved place in its phrase ("evidence of excessive force occasioning
-    deaths of protesters" has none)."""
+    été décapités"), or a resolved place in its phrase, or in the clause of the verb whose object it
+    is ("a heurté un engin explosif ... au sud d'Aguelhoc"; "evidence of excessive force
+    occasioning deaths of protesters" has none)."""
     toll = frame.fatalities
     if frame.date is not None or (toll is not None and (toll.count is not None or _overlaps(toll.span, frame.trigger.span))):
         return True
-    phrase = {t.i for t in context.doc[frame.head].subtree}
+    head = context.doc[frame.head]
+    complements = [c for c in head.head.children if dep_is(c, OBLIQUE_DEPS)] if dep_is(head, OBJECT_DEPS) else []
+    phrase = {t.i for word in (head, *complements) for t in word.subtree}
     return any(context.places[i].token_start in phrase and context.places[i].location is not None
                and context.places[i].location.resolved for i in frame.places)
 

@@ -23,12 +23,15 @@ MARKER_DEPS = ("mark", "case", "prep")
 def without_grievances(frames: list[EventFrame], context: DocumentContext) -> list[EventFrame]:
     """``frames`` less those that tell what a protest was about, unless their clause dates them
     ("protested on Tuesday after police shot dead a man on Monday": news of its own); each protest
-    keeps the words of its grievance (``EventFrame.grievance``, which its `when` rules do not read)."""
+    keeps the words of its grievance (``EventFrame.grievance``, which its `when` rules do not read),
+    and no date of them ("staged a demonstration after an incident in May": the incident's)."""
     heads = frozenset(f.head for f in frames)
     causes: set[int] = set()
     for protest in (f for f in frames if is_protest(f)):
         protest.grievance = grievance_tokens(context.doc[protest.head], context.lang, heads)
         causes |= protest.grievance
+        if _dated_in(protest, protest.grievance, context):
+            protest.date = None
     return [f for f in frames if f.head not in causes or _dated_in(f, causes, context)]
 
 
@@ -64,7 +67,9 @@ def grievance_tokens(head: Token, lang: str, event_heads: frozenset[int]) -> fro
         for child in carrier.children:
             if child == head:
                 continue
-            markers = [child, *(c for c in child.children if c.dep_ in MARKER_DEPS)]
+            # the word itself ("following", "commemorate"), its marker ("after ... shot"), or the
+            # noun of its preposition ("in memory of")
+            markers = [child, *(c for c in child.children if c.dep_ in MARKER_DEPS or c.dep_ == "pobj")]
             if any(m._.text_key in cases or m._.lemma_key in cases for m in markers):
                 found.update(t.i for t in child.subtree)
     return frozenset(found)

@@ -14,6 +14,10 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj")
+# a verb's complements of place, time and manner ("au sud d'Aguelhoc", "near Kandahar")
+OBLIQUE_DEPS = ("obl", "prep")
+# clauses on a noun: participle and relative clauses (UD's acl, acl:relcl; spaCy English's relcl)
+NOUN_CLAUSE_DEPS = ("acl", "relcl")
 
 
 def dep_is(token: Token, deps: tuple[str, ...]) -> bool:
@@ -37,6 +41,16 @@ def befalls_its_noun(token: Token) -> bool:
     (one with an object or an auxiliary is a verb the parser misread: "bandits abducted 40 people")."""
     return token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense") \
         and not any(dep_is(child, OBJECT_DEPS) or child.dep_.startswith("aux") for child in token.children)
+
+
+def clause_on_another_noun(token: Token, head: Token) -> Token | None:
+    """The verb of the clause describing a noun (a relative or participle clause: "a man killed by
+    the police six years ago") that ``token`` lies in, where ``head`` is no part of that clause
+    and that noun is not ``head`` ("a protester killed on Wednesday" tells of the protester)."""
+    clause = next((t for t in [token, *token.ancestors] if dep_is(t, NOUN_CLAUSE_DEPS) and is_verbal(t)), None)
+    if clause is None or clause.head.i == head.i or clause in [head, *head.ancestors]:
+        return None
+    return clause
 
 
 def governor(token: Token) -> Token:
