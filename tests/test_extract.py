@@ -657,6 +657,55 @@ def test_clashes_whose_sides_no_word_names_are_political_violence(text, lang):
     assert [e.sub_event_type for e in events] == ["Armed clash"]
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("Two people died in a political clash in Kisumu, Kenya.", "en"),
+    ("A man was stabbed to death during a political argument in Kakamega, Kenya.", "en"),
+    ("Deux personnes ont été tuées lors de violences postélectorales à Yopougon, en Côte d'Ivoire.", "fr"),
+])
+def test_violence_its_sentence_calls_political_is_political_violence(text, lang):
+    # whoever its sides are (triggers.yaml political_words); without the word, crime news
+    assert len(_asserted(sitrep.extract(text, published="2021-05-03", lang=lang))) == 1
+    apolitical = text.replace("political ", "").replace("lors de violences postélectorales", "")
+    assert not _asserted(sitrep.extract(apolitical, published="2021-05-03", lang=lang))
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("Government-backed militiamen attacked a village near Nyala, Sudan, killing three people.",
+     "Militia (Pro-Government)"),
+    # a name of no country needs no country to be known
+    ("Government backed militia attacked a camp elder.", "Militia (Pro-Government)"),
+    ("Military members opened fire on a group of students in Wamena, Papua.", "Military Forces of Indonesia"),
+])
+def test_generic_names_of_state_and_pro_government_forces(text, actor1):
+    assert [e.actor1.name for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [actor1]
+
+
+def test_an_army_arresting_people_is_an_arrest_of_the_conflict():
+    # arrests are coded where the sentence says they are political (triggers.yaml requires_context):
+    # an army arresting villagers is, the police arresting a man is everyday news
+    text = "The military arrested twelve men in Kani village, Sagaing region, Myanmar."
+    assert [(e.sub_event_type, e.actor1.name) for e in _asserted(sitrep.extract(text, published="2021-05-03",
+                                                                                lang="en"))] == [
+        ("Arrests", "Military Forces of Myanmar (2021-)")]
+    assert not _asserted(sitrep.extract("Police arrested a man in Dayton, Ohio.", published="2021-05-03", lang="en"))
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked Abu Shouk camp near El Fasher, Sudan, on Monday. Residents fought back and captured one of them.",
+    "Soldiers stormed the village of Kani, Myanmar, and seized them.",
+])
+def test_people_taken_are_no_territory(text):
+    assert not [e for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))
+                if "territory" in e.sub_event_type]
+
+
+def test_an_ousted_leader_is_no_territory_taken():
+    # a protest whose sentence tells no violence is peaceful: "ousted" takes a leader, not a town
+    text = "Protesters in Colombo, Sri Lanka, demanded the return of the ousted prime minister."
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [
+        "Peaceful protest"]
+
+
 def test_a_grenade_hurled_happened():
     # a weapon noun with no date is an event where a verb says it was used (anchors.yaml occurrence_verbs;
     # not "throw": "protesters threw rocks" tells what a crowd told elsewhere did, no protest of its own)

@@ -251,8 +251,11 @@ def _actor_ref(actor: Actor, day: date | None, country: str | None) -> ActorRef:
 def _role_ref(kb: KnowledgeBase, role: str, country: str | None, day: date | None,
               context: str | None) -> ActorRef:
     definition = kb.roles[role]
-    if country is None:
+    if country is None and "{" in definition.template:
         return ActorRef(text="", actor_type=definition.type, role=role, resolved=False)
+    if country is None:  # a name of no country ("Militia (Pro-Government)"): known wherever it is
+        return ActorRef(text="", name=definition.template, actor_id=role, actor_type=definition.type, role=role,
+                        resolved=True)
     override = kb.countries[country].overrides.get(role) if country in kb.countries else None
     if override in kb.roles:
         role, definition, override = override, kb.roles[override], None

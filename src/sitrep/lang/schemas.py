@@ -73,6 +73,10 @@ class Triggers(Strict):
         default_factory=list, description="words for fighting that only armed conflict or unrest has ('clashes'): "
                                           "an asserted event told in them shows the article reports political "
                                           "violence where the text names none of its sides (stages/relevance.py)")
+    political_words: list[str] = Field(
+        default_factory=list, description="words that call violence political, ethnic, sectarian or electoral: an "
+                                          "asserted event whose sentence holds one shows the article reports "
+                                          "political violence (stages/relevance.py)")
     entries: list[TriggerEntry]
 
 

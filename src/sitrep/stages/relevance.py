@@ -2,6 +2,7 @@
 an article none of whose events shows it, and that names no armed group, codes no event."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -17,6 +18,8 @@ from sitrep.text import fold, folded
 ONE_SIDED_VIOLENCE = "Violence against civilians"
 # the role of armed men the text calls no group (actors/data/generic.yaml)
 ARMED_MEN = "unidentified"
+# a word of a sentence, hyphenated ones whole ("post-election")
+WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 def reports_political_violence(events: list[Event], lang: str, mentions: Iterable[ActorMention] = ()) -> bool:
@@ -47,14 +50,17 @@ def shows_political_violence(event: Event, lang: str) -> bool:
     or unrest takes part (an army, an armed group, rioters; not the police, civilians or guards
     alone, nor gangs outside the countries where ACLED codes their violence: actors/data/generic.yaml
     `party`, `party_in`; but police who attack people are: `party_when_attacking`), its victims
-    are called what only war makes them ("civilians"), or it is fighting told in words only war or
-    unrest has ("clashes") whose sides the text does not name (named, they may be police and robbers)."""
+    are called what only war makes them ("civilians"), it is fighting told in words only war or
+    unrest has ("clashes") whose sides the text does not name (named, they may be police and robbers),
+    or its sentence calls it political, ethnic or electoral ("post-election violence")."""
     entry = entries_by_id(lang).get(event.evidence.rule)
     if entry is not None and entry.anchors:
         return True
     if event.claim_status == "asserted" and war_words(lang) & set(fold(event.evidence.trigger.text).split()) \
             and not any(actor is not None and actor.span is not None for actor in (event.actor1, event.actor2)):
         return True  # "intense clashes in Mieso left four dead": fighting no side of which the text names
+    if event.claim_status == "asserted" and political_words(lang) & set(WORD.findall(fold(event.evidence.sentence))):
+        return True  # "two dead in a political clash": the sentence calls it political
     victims = war_victims(lang)
     attacking = event.event_type == ONE_SIDED_VIOLENCE and event.claim_status == "asserted"
     return is_party(event.actor1, attacking=attacking) or is_party(event.actor2) \
@@ -65,6 +71,12 @@ def shows_political_violence(event: Event, lang: str) -> bool:
 def war_words(lang: str) -> frozenset[str]:
     """Words for fighting only armed conflict or unrest has ("clashes"), from lang/<code>/triggers.yaml."""
     return folded(langdata.load(lang, "triggers").war_words)
+
+
+@cache
+def political_words(lang: str) -> frozenset[str]:
+    """Words that call violence political, ethnic or electoral, from lang/<code>/triggers.yaml."""
+    return folded(langdata.load(lang, "triggers").political_words)
 
 
 @cache
