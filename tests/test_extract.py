@@ -590,6 +590,10 @@ def test_how_a_protest_went_is_read_in_the_sentence_after_it(text):
      "hommes armés.", "fr"),
     ("Some 300 people marched in Dayton, Ohio, on Monday in memory of a teenager shot dead by police officers.", "en"),
     ("Residents rallied in Kisumu, Kenya, on Monday to honour a student who was killed by police.", "en"),
+    # what it demands or denounces
+    ("Students held a protest in Jakarta, Indonesia, demanding the release of classmates arrested by the police.", "en"),
+    ("Des étudiants ont manifesté à Dakar, au Sénégal, pour réclamer la libération de camarades arrêtés par la "
+     "police.", "fr"),
 ])
 def test_what_a_protest_was_about_is_not_how_it_went(text, lang):
     # the violence a protest answers is its cause, told as background (another day, often another
@@ -704,6 +708,23 @@ def test_an_ousted_leader_is_no_territory_taken():
     text = "Protesters in Colombo, Sri Lanka, demanded the return of the ousted prime minister."
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [
         "Peaceful protest"]
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    # a monitor's count: the verb of the phrase that holds the event noun says it happened
+    ("The OSCE SMM observed a total of 40 explosions/shots/bursts of fire involving small arms near Zolote, "
+     "Luhansk region.", "Remote explosive/landmine/IED"),
+    ("About 75 people carrying flags walked through Keene, New Hampshire, for a rally.", "Peaceful protest"),
+])
+def test_an_event_noun_a_verb_of_its_phrase_tells_happened(text, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [
+        sub_event_type]
+
+
+def test_bh_is_boko_haram():
+    text = "BH fighters attacked the village of Amchide, Cameroon, on Monday."
+    assert [e.actor1.name for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
 
 
 def test_a_grenade_hurled_happened():

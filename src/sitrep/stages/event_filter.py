@@ -12,7 +12,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, EventFrame, Span, Trigger
 from sitrep.stages.anchors import anchor_words
-from sitrep.stages.syntax import OBJECT_DEPS, OBLIQUE_DEPS, SUBJECT_DEPS, dep_is, governor, is_verbless
+from sitrep.stages.syntax import OBJECT_DEPS, OBLIQUE_DEPS, SUBJECT_DEPS, dep_is, governor, is_verbless, phrase_verb
 from sitrep.stages.toll_scope import since_words
 from sitrep.stages.triggers import head_of
 from sitrep.text import SpanIndex, folded
@@ -83,7 +83,8 @@ def is_anchored(frame: EventFrame, context: DocumentContext) -> bool:
     if is_protest(frame) and frame.places and _subject_of_a_past_act(head):
         return True  # "in Aragua state, protesters demanded access to basic services": the crowd was there
     occurrence = anchor_words(context.lang).occurrence_verbs
-    verb = governor(head)  # "gathered ... in protest"
+    own = range(frame.trigger.token_start, frame.trigger.token_end)
+    verb = phrase_verb(head, context.trigger_tokens.difference(own))  # "observed a total of 40 explosions"
     near = [verb, *verb.children, *doc[head.i + 1:min(head.i + OCCURRENCE_WINDOW, head.sent.end)]]
     return any(_one_of(t, occurrence) and t.pos_ in ("VERB", "AUX", "NOUN") for t in near if t.i != head.i)
 

@@ -59,6 +59,25 @@ def governor(token: Token) -> Token:
     return token.head.head if token.head.pos_ == "ADP" else token.head
 
 
+# links inside a noun phrase ("a total of 40 explosions", "des dizaines d'explosions")
+NOUN_PHRASE_DEPS = ("pobj", "prep", "nmod", "case")
+NOUN_PHRASE_HOPS = 6
+
+
+def phrase_verb(token: Token, other_events: frozenset[int] = frozenset()) -> Token:
+    """The verb whose noun phrase holds ``token`` ("observed a total of 40 explosions": observed),
+    climbing a few links of the phrase but no word of ``other_events`` ("assembled in protest of
+    the curfew" tells the protest, not the curfew); else the word it hangs on (``governor``)."""
+    word = token
+    for _ in range(NOUN_PHRASE_HOPS):
+        if is_verbal(word.head) and word.head.i != word.i:
+            return word.head
+        if not dep_is(word, NOUN_PHRASE_DEPS) or word.head.i == word.i or word.head.i in other_events:
+            break
+        word = word.head
+    return governor(token)
+
+
 def tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of one sentence through their lowest common ancestor."""
     path_a = [a, *a.ancestors]
