@@ -715,6 +715,8 @@ def test_an_ousted_leader_is_no_territory_taken():
     ("The OSCE SMM observed a total of 40 explosions/shots/bursts of fire involving small arms near Zolote, "
      "Luhansk region.", "Remote explosive/landmine/IED"),
     ("About 75 people carrying flags walked through Keene, New Hampshire, for a rally.", "Peaceful protest"),
+    ("In Sampacho, Argentina, farmers blocked a road as a demonstration to complain about the lack of gas.",
+     "Peaceful protest"),
 ])
 def test_an_event_noun_a_verb_of_its_phrase_tells_happened(text, sub_event_type):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [
