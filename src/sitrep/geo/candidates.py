@@ -88,11 +88,11 @@ def candidates(gazetteer: Gazetteer, name: str, demonyms: bool = False) -> list[
         # an area's abbreviation names it only written so: "La." is Louisiana, "L.A." is not
         found = {i: c for i, c in found.items() if c.primary or c.place.feature not in REGION_FEATURES}
     if is_acronym(name):
-        # an acronym names a country or an area by its abbreviation ("U.S.", "UAE"), a place whose
-        # own name it is, written alike ("NoMa"), or a city of a million people known by one
-        # written with periods ("L.A."); another place's name that reads so is a code or another
-        # word ("MoD" is no Maud, "UF" no Ufa, "U.S." no Us in France)
-        return [c for c in found.values() if c.place.feature in ABBREVIATED_AREAS
+        # an acronym names a country or an area by its abbreviation ("U.S.", "UAE"), a continent
+        # by its union's ("EU"), a place whose own name it is, written alike ("NoMa"), or a city
+        # of a million people known by one written with periods ("L.A."); another place's name
+        # that reads so is a code or another word ("MoD" is no Maud, "UF" no Ufa, "U.S." no Us in France)
+        return [c for c in found.values() if c.place.feature in ABBREVIATED_AREAS or c.place.is_continent
                 or (c.primary and "".join(ch for ch in c.place.name if ch.isalpha()) == letters)
                 or ("." in name and c.place.population >= FOREIGN_MIN_POPULATION)]
     for candidate in demonym_countries(gazetteer, name) if demonyms else ():
