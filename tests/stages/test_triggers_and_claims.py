@@ -95,6 +95,10 @@ def _claim(text: str, lang: str, trigger_word: str) -> str:
      "asserted"),
     ("Des milliers de personnes ont répondu à l'appel pour une manifestation à Bamako.", "fr", "manifestation",
      "asserted"),
+    # the infinitive of a call carried out says what was done, not only what was meant
+    ("Residents responded to the call to demonstrate in Kassala.", "en", "demonstrate", "asserted"),
+    ("A group responded to call made by the committees to demonstrate in Kassala.", "en", "demonstrate", "asserted"),
+    ("Activists issued a call to demonstrate in Kassala.", "en", "demonstrate", "hypothetical"),
     # what a done action was meant to disperse or quell was there; a planned one, or one only vowed, may not be
     ("Police fired tear gas to disperse a demonstration in Khartoum.", "en", "demonstration", "asserted"),
     ("Les policiers ont tiré des gaz lacrymogènes pour disperser une manifestation à Dakar.", "fr", "manifestation",

@@ -143,7 +143,8 @@ def _own_modality(token: Token, words: ClaimWords) -> Token | None:
         if child.dep_.startswith("aux") and child._.text_key in words.modal_words:
             return child
         if child._.text_key in words.purpose_markers and child.dep_ in ("mark", "case", "aux") \
-                and token.dep_ in ("advcl", "acl") and "VerbForm=Inf" in str(token.morph):
+                and token.dep_ in ("advcl", "acl") and "VerbForm=Inf" in str(token.morph) \
+                and not _carried_out_by(token.head, words):
             return child
         if child._.text_key in words.condition_markers and child.dep_ == "mark":
             return child
@@ -191,16 +192,27 @@ def claim_status(trigger: Token, lang: str) -> Claim:
             if modality is not None:
                 return Claim(status="hypothetical", span=span_of(modality))
     if "Inf" in trigger.morph.get("VerbForm") and trigger.head.i != trigger.i \
-            and trigger.head._.lemma_key not in words.implicative_verbs and not _fulfilled(trigger.head, words):
+            and trigger.head._.lemma_key not in words.implicative_verbs and not _carried_out_by(trigger.head, words):
         # a bare infinitive says what someone meant, wanted or was told to do, not what happened
         return Claim(status="hypothetical", span=span_of(trigger.head))
     return Claim()
 
 
+def _carried_out_by(head: Token, words: ClaimWords) -> bool:
+    """An infinitive on ``head`` tells what was done, not only meant: ``head`` is a call carried out
+    or the verb that carries one out ("responded to the call to demonstrate": the parser hangs the
+    infinitive on either; not "carried explosives to attack the base")."""
+    if head._.lemma_key in words.fulfilling_verbs:
+        return any(_fulfilled(word, words) and word._.lemma_key in words.hypothetical_verbs | words.hypothetical_nouns
+                   for child in head.children for word in (child, *child.children))
+    return _fulfilled(head, words)
+
+
 def _fulfilled(call: Token, words: ClaimWords) -> bool:
     """A call, order or plan named by a noun that a verb says was carried out: "responded to the
-    call for demonstrations", "heeded the call"."""
-    if call.pos_ not in ("NOUN", "PROPN"):
+    call for demonstrations", "heeded the call" (also where the parser took a bare "call" for a
+    verb: "responded to call made by ... to demonstrate")."""
+    if call.pos_ not in ("NOUN", "PROPN") and call.dep_ != "xcomp":
         return False
     verb = call.head.head if call.head.pos_ in FUNCTION_WORD_POS else call.head
     return verb._.lemma_key in words.fulfilling_verbs
