@@ -274,8 +274,8 @@ def quoted_tokens(context: DocumentContext) -> frozenset[int]:
 
 def has_own_anchor(frame: EventFrame, context: DocumentContext) -> bool:
     """A date, a toll that counts its dead or is the trigger's own killing word ("les autres ont
-    été décapités"), or a resolved place in its phrase, or in the clause of the verb whose object it
-    is ("a heurté un engin explosif ... au sud d'Aguelhoc"; "evidence of excessive force
+    été décapités"), or a resolved place in its phrase or in a complement of the verb whose object
+    it is ("a heurté un engin explosif ... au sud d'Aguelhoc"; "evidence of excessive force
     occasioning deaths of protesters" has none)."""
     toll = frame.fatalities
     if frame.date is not None or (toll is not None and (toll.count is not None or _overlaps(toll.span, frame.trigger.span))):

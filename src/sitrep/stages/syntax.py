@@ -18,6 +18,9 @@ OBJECT_DEPS = ("obj", "dobj", "iobj")
 OBLIQUE_DEPS = ("obl", "prep")
 # clauses on a noun: participle and relative clauses (UD's acl, acl:relcl; spaCy English's relcl)
 NOUN_CLAUSE_DEPS = ("acl", "relcl")
+# links inside a noun phrase ("a total of 40 explosions", "des dizaines d'explosions")
+NOUN_PHRASE_DEPS = ("pobj", "prep", "nmod", "case")
+NOUN_PHRASE_HOPS = 6
 
 
 def dep_is(token: Token, deps: tuple[str, ...]) -> bool:
@@ -57,11 +60,6 @@ def governor(token: Token) -> Token:
     """The word a token hangs on, across the preposition English trees put between them ("gathered
     ... in [protest]", "said on [Monday]")."""
     return token.head.head if token.head.pos_ == "ADP" else token.head
-
-
-# links inside a noun phrase ("a total of 40 explosions", "des dizaines d'explosions")
-NOUN_PHRASE_DEPS = ("pobj", "prep", "nmod", "case")
-NOUN_PHRASE_HOPS = 6
 
 
 def phrase_verb(token: Token, other_events: frozenset[int] = frozenset()) -> Token:
