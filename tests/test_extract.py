@@ -673,15 +673,17 @@ def test_violence_its_sentence_calls_political_is_political_violence(text, lang)
     assert not _asserted(sitrep.extract(apolitical, published="2021-05-03", lang=lang))
 
 
-@pytest.mark.parametrize("text,actor1", [
-    ("Government-backed militiamen attacked a village near Nyala, Sudan, killing three people.",
+@pytest.mark.parametrize("text,lang,actor1", [
+    ("Government-backed militiamen attacked a village near Nyala, Sudan, killing three people.", "en",
      "Militia (Pro-Government)"),
     # a name of no country needs no country to be known
-    ("Government backed militia attacked a camp elder.", "Militia (Pro-Government)"),
-    ("Military members opened fire on a group of students in Wamena, Papua.", "Military Forces of Indonesia"),
+    ("Government backed militia attacked a camp elder.", "en", "Militia (Pro-Government)"),
+    ("Military members opened fire on a group of students in Wamena, Papua.", "en", "Military Forces of Indonesia"),
+    ("Des miliciens pro-gouvernementaux ont attaqué le village de Tawila, au Soudan.", "fr",
+     "Militia (Pro-Government)"),
 ])
-def test_generic_names_of_state_and_pro_government_forces(text, actor1):
-    assert [e.actor1.name for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="en"))] == [actor1]
+def test_generic_names_of_state_and_pro_government_forces(text, lang, actor1):
+    assert [e.actor1.name for e in _asserted(sitrep.extract(text, published="2021-05-03", lang=lang))] == [actor1]
 
 
 def test_an_army_arresting_people_is_an_arrest_of_the_conflict():
