@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.geo.derive import Town, bare_names, derive_conflict_places, derive_districts, main
-from sitrep.geo.layers import district_places, read_rows
+from sitrep.geo.layers import (DISTRICTS_SOURCE, PROVINCE_POINT, PROVINCE_POINT_SOURCE, district_places,
+                                read_rows)
 from sitrep.geo.resolver import candidates
 
 TOWNS = [
@@ -34,14 +35,16 @@ def test_a_district_is_also_named_without_its_type_word(name, bare):
     assert bare_names(name) == bare
 
 
-def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_left_out(tmp_path):
+def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_their_province_s_main_town(tmp_path):
     admin1 = write(tmp_path / "admin1CodesASCII.txt", ["AF.38\tNuristan\tNuristan\t1131461",
-                                                       "CD.11\tNord Kivu\tNord Kivu\t6940047"])
+                                                       "CD.11\tNord Kivu\tNord Kivu\t6940047",
+                                                       "AF.99\tEmptyland\tEmptyland\t1131499"])
     admin2 = write(tmp_path / "admin2Codes.txt", [
         "AF.38.3002\tKāmdēsh\tKamdesh\t7054025",          # its seat bears its name
         "AF.38.3006\tWaygal District\tWaygal District\t7054030",  # placed by its members only
         "CD.11.09\tBeni\tBeni\t219056",
-        "AF.38.3009\tNowhere\tNowhere\t7054099",           # no seat, no member: left out
+        "AF.38.3009\tNowhere\tNowhere\t7054099",           # no seat, no member: its province's main town
+        "AF.99.3010\tElsewhere\tElsewhere\t7054100",       # nor any town in its province: left out
     ])
     members = tmp_path / "members.csv"
     with members.open("w", newline="", encoding="utf-8") as handle:
@@ -56,11 +59,17 @@ def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_left_
     # the biggest member (Barg-e Matal, 1,500 people), and the name without its type word
     assert (waygal["latitude"], waygal["placed_by"], waygal["names"]) == (35.67, "largest member",
                                                                             "Waygal District|Waygal")
-    assert counts == {"seat": 2, "largest member": 1, "unplaced": 1}
+    # Nuristan's biggest town is Kamdesh (2,000 people)
+    nowhere = next(row for row in rows if row["geonameid"] == 7054099)
+    assert (nowhere["latitude"], nowhere["longitude"], nowhere["placed_by"]) == (35.42, 71.34, PROVINCE_POINT)
+    assert counts == {"seat": 2, "largest member": 1, PROVINCE_POINT: 1, "unplaced": 1}
     places = list(district_places({("AF", "38"): "Nuristan"}, path=_written(tmp_path, rows)))
     kamdesh = next(p for p in places if p.geonameid == 7054025)
     assert (kamdesh.feature, kamdesh.admin1, kamdesh.admin2_code, kamdesh.names) == ("admin2", "Nuristan", "3002",
                                                                                     ["Kamdesh"])
+    # the build can tell a district's own point from its province's
+    assert {p.geonameid: p.source for p in places if p.geonameid in (7054025, 7054099)} == {
+        7054025: DISTRICTS_SOURCE, 7054099: PROVINCE_POINT_SOURCE}
 
 
 def _written(folder: Path, rows: list[dict]) -> Path:

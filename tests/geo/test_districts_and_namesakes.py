@@ -8,6 +8,7 @@ import pytest
 
 from gazetteers import gazetteer_of, place
 
+from sitrep.geo.layers import PROVINCE_POINT_SOURCE
 from sitrep.geo.resolver import candidates
 from sitrep.geo.store import Gazetteer
 from sitrep.models import GeoPrecision
@@ -44,6 +45,11 @@ PLACES = [
     place("Bamenda", "populated_place", "CM", 5.96, 10.15, 420_000, admin1="Northwest"),
     place("Nord-Ouest", "admin1", "HT", 19.83, -72.83, 306_000, admin1="Nord-Ouest"),  # Haiti's, so named
     place("Africa", "region", None, 7.19, 21.09, 1_031_000_000, geonameid=6255146, names=("Afrique",)),
+    # districts with no point of their own, at their province's main town (Maroua, Lashkar Gah)
+    place("Mayo-Sava", "admin2", "CM", 10.59, 14.32, admin1="Far North").model_copy(
+        update={"source": PROVINCE_POINT_SOURCE}),
+    place("Garmsir", "admin2", "AF", 31.59, 64.37, admin1="Helmand").model_copy(update={"source": PROVINCE_POINT_SOURCE}),
+    place("Garmsir", "populated_place", "AF", 30.99, 64.24, 3_000, admin1="Helmand"),
     place("África", "populated_place", "MX", 20.6, -100.4, 643),  # a village named after it
 ]
 
@@ -85,6 +91,19 @@ def test_a_district_named_with_a_type_phrase_of_several_words_is_the_district(nl
     places = resolve(nlp_en, text, "en", gazetteer)
     assert located(places, "Funtua") == [("Funtua", "admin2", "NG", GeoPrecision.NEAR_OR_PART_OF)]
     assert {p.location.name for p in places if p.name == "Kaya" and p.location.resolved} <= {"Funtua"}
+
+
+def test_a_district_known_only_by_its_province_s_main_town_is_coded_there_at_precision_3(nlp_en, gazetteer):
+    places = resolve(nlp_en, "Boko Haram fighters killed three herders in Mayo-Sava department on Sunday.", "en",
+                     gazetteer)
+    assert located(places, "Mayo-Sava") == [("Mayo-Sava", "admin2", "CM", GeoPrecision.REGION)]
+    assert "province's main town" in next(p.location.reason for p in places if p.name == "Mayo-Sava")
+
+
+def test_a_place_of_the_name_in_the_country_beats_a_district_known_only_by_its_province(nlp_en, gazetteer):
+    places = resolve(nlp_en, "Taliban fighters attacked a checkpoint in Garmsir district of Afghanistan on Monday.",
+                     "en", gazetteer)
+    assert located(places, "Garmsir") == [("Garmsir", "populated_place", "AF", GeoPrecision.NEAR_OR_PART_OF)]
 
 
 def test_a_region_word_before_a_district_still_finds_the_district_at_home(nlp_en, gazetteer):

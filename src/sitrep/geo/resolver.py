@@ -23,6 +23,7 @@ from sitrep.geo.build import open_gazetteer
 from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, candidates,
                                    haversine_km, km_between)
 from sitrep.geo.context import Context, document_context
+from sitrep.geo.layers import PROVINCE_POINT_SOURCE
 from sitrep.geo.names import exact_key, sound_key, starts_with_article
 from sitrep.geo.store import Gazetteer, Place
 from sitrep.models import GeoPrecision, Location, PlaceMention
@@ -51,6 +52,7 @@ URBAN_DENSITY = 5000
 MAX_PART_OFFSET_KM = 8.0
 KM_PER_DEGREE = 111.32
 RELATION_REASONS = {"part": "the text names part of this place", "near": "the text places it near this place"}
+PROVINCE_POINT_REASON = "a district the embedded gazetteer has no point for: coded at its province's main town"
 # the levels of area: cue words for one level fit a place of another level in part ("the Beni
 # region" is a district of North Kivu; countries cut themselves up differently)
 AREA_LEVELS = frozenset({"admin1", "admin2", "region"})
@@ -163,6 +165,10 @@ def _best(found: list[Candidate], mention: PlaceMention, context: Context, insid
     own_name = exact_key(mention.name)
     scored = [(candidate, context.support(candidate.place, own_name)) for candidate in found
               if candidate.place.has_point]
+    # a district placed at its province's main town tells only its province: another place of the
+    # name in that country ("Garmser" the town for "Garmsīr district") says better where
+    scored = [(c, support) for c, support in scored if c.place.source != PROVINCE_POINT_SOURCE or not any(
+        o.place.source != PROVINCE_POINT_SOURCE and o.place.country_code == c.place.country_code for o, _ in scored)]
     home_rival = any(c.primary and c.place.country_code in context.home for c, _ in scored)
     if mention.feature_hint not in AREA_LEVELS and not contains and any(c.primary for c, _ in scored):
         # a district's name without its type word ("Ohio" for Ohio County) names it only where
@@ -186,7 +192,7 @@ def _best(found: list[Candidate], mention: PlaceMention, context: Context, insid
 
 
 def _precision(place: Place, mention: PlaceMention) -> GeoPrecision:
-    if place.feature in BROAD_REGIONS:
+    if place.feature in BROAD_REGIONS or place.source == PROVINCE_POINT_SOURCE:
         return GeoPrecision.REGION
     if place.feature in REGION_FEATURES:
         return GeoPrecision.NEAR_OR_PART_OF  # a district, coded at its main town
@@ -254,7 +260,8 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     for index, mention in enumerate(mentions):
         place = picks[index]
         if place is not None:
-            reason = RELATION_REASONS.get(mention.relation or "")
+            reason = PROVINCE_POINT_REASON if place.source == PROVINCE_POINT_SOURCE \
+                else RELATION_REASONS.get(mention.relation or "")
             located = _location(gazetteer, mention, place, _precision(place, mention), reason)
             mention.location = _in_country_part(gazetteer, located, mention, place) if place.feature == "country" \
                 else _toward_part(located, mention, place)
