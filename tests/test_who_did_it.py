@@ -214,6 +214,11 @@ def test_armed_groups_missions_and_special_police_are_named_as_acled_names_them(
      {"Fulani Ethnic Militia (Nigeria)"}),
     ("Des affrontements entre les tribus Misseriya et Rizeigat ont fait vingt morts lundi au Darfour, au Soudan.", "fr",
      "2019-05-04", {"Misseriya Ethnic Militia (Sudan)", "Rizeigat Ethnic Militia (Sudan)"}),
+    # "communal groups": the groups' communities are named (acled-train: Ayomso, Bakua Tshika)
+    ("On 3 May, the Nawuri and Gonja communal groups clashed in Kpandai, Ghana, over land.", "en", "2022-05-05",
+     {"Gonja Ethnic Militia (Ghana)"}),
+    ("Armed communal groups clashed near Kapedo, Kenya, over cattle on Sunday.", "en", "2022-05-05",
+     {"Unidentified Communal Militia (Kenya)"}),
 ])
 def test_clans_tribes_and_ethnic_groups_the_text_names_are_named_as_acled_names_them(text, lang, published, names):
     events = _events(text, lang, published)
