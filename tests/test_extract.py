@@ -786,3 +786,22 @@ def test_violence_a_later_telling_only_imputes_to_a_protest_s_crowd_does_not_mak
 def test_a_man_the_police_captured_is_no_abduction():
     text = "A man charged with murder in a recent homicide has been captured by Middletown police, Ohio."
     assert not _asserted(sitrep.extract(text, published="2011-05-04", lang="en"))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Turkey and the United States disagree in Syria, where Washington has armed the Kurdish fighters in the "
+     "fight against the Islamic State group.", "en"),
+    ("Le Niger est un allié clé de la France dans la lutte contre les jihadistes au Sahel, a déclaré le ministre "
+     "à Niamey.", "fr"),
+])
+def test_a_fight_against_someone_in_the_singular_is_a_campaign_not_an_event(text, lang):
+    assert _asserted(sitrep.extract(text, published="2018-12-14", lang=lang)) == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Heavy fighting against Al Shabaab left ten fighters dead in Jilib, Somalia, on Monday.", "en"),
+    ("Le combat contre les jihadistes a fait dix morts lundi à Ménaka, au Mali.", "fr"),
+])
+def test_fighting_against_someone_that_says_when_or_how_many_died_is_an_event(text, lang):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2018-12-14", lang=lang))] == [
+        "Armed clash"]

@@ -91,6 +91,10 @@ class Anchors(Strict):
     state_prepositions: list[str] = Field(default_factory=list)
     state_verbs: list[str] = Field(default_factory=list)
     accusation_verbs: list[str] = Field(default_factory=list)
+    campaign_nouns: list[str] = Field(default_factory=list, description="singular nouns of struggle that, "
+                                      "against someone, name a campaign, not a fight (\"the fight against IS\")")
+    campaign_prepositions: list[str] = Field(default_factory=list, description="the prepositions of that "
+                                             "'against'")
 
 
 class Arguments(Strict):

@@ -20,6 +20,8 @@ class AnchorWords(BaseModel):
     state_prepositions: frozenset[str]
     state_verbs: frozenset[str]
     accusation_verbs: frozenset[str]
+    campaign_nouns: frozenset[str]
+    campaign_prepositions: frozenset[str]
 
 
 @cache
@@ -34,4 +36,6 @@ def anchor_words(lang: str) -> AnchorWords:
         state_prepositions=folded(raw.state_prepositions),
         state_verbs=folded(raw.state_verbs),
         accusation_verbs=folded(raw.accusation_verbs),
+        campaign_nouns=folded(raw.campaign_nouns),
+        campaign_prepositions=folded(raw.campaign_prepositions),
     )
