@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.actors.kb import knowledge_base
 from sitrep.geo.names import exact_key
 from sitrep.models import GeoPrecision, Location, PlaceMention
-from sitrep.stages.place_names import MAX_CUE_TOKENS, find_names
+from sitrep.stages.place_cues import MAX_CUE_TOKENS
+from sitrep.stages.place_names import find_names
 from sitrep.stages.place_words import PlaceWords, place_words, type_after, word_key
 from sitrep.stages.place_roles import mark_roles
 from sitrep.text import span_of
