@@ -58,6 +58,9 @@ NEWS_GAZETTEER = [
     place("Red Lion", "populated_place", "US", 39.90, -76.61, 6_400, admin1="Pennsylvania"),
     place("Schwäbisch Hall", "populated_place", "DE", 49.11, 9.74, 37_000, names=("Hall",)),
     place("North Las Vegas", "populated_place", "US", 36.20, -115.12, 216_000, admin1="Nevada"),
+    place("Niger", "country", "NE", 13.51, 2.11, 24_000_000),
+    place("Tahoua", "populated_place", "NE", 14.89, 5.27, 118_000, admin1="Tahoua"),
+    place("Arlit", "populated_place", "NE", 18.74, 7.39, 100_000, admin1="Agadez"),
     place("Las Vegas", "populated_place", "US", 36.17, -115.14, 640_000, admin1="Nevada"),
     place("North", "populated_place", "US", 33.62, -81.10, 750, admin1="South Carolina"),
     place("Chicago", "populated_place", "US", 41.85, -87.65, 2_700_000, admin1="Illinois"),
@@ -151,6 +154,12 @@ def test_a_name_the_document_uses_for_a_person_is_no_place(nlp_en, news_gazettee
     text = ("Benjamin Williams and his brother, James Tyler Williams, burned two synagogues. "
             "In 2001 Benjamin was sentenced to 30 years and Tyler was given 21 years.")
     assert "Tyler" not in {p.name for p in resolve(nlp_en, text, news_gazetteer)}
+
+
+def test_a_name_coordinated_with_a_place_votes_for_a_place_whatever_its_entity_label(nlp_en, news_gazetteer):
+    # the small English model labels Arlit a person here; the place it is coordinated with says otherwise
+    text = "Bandits attacked travellers on the road between Tahoua and Arlit on Monday."
+    assert located(resolve(nlp_en, text, news_gazetteer), "Arlit") == ("Arlit", "Agadez", "NE")
 
 
 def test_a_name_after_a_title_or_the_subject_of_said_is_a_person(nlp_en, news_gazetteer):

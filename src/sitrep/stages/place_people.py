@@ -15,15 +15,16 @@ from sitrep.text import fold
 def _people(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> frozenset[str]:
     """Keys of the one-word names found that the document uses for a person or an organisation
     more than for a place. Every capitalised use of the word votes: a place label, a locative
-    preposition or a parenthesis before it and cue words around it count for a place; a person
-    label (not on a town before a common noun: "Alexandria police"), a place in a full person's
-    name ("James Tyler Williams"), a one-word organisation entity ("UF"), a title before it ("coach
-    Ripley", "Hurricane Harvey") and being the subject of a person's verb ("said Noma") count
-    against."""
+    preposition or a parenthesis before it, a place it is coordinated with and cue words around it
+    count for a place; a person label (not on a town before a common noun: "Alexandria police"), a
+    place in a full person's name ("James Tyler Williams"), a one-word organisation entity ("UF"),
+    a title before it ("coach Ripley", "Hurricane Harvey") and being the subject of a person's verb
+    ("said Noma") count against."""
     keys = {exact_key(doc[s].text) for s, e in found if e - s == 1}
     keys.discard("")
     if not keys:
         return frozenset()
+    named = {i for s, e in found for i in range(s, e)}
     place: Counter[str] = Counter()
     other: Counter[str] = Counter()
     for token in doc:
@@ -39,8 +40,9 @@ def _people(doc: Doc, found: list[tuple[int, int]], words: PlaceWords) -> frozen
             other[key] += 1 + (_entity_length(token) > 1)
         elif label in words.organisation_labels and _entity_length(token) == 1:
             other[key] += 1  # an organisation's own name; a town's name is often part of one ("Alexandria police")
-        if after_locative(doc, token.i, words) or (token.i > 0 and doc[token.i - 1].text == "("):
-            place[key] += 1  # "in X", "(X, Y)"
+        if after_locative(doc, token.i, words) or (token.i > 0 and doc[token.i - 1].text == "(") \
+                or (token.dep_ == "conj" and token.head.i in named and token.head.i != token.i):
+            place[key] += 1  # "in X", "(X, Y)", "between Assamakka and X"
         if cued(doc, token.i, token.i + 1, words):
             place[key] += 2
         if title_before(doc, token.i, words):
