@@ -805,3 +805,14 @@ def test_a_fight_against_someone_in_the_singular_is_a_campaign_not_an_event(text
 def test_fighting_against_someone_that_says_when_or_how_many_died_is_an_event(text, lang):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2018-12-14", lang=lang))] == [
         "Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen intercepted a commercial vehicle between Tahoua and Arlit in Niger on Monday and stripped the "
+    "passengers of their belongings.",
+    "Unidentified armed men intercepted a minibus near Tillia, Niger, on Sunday and took the passengers' money.",
+])
+def test_armed_men_stopping_a_vehicle_to_rob_it_is_looting(text):
+    [event] = _asserted(sitrep.extract(text, published="2022-05-05", lang="en"))
+    assert (event.sub_event_type, event.actor1.name) == ("Looting/property destruction",
+                                                         "Unidentified Armed Group (Niger)")
