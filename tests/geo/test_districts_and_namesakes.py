@@ -100,6 +100,12 @@ def test_a_district_known_only_by_its_province_s_main_town_is_coded_there_at_pre
     assert "province's main town" in next(p.location.reason for p in places if p.name == "Mayo-Sava")
 
 
+def test_the_area_after_a_village_the_gazetteer_lacks_is_a_place_mention(nlp_en, gazetteer):
+    places = resolve(nlp_en, "On 8 November, an army truck was hit by a landmine in Waliassi, Mayo-Sava: 3 wounded.",
+                     "en", gazetteer)
+    assert located(places, "Mayo-Sava")[0][:3] == ("Mayo-Sava", "admin2", "CM")
+
+
 def test_a_place_of_the_name_in_the_country_beats_a_district_known_only_by_its_province(nlp_en, gazetteer):
     places = resolve(nlp_en, "Taliban fighters attacked a checkpoint in Garmsir district of Afghanistan on Monday.",
                      "en", gazetteer)

@@ -230,10 +230,11 @@ def _add_siblings(doc: Doc, names: FoundNames, words: PlaceWords) -> None:
 
 def _add_containers(doc: Doc, names: FoundNames, words: PlaceWords, known: Callable[[str], bool]) -> None:
     """Known names right after a place and a comma or parenthesis ("in Qarabagh district, Ghazni",
-    "Kismaayo (Lower Juba)", "Belgrade, Minn."): the area the place is in, whatever person or
+    "Kismaayo (Lower Juba)", "Belgrade, Minn."), or after a name the gazetteer lacks that a locative
+    preposition introduces ("in Waliassi, Mayo Sava"): the area the place is in, whatever person or
     organisation label the NER gave them; not a nationality before a noun ("Israel, Arab leaders")."""
     taken = names.taken
-    ends = [end for _, end in names.spans]
+    ends = [end for _, end in names.spans] + _unknown_names_after_locatives(doc, taken, words)
     for end in ends:  # grows: a container's own container follows ("Andar (Shalgar) district, Ghazni")
         index = end
         while index < len(doc) and (word_key(doc[index]) in words.types_after or word_key(doc[index]) in words.types_before
@@ -254,6 +255,14 @@ def _add_containers(doc: Doc, names: FoundNames, words: PlaceWords, known: Calla
         if _known_place(doc, start, stop, words, known) and not demonym:
             names.add(start, stop)
             ends.append(stop)
+
+
+def _unknown_names_after_locatives(doc: Doc, taken: set[int], words: PlaceWords) -> list[int]:
+    """Ends of the capitalised names a locative preposition introduces that no name found covers
+    (villages the gazetteer lacks)."""
+    return [capitalised_run(doc, token.i, len(doc)) for token in doc
+            if token.i not in taken and not token.is_sent_start and is_capitalised(token) and not is_actor(token)
+            and after_locative(doc, token.i, words)]
 
 
 def _add_bracketed(doc: Doc, names: FoundNames, words: PlaceWords, known: Callable[[str], bool]) -> None:
