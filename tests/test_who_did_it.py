@@ -429,3 +429,18 @@ def test_a_french_crowd_that_lynches_a_suspect_or_attacks_the_police(text, sub_e
 
 def test_a_team_beaten_is_no_event():
     assert not _events("Le PSG a battu Marseille dimanche à Paris.", "fr", "2019-05-07")
+
+
+@pytest.mark.parametrize("text,lang,country", [
+    ("Supporters of the NDC attacked the NPP office in Tamale, Ghana, on Monday.", "en", "Ghana"),
+    ("Des partisans du RHDP ont attaqué le siège du PDCI à Daoukro, en Côte d'Ivoire, lundi.", "fr", "Ivory Coast"),
+])
+def test_supporters_of_a_named_party_who_attack_are_rioters(text, lang, country):
+    assert (f"Rioters ({country})", "Mob violence") in {(_actor1(e), e.sub_event_type)
+                                                        for e in _events(text, lang, "2020-08-14")}
+
+
+def test_supporters_of_a_foreign_leader_are_no_party_s_rioters():
+    text = ("The fighting between supporters of Syrian President Bashar Assad in Jabal Mohsen and rivals in Bab "
+            "al-Tabbaneh left two dead in Tripoli, Lebanon, on Thursday.")
+    assert not any("Rioters" in (_actor1(e) or "") for e in _events(text, "en", "2014-03-14"))

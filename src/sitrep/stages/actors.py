@@ -190,11 +190,12 @@ def _identity_groups(doc: Doc, data: LanguageData, taken: set[int], country: str
     for cue_start, cue_end, role in cues:
         cue = doc[cue_start:cue_end].root
         not_names = taken.difference(range(cue_start, cue_end)) | never_names
-        for run in _names_beside(doc, cue_start, cue_end, not_names):
+        for run in _names_beside(doc, cue_start, cue_end, not_names, data.links):
             # the name modifies the cue ("Garba" of "Garba clans"), not a word beside it ("in Moyale herders")
             hangs_on_cue = all(t.head.i in range(run.start, run.end) or cue.is_ancestor(t) for t in run)
-            if not hangs_on_cue or words_of(run.text) in data.nationalities:
-                continue
+            if not hangs_on_cue or words_of(run.text) in data.nationalities \
+                    or (run.start > cue_start and words_of(run[0].text) in data.nationalities):
+                continue  # "supporters of Syrian President Bashar Assad": a foreign leader's, not a party's
             for name in (run, *_coordinated_names(run, cue, not_names)):
                 start = min(name.start, cue_start) if name is run else name.start
                 end = max(name.end, cue_end) if name is run else name.end
@@ -238,10 +239,15 @@ def _name_run(doc: Doc, index: int, taken: set[int]) -> SpacySpan:
     return doc[start:end + 1]
 
 
-def _names_beside(doc: Doc, cue_start: int, cue_end: int, taken: set[int]) -> list[SpacySpan]:
-    """The proper names just before and just after a cue ("Garba clans", "tribu Misseriya")."""
-    beside = [index for index in (cue_start - 1, cue_end) if 0 <= index < len(doc) and _is_name_word(doc[index], taken)]
-    return [_name_run(doc, index, taken) for index in beside]
+def _names_beside(doc: Doc, cue_start: int, cue_end: int, taken: set[int],
+                  links: frozenset[tuple[str, ...]]) -> list[SpacySpan]:
+    """The proper names just before and just after a cue ("Garba clans", "tribu Misseriya"), or
+    after it and a link word ("supporters of the NDC": acled-train, 388 notes so worded)."""
+    after = [cue_end + len(link) for link in links
+             if tuple(w for t in doc[cue_end:cue_end + len(link)] for w in words_of(t.text)) == link]
+    beside = [index for index in (cue_start - 1, cue_end, *after)
+              if 0 <= index < len(doc) and _is_name_word(doc[index], taken)]
+    return [_name_run(doc, index, taken) for index in dict.fromkeys(beside)]
 
 
 def _coordinated_names(run: SpacySpan, cue: Token, taken: set[int]) -> list[SpacySpan]:
