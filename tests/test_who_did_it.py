@@ -444,3 +444,13 @@ def test_supporters_of_a_foreign_leader_are_no_party_s_rioters():
     text = ("The fighting between supporters of Syrian President Bashar Assad in Jabal Mohsen and rivals in Bab "
             "al-Tabbaneh left two dead in Tripoli, Lebanon, on Thursday.")
     assert not any("Rioters" in (_actor1(e) or "") for e in _events(text, "en", "2014-03-14"))
+
+
+@pytest.mark.parametrize("text,lang,country", [
+    ("Supporters of the NDC and the NPP clashed in Tamale, Ghana, on Monday, injuring four people.", "en", "Ghana"),
+    ("Des partisans du RHDP et des partisans du PDCI se sont affrontés lundi à Daoukro, en Côte d'Ivoire.", "fr",
+     "Ivory Coast"),
+])
+def test_rival_parties_supporters_fighting_each_other_is_mob_violence(text, lang, country):
+    assert [(e.sub_event_type, _actor1(e)) for e in _events(text, lang, "2020-08-14")] == [
+        ("Mob violence", f"Rioters ({country})")]
