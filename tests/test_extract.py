@@ -816,3 +816,15 @@ def test_armed_men_stopping_a_vehicle_to_rob_it_is_looting(text):
     [event] = _asserted(sitrep.extract(text, published="2022-05-05", lang="en"))
     assert (event.sub_event_type, event.actor1.name) == ("Looting/property destruction",
                                                          "Unidentified Armed Group (Niger)")
+
+
+def test_a_protest_named_as_such_is_a_protest_where_its_sentence_says_what_it_is_for():
+    text = ("About 200 people joined the Fresno Rally Against Hate in Fresno, California, on Saturday in "
+            "support of immigrant families.")
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2020-06-08", lang="en"))] == [
+        "Peaceful protest"]
+
+
+def test_a_named_march_that_is_for_no_cause_is_no_protest():
+    text = "Hundreds walked in the March for Babies in Fresno, California, on Saturday, raising $40,000."
+    assert _asserted(sitrep.extract(text, published="2020-06-08", lang="en")) == []

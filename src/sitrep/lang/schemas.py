@@ -77,6 +77,10 @@ class Triggers(Strict):
         default_factory=list, description="words that call violence political, ethnic, sectarian or electoral: an "
                                           "asserted event whose sentence holds one shows the article reports "
                                           "political violence (stages/relevance.py)")
+    protest_purposes: list[str] = Field(
+        default_factory=list, description="words saying what a protest is for or against: a protest word in a "
+                                          "name ('the Alabama Rally Against Injustice') is a protest where its "
+                                          "sentence holds one (stages/triggers.py)")
     entries: list[TriggerEntry]
 
 

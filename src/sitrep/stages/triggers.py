@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from spacy.tokens import Doc, Token
 
 from sitrep import lang as langdata
+from sitrep import taxonomy
 from sitrep.lang.schemas import TriggerEntry
 from sitrep.models import Trigger
 from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_verbless
@@ -63,6 +64,12 @@ def match_at(doc: Doc, start: int, words: tuple[PatternWord, ...]) -> int | None
         ends.append(match_at(doc, start, rest))
     found = [e for e in ends if e is not None]
     return max(found) if found else None
+
+
+@cache
+def protest_purposes(lang: str) -> frozenset[str]:
+    """Words saying what a protest is for or against (lang/<code>/triggers.yaml)."""
+    return frozenset(fold(w) for w in langdata.load(lang, "triggers").protest_purposes)
 
 
 @cache
@@ -120,20 +127,25 @@ def has_phrase(phrase: str, keys: set[str]) -> bool:
     return all(fold(word) in keys for word in _split_pattern(phrase))
 
 
-def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_keys: dict[int, set[str]]) -> bool:
+def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_keys: dict[int, set[str]],
+                 lang: str) -> bool:
     """Whether words matched at ``doc[start:end]`` mean the entry's event here: not a proper name
-    ("Dick Lynch", "the March for Babies"), with the context the entry requires ("strike" with
-    workers or warplanes), with none of the words that give it another sense next to it ("heart
-    attack", "battled a blaze", "battle with cancer"), with no object where it takes none
-    ("demonstrated a belief" shows it). ``sentence_keys`` caches each sentence's words by its start."""
+    ("Dick Lynch", "the March for Babies"), unless the name is a protest's that its sentence says is
+    for or against something ("joined the Alabama Rally Against Injustice ... in support of Black
+    Lives Matter"), with the context the entry requires ("strike" with workers or warplanes), with
+    none of the words that give it another sense next to it ("heart attack", "battled a blaze",
+    "battle with cancer"), with no object where it takes none ("demonstrated a belief" shows it).
+    ``sentence_keys`` caches each sentence's words by its start."""
     first = doc[start]
-    if first.pos_ == "PROPN" and first.text[:1].isupper() and not _opens_a_sentence(first):
-        return False
     head = head_of(doc, start, end)
+    sentence = head.sent
+    if sentence.start not in sentence_keys:
+        sentence_keys[sentence.start] = _keys(sentence)
+    if first.pos_ == "PROPN" and first.text[:1].isupper() and not _opens_a_sentence(first) \
+            and not (taxonomy.lookup(entry.sub_event_type).demonstration
+                     and protest_purposes(lang) & sentence_keys[sentence.start]):
+        return False
     if entry.requires_context:
-        sentence = head.sent
-        if sentence.start not in sentence_keys:
-            sentence_keys[sentence.start] = _keys(sentence)
         if not any(has_phrase(w, sentence_keys[sentence.start]) for w in entry.requires_context):
             return False
     if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
@@ -170,7 +182,7 @@ def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
         candidates = index.get(token._.lemma_key, []) + index.get(token._.text_key, [])
         for number, words in candidates:
             end = match_at(doc, token.i, words)
-            if end is not None and in_its_sense(doc, entries[number], token.i, end, sentence_keys):
+            if end is not None and in_its_sense(doc, entries[number], token.i, end, sentence_keys, lang):
                 matches.append((number, token.i, end))
     matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
     taken: set[int] = set()
