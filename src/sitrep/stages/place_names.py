@@ -155,7 +155,7 @@ def _name_spans(doc: Doc, words: PlaceWords, known: Callable[[str], bool]) -> li
         end = _without_type_tail(doc, index, end, words, known)
         if end > index and not doc[index].is_sent_start and (
                 cued(doc, index, end, words) or (after_locative(doc, index, words) and known(doc[index:end].text)
-                         and not labelled(doc, index, end, words.never_place_labels))):
+                                                 and not labelled(doc, index, end, words.never_place_labels))):
             spans.append((index, end))
             taken.update(range(index, end))
         index = max(end, index + 1)

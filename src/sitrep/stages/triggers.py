@@ -138,16 +138,17 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
     ``sentence_keys`` caches each sentence's words by its start."""
     first = doc[start]
     head = head_of(doc, start, end)
-    sentence = head.sent
-    if sentence.start not in sentence_keys:
-        sentence_keys[sentence.start] = _keys(sentence)
+
+    def sentence_words() -> set[str]:
+        if head.sent.start not in sentence_keys:
+            sentence_keys[head.sent.start] = _keys(head.sent)
+        return sentence_keys[head.sent.start]
+
     if first.pos_ == "PROPN" and first.text[:1].isupper() and not _opens_a_sentence(first) \
-            and not (taxonomy.lookup(entry.sub_event_type).demonstration
-                     and protest_purposes(lang) & sentence_keys[sentence.start]):
+            and not (taxonomy.lookup(entry.sub_event_type).demonstration and protest_purposes(lang) & sentence_words()):
         return False
-    if entry.requires_context:
-        if not any(has_phrase(w, sentence_keys[sentence.start]) for w in entry.requires_context):
-            return False
+    if entry.requires_context and not any(has_phrase(w, sentence_words()) for w in entry.requires_context):
+        return False
     if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
         return False
     if entry.verb_only and (head.pos_ != "VERB" or head.dep_ == "amod"):
