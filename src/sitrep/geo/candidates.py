@@ -31,6 +31,8 @@ BROAD_REGIONS = frozenset({"country", "admin1", "region"})
 # the areas known by an abbreviation ("U.S.", "UAE", "Minn."): a district named "Ngo" is no "NGO"
 ABBREVIATED_AREAS = frozenset({"country", "admin1"})
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -50,7 +52,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 def is_acronym(name: str) -> bool:

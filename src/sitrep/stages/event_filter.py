@@ -39,7 +39,7 @@ def event_frames(frames: list[EventFrame], context: DocumentContext) -> list[Eve
 def keeps(frame: EventFrame, context: DocumentContext) -> bool:
     doc, entry = context.doc, frame.trigger.entry
     head = doc[frame.head]
-    if (is_verbless(head.sent) and has_a_verb(context) and is_a_line_of_its_own(head.sent)) \
+    if (is_verbless(head.sent) and has_a_verb(context) and is_a_line_of_its_own(head.sent, context.text)) \
             or inside_mention(frame.trigger, context):
         return False
     if entry.describes_only or (entry.stative and describes_state(head)):
@@ -250,10 +250,10 @@ def has_a_verb(context: DocumentContext) -> bool:
     return not all(is_verbless(sentence) for sentence in context.doc.sents)
 
 
-def is_a_line_of_its_own(sentence: SpacySpan) -> bool:
-    """A sentence alone on its line: a title or a caption where it has no verb ("Clashes between X
-    and Y in Mellit. Two injuries reported." is running text: a note's or a wire's fragment)."""
-    text = sentence.doc.text
+def is_a_line_of_its_own(sentence: SpacySpan, text: str) -> bool:
+    """A sentence alone on its line of ``text``, its document's: a title or a caption where it has
+    no verb ("Clashes between X and Y in Mellit. Two injuries reported." is running text: a note's
+    or a wire's fragment)."""
     before = sentence.start_char - 1
     while before >= 0 and text[before] in " \t":
         before -= 1

@@ -46,7 +46,9 @@ class DatesInDoc:
             return []
         previous = token.doc[sentence.start - 1].sent
         first_word = next((t for t in sentence if not t.is_space), sentence[0])
-        if "\n" in token.doc.text[previous.end_char - 1:first_word.idx]:
+        last = token.doc[previous.end - 1]  # (read from the tokens: spaCy rebuilds doc.text at each reading)
+        if last.text.endswith("\n") or "\n" in last.whitespace_ \
+                or any("\n" in t.text_with_ws for t in token.doc[previous.end:first_word.i]):
             return []
         opening = next((t.i for t in previous if not (t.is_space or t.is_punct)), previous.start)
         return [d for d in self.by_sentence.get(previous.start, []) if d[0] <= opening + 1]
