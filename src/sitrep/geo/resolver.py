@@ -214,10 +214,11 @@ def _unresolved(mention: PlaceMention, reason: str) -> Location:
     return Location(text=mention.text, name=mention.name, resolved=False, reason=reason, span=mention.span)
 
 
-def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place | None]) -> Place | None:
+def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place | None],
+                     by_sentence: dict[int, list[int]]) -> Place | None:
     """The place the text puts mention ``index`` in: its linked container (or that one's, where it
-    is unknown), else (for a camp,
-    neighbourhood or village) the nearest resolved settlement or region of the same sentence."""
+    is unknown), else (for a camp, neighbourhood or village) the nearest resolved settlement or
+    region of the same sentence (``by_sentence``: the mentions' indices by their sentence's start)."""
     mention = mentions[index]
     # an unknown container passes the question up to its own ("the X area of Y district, Herat")
     container = mention.container
@@ -227,9 +228,8 @@ def _container_place(index: int, mentions: list[PlaceMention], picks: list[Place
         return picks[container]
     if mention.feature_hint not in INSIDE_HINTS:
         return None
-    same_sentence = [(abs(j - index), picks[j]) for j, other in enumerate(mentions)
-                     if j != index and other.sentence_start == mention.sentence_start and picks[j] is not None
-                     and other.relation != "near"]
+    same_sentence = [(abs(j - index), picks[j]) for j in by_sentence[mention.sentence_start]
+                     if j != index and picks[j] is not None and mentions[j].relation != "near"]
     ordered = sorted(same_sentence, key=lambda pair: (pair[1].feature in REGION_FEATURES, pair[0]))
     return ordered[0][1] if ordered else None
 
@@ -248,9 +248,12 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
     containers = {m.container for m in mentions
                   if m.container is not None and (m.feature_hint is None or m.feature_hint in REGION_FEATURES)}
     first = [_best(f, m, context, None, i in containers) for i, (f, m) in enumerate(zip(found, mentions))]
+    by_sentence: dict[int, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_sentence.setdefault(mention.sentence_start, []).append(index)
     picks: list[Place | None] = []
     for index, (candidates_here, mention) in enumerate(zip(found, mentions)):
-        inside = _container_place(index, mentions, first)
+        inside = _container_place(index, mentions, first, by_sentence)
         if inside is not None and inside.feature not in REGION_FEATURES and first[index] is not None \
                 and first[index].feature in REGION_FEATURES:
             inside = None  # an area is never inside a town: "Louisville, Ky., New Haven, Conn." is a list
@@ -267,7 +270,7 @@ def resolve_mentions(mentions: list[PlaceMention], gazetteer: Gazetteer | None =
                 else _toward_part(located, mention, place)
             continue
         why = NOT_FOUND if not found[index] else NOT_ACCEPTABLE
-        container = _container_place(index, mentions, picks)
+        container = _container_place(index, mentions, picks, by_sentence)
         first_of_pair = _first_of_pair(gazetteer, mention, context)
         if first_of_pair is not None:
             mention.location = first_of_pair

@@ -41,16 +41,18 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
             events.append(build_event(frame, context, events))
             sentences_with_events.add(sentence.start)
     _one_event_a_day(events, context)
-    coded = [e for e in events if not _sums_up_a_period(e, context)]
+    periods = {(d.span.start, d.span.end) for d in context.dates if is_long_span_to_now(d)}
+    coded = [e for e in events if not _sums_up_a_period(e, periods, context)]
     split_between_places(coded)
     return coded
 
 
-def _sums_up_a_period(event: Event, context: DocumentContext) -> bool:
+def _sums_up_a_period(event: Event, periods: set[tuple[int, int]], context: DocumentContext) -> bool:
     """"More than 100 people have died in attacks since November 5": an event dated by a long span
-    up to publication whose sentence tells a period's total sums up a period; it is no event."""
+    up to publication (one of ``periods``, by offsets) whose sentence tells a period's total sums up
+    a period; it is no event."""
     dated = event.evidence.date
-    if dated is None or not any(d.span == dated and is_long_span_to_now(d) for d in context.dates):
+    if dated is None or (dated.start, dated.end) not in periods:
         return False
     sentence = event.evidence.sentence_span
     return any(t.period_total and sentence.start <= t.span.start < sentence.end for t in context.tolls)

@@ -268,12 +268,12 @@ def _latest_resolved_between(context: DocumentContext, start: int, end: int) -> 
     """The smallest place of the last sentence that names a resolved place in [start, end) that
     may be an event's place ("Kharkiv, the second city of Ukraine": Kharkiv)."""
     found: list[PlaceMention] = []
-    for index in reversed(range(bisect_left(_place_starts(context), end))):
+    indices, starts = _inferable_places(context)
+    for index in reversed(indices[:bisect_left(starts, end)]):
         place = context.places[index]
         if place.span.start < start or (found and place.sentence_start != found[0].sentence_start):
             break
-        if _may_be_inferred(context, index):
-            found.append(place)
+        found.append(place)
     return min(found, key=lambda p: (_area_rank(p.location), int(p.location.geo_precision or 1))) if found else None
 
 
@@ -300,9 +300,11 @@ def _date_starts(context: DocumentContext) -> list[int]:
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
-def _place_starts(context: DocumentContext) -> list[int]:
-    """Where each place mention starts (mentions are in text order)."""
-    return [place.span.start for place in context.places]
+def _inferable_places(context: DocumentContext) -> tuple[list[int], list[int]]:
+    """The indices of the mentions that may stand for an event not named with them, and where each
+    starts (mentions are in text order; a long text's events would each read every mention)."""
+    indices = [index for index in range(len(context.places)) if _may_be_inferred(context, index)]
+    return indices, [context.places[index].span.start for index in indices]
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time
