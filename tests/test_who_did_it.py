@@ -352,6 +352,11 @@ def test_the_coordinated_subjects_of_a_clash_are_its_two_sides(text, lang, actor
 @pytest.mark.parametrize("text", [
     "Villagers beat a suspected thief to death in Kasese, Uganda, on Monday.",
     "Residents killed a man accused of stealing a goat in Kasese, Uganda, on Monday.",
+    # a thief is one whatever word comes before ("a goat thief", "a presumed thief"); the clause
+    # holds the verbs coordinated before the one of violence; a verb shares the object of the next
+    "Residents captured a suspected thief and beat him to death in Kasese, Uganda, on Monday.",
+    "Villagers lynched and killed a goat thief in Kasese, Uganda, on Monday.",
+    "Residents captured a thief and burned him to death in Kasese, Uganda, on Monday.",
 ])
 def test_a_crowd_that_kills_a_suspected_criminal_is_a_mob(text):
     assert [(e.sub_event_type, _actor1(e)) for e in _events(text, "en", "2019-05-07")] == [
@@ -362,6 +367,18 @@ def test_a_suspect_shot_by_police_or_a_homeowner_is_no_mob_violence():
     assert all(e.sub_event_type != "Mob violence" for e in _events(
         "Police shot dead two suspected robbers in Nairobi, Kenya, on Monday.", "en", "2019-05-07"))
     assert not _events("A homeowner shot a suspected burglar in Dallas, Texas, on Monday.", "en", "2019-05-07")
+    assert not _events("A homeowner shot and killed a burglar in Dallas, Texas, on Monday.", "en", "2019-05-07")
+    assert not _events("Three children were burned to death in a house fire in Dallas, Texas, on Monday.", "en",
+                       "2019-05-07")
+
+
+@pytest.mark.parametrize("text", [
+    "Des habitants ont lynché et tué un voleur de moto lundi à Parakou, au Bénin.",
+    "Des habitants ont battu à mort un voleur de bétail lundi à Parakou, au Bénin.",
+])
+def test_a_crowd_that_kills_a_thief_is_a_mob_in_french(text):
+    assert [(e.sub_event_type, _actor1(e)) for e in _events(text, "fr", "2019-05-07")] == [
+        ("Mob violence", "Rioters (Benin)")]
 
 
 @pytest.mark.parametrize("text,actor", [

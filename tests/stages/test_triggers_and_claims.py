@@ -14,6 +14,7 @@ from sitrep.stages.event_filter import (
 from sitrep.stages.html import NoTextError, html_to_text, looks_like_html
 from sitrep.stages.language import identify
 from sitrep.stages.parse import parse
+from sitrep.stages.syntax import objects_of
 from sitrep.stages.triggers import find_triggers, has_phrase, head_of
 
 
@@ -173,6 +174,8 @@ def test_reporters_are_found(text, lang, source):
     ("The rebels exchanged fire with soldiers near the border.", "en", [("clash", "exchanged fire")]),
     ("The parties told the judge they had reached an agreement.", "en", []),
     ("Villagers lynched a suspected thief on Sunday.", "en", [("lynch", "lynched")]),
+    # the object a verb shares with the next one counts against its sense: a thief is not a place taken
+    ("Residents captured and killed a thief on Sunday.", "en", [("killing", "killed")]),
     ("The town remembers the lynching of 1946.", "en", [("lynching", "lynching")]),
     ("Des villageois ont lynché un voleur présumé.", "fr", [("lynch", "lynché")]),
     ("Communal violence flared again near Jos on Sunday.", "en", [("communal_clash", "Communal violence")]),
@@ -193,6 +196,19 @@ def test_events_in_a_condition_are_hypothetical(text, lang):
     doc = parse(text, lang)
     trigger = next(t for t in find_triggers(doc, lang) if t.entry.id in ("air_strike", "clash", "attack"))
     assert claim_status(doc[trigger.head], lang).status == "hypothetical"
+
+
+@pytest.mark.parametrize("text,verb,objects", [
+    ("Villagers lynched and killed a goat thief.", "lynched", ["thief"]),
+    ("Residents captured, tied up, and burned alive a cattle thief.", "captured", ["thief"]),
+    ("Soldiers shelled the town and killed a man.", "shelled", ["town"]),
+    # a conjunct with a subject of its own, or words of the verb's own after it, share nothing
+    ("Fires were burning and residents reported gunfire.", "burning", []),
+    ("Fires were burning across the city and reported gunfire.", "burning", []),
+])
+def test_a_verb_without_object_shares_the_next_verbs(text, verb, objects):
+    doc = parse(text, "en")
+    assert [t.text for t in objects_of(next(t for t in doc if t.text == verb))] == objects
 
 
 def test_a_past_form_the_lemmatizer_leaves_alone_is_still_its_verb():

@@ -30,6 +30,7 @@ from sitrep.stages.syntax import (
     is_passive,
     is_verbal,
     is_verbless,
+    objects_of,
     tree_distance,
 )
 from sitrep.stages.triggers import head_of
@@ -195,14 +196,6 @@ def _between_sides(head: Token, cases: CaseWords) -> list[Token]:
     return []
 
 
-def _objects(head: Token) -> list[Token]:
-    """The trigger verb's objects (its passive subject in the passive), actors or not."""
-    if not is_verbal(head):
-        return []
-    object_deps = PASSIVE_SUBJECT_DEPS if is_passive(head) else OBJECT_DEPS
-    return [c for c in head.children if dep_is(c, object_deps)]
-
-
 def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[Token]:
     """The phrases naming who the action is against; only phrases that name an actor count, so
     "on 8 March" is no target."""
@@ -360,7 +353,7 @@ def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContex
         targets, agent_token = [agent_token, *targets], None
     frame = EventFrame(trigger=trigger, head=head.i,
                        agent=actors.mention_for(agent_token),
-                       target_tokens=[t.i for t in targets] or [t.i for t in _objects(head)])
+                       target_tokens=[t.i for t in targets] or [t.i for t in objects_of(head)])
     frame.targets = [m for m in (actors.mention_for(t) for t in targets) if m is not None]
     frame.places = mentions.places.nearest(head)
     nearest_dates = [i for i in mentions.dates.nearest(head)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, EventFrame
+from sitrep.stages.syntax import is_verbal
 from sitrep.stages.triggers import has_phrase
 
 # Actor types as the trigger lexicons' `when: agent/target` conditions name them.
@@ -73,9 +74,13 @@ def _acts_on(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
 
 
 def _acts_on_a_suspect(frame: EventFrame, doc: Doc, phrases: list[str]) -> bool:
-    """Whether the trigger's clause (with the verbs coordinated with it: "killed one man and injured
-    another accused of stealing") has every word of one of ``phrases`` ("two suspected cattle rustlers")."""
-    keys = {key for t in doc[frame.head].subtree for key in (t._.lemma_key, t._.text_key)}
+    """Whether the trigger's clause (with the verbs coordinated with it, before it too: "killed one
+    man and injured another accused of stealing", "captured a suspected thief and beat him to
+    death") has every word of one of ``phrases`` ("two suspected cattle rustlers")."""
+    clause = doc[frame.head]
+    while clause.dep_ == "conj" and is_verbal(clause) and is_verbal(clause.head):
+        clause = clause.head
+    keys = {key for t in clause.subtree for key in (t._.lemma_key, t._.text_key)}
     return any(has_phrase(phrase, keys) for phrase in phrases)
 
 

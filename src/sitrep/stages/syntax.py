@@ -14,6 +14,8 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl:subj")
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
 OBJECT_DEPS = ("obj", "dobj", "iobj")
+# what may follow a verb that shares the object of the verb coordinated after it
+COORDINATION_DEPS = ("cc", "punct", "conj", "prt", "compound:prt", "advmod")
 # a verb's complements of place, time and manner ("au sud d'Aguelhoc", "near Kandahar")
 OBLIQUE_DEPS = ("obl", "prep")
 # clauses on a noun: participle and relative clauses (UD's acl, acl:relcl; spaCy English's relcl)
@@ -37,6 +39,31 @@ def is_passive(token: Token) -> bool:
     if "Fin" in token.morph.get("VerbForm") and any(dep_is(c, SUBJECT_DEPS) for c in token.children):
         return False
     return any(c.dep_ in ("aux:pass", "auxpass") for c in token.children) or "Voice=Pass" in str(token.morph)
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """A verb's objects (its passive subject in the passive); an active verb with none shares
+    those of the first verb coordinated with it, of the same subject, that has some, where nothing
+    but the coordination follows it ("lynched and killed a thief", "captured, tied up and burned
+    alive a presumed cattle thief"; not "fires were burning across Lagos and [...] reported
+    hearing gunfire")."""
+    if not is_verbal(verb):
+        return []
+    passive = is_passive(verb)
+    own = [c for c in verb.children if dep_is(c, PASSIVE_SUBJECT_DEPS if passive else OBJECT_DEPS)]
+    if own or passive or any(c.dep_ not in COORDINATION_DEPS for c in verb.rights):
+        return own  # a verb with words of its own after it is done before the next begins
+    shared = ([c for c in conjunct.children if dep_is(c, OBJECT_DEPS)] for conjunct in _conjoined_verbs(verb))
+    return next((objects for objects in shared if objects), [])
+
+
+def _conjoined_verbs(verb: Token):
+    """The verbs coordinated after ``verb`` with no subject of their own, in order (a chain:
+    "captured, tied up, and burned" hangs "burned" on "tied")."""
+    for conjunct in verb.children:
+        if conjunct.dep_ == "conj" and is_verbal(conjunct) and not any(dep_is(c, SUBJECT_DEPS) for c in conjunct.children):
+            yield conjunct
+            yield from _conjoined_verbs(conjunct)
 
 
 def befalls_its_noun(token: Token) -> bool:

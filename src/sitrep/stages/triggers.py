@@ -15,7 +15,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.lang.schemas import TriggerEntry
 from sitrep.models import Trigger
-from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_verbless
+from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_verbless, objects_of
 from sitrep.text import fold, span_of
 
 # clauses of their own beside a trigger: their words say nothing of its sense ("shot dead a civilian,
@@ -156,7 +156,9 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
     if entry.noun_only and "Fin" in head.morph.get("VerbForm"):
         return False
     if entry.not_with:  # the trigger's own words do not count ("fire" of "exchanged fire")
-        near = _keys(t for child in head.children if child.dep_ not in OTHER_CLAUSES
+        # (with the object it shares with a verb after it: "captured and killed a suspected thief")
+        shared = [o for o in objects_of(head) if o.head != head]
+        near = _keys(t for child in (*(c for c in head.children if c.dep_ not in OTHER_CLAUSES), *shared)
                      for t in (child, *child.children) if not start <= t.i < end)
         if any(has_phrase(w, near) for w in entry.not_with):
             return False
