@@ -135,6 +135,30 @@ def test_spans(dates, lang, text, words, expected, earliest, latest):
     assert (mention.earliest, mention.latest) == (earliest, latest)
 
 
+@pytest.mark.parametrize("lang, text, words, published, expected, earliest, latest", [
+    # days of one month, coded at the middle day (the first of two)
+    ("en", "Between 4 and 9 March, rebels attacked the town.", "Between 4 and 9 March", date(2021, 3, 20),
+     date(2021, 3, 6), date(2021, 3, 4), date(2021, 3, 9)),
+    ("en", "(between 14 - 15 December), militants shot two men.", "between 14 - 15 December", date(2021, 12, 20),
+     date(2021, 12, 14), date(2021, 12, 14), date(2021, 12, 15)),
+    ("fr", "Du 4 au 9 mars 2020, des combats ont eu lieu.", "Du 4 au 9 mars 2020", date(2021, 3, 20),
+     date(2020, 3, 6), date(2020, 3, 4), date(2020, 3, 9)),
+    ("fr", "Entre le 8 et le 9 août, des combats ont eu lieu.", "Entre le 8 et le 9 août", date(2020, 8, 20),
+     date(2020, 8, 8), date(2020, 8, 8), date(2020, 8, 9)),
+    # a range that runs past publication is this year's where its first day is not after it
+    ("en", "(between 10 - 20 November), armed men attacked civilians.", "between 10 - 20 November",
+     date(2020, 11, 15), date(2020, 11, 15), date(2020, 11, 10), date(2020, 11, 20)),
+])
+def test_a_range_of_days_is_coded_at_its_middle(dates, lang, text, words, published, expected, earliest, latest):
+    mention = dates(text, lang, published)[words]
+    assert (mention.date, mention.time_precision) == (expected, TimePrecision.WEEK_OR_SPAN)
+    assert (mention.earliest, mention.latest) == (earliest, latest)
+
+
+def test_a_day_after_publication_alone_is_last_years(dates):
+    assert dates("On 9 August rebels attacked the town.", "en", date(2020, 8, 8))["9 August"].date == date(2019, 8, 9)
+
+
 @pytest.mark.parametrize("lang, text", [
     ("fr", "Les quartiers Est d'Alep sont assiégés."),
     ("fr", "Selon Media de Guerre, les combats continuent."),

@@ -180,6 +180,10 @@ class Dates(Strict):
     later: list[str]
     earlier: list[str]
     determiners: list[str] = Field(description="articles between a since-word and its date ('depuis le 3 mars')")
+    range_before: list[str] = Field(default_factory=list, description="words before the first day of a range of "
+                                    "days of one month ('between 8 - 9 August', 'du 4 au 9 mars')")
+    range_joiners: list[str] = Field(default_factory=list, description="words between a range's first day and its "
+                                     "last date")
     before_complement: dict[str, int] = Field(default_factory=dict, description="'the day after' followed by what "
                                               "happened that many days before the date told last")
     later_complement: list[str] = Field(default_factory=list, description="'{n} {unit} after' followed by what "

@@ -49,7 +49,7 @@ class Rule:
     names_only: bool = False  # a bare name ("Mercredi") that may be a person's
 
 
-def _alternation(words, *, capitalized: bool = False) -> str:
+def alternation(words, *, capitalized: bool = False) -> str:
     """A regex alternation of phrases, longest first; spaces match any run of white space."""
     phrases = sorted({str(w) for w in words}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(part) for part in phrase.split()) for phrase in phrases)
@@ -154,18 +154,18 @@ class DateGrammar:
         self.this_words = {w.lower() for w in data.this_before}
         self.since_words = {_key(w) for w in data.since_point}
 
-        weekday = f"(?P<weekday>{_alternation(data.weekdays, capitalized=capitalized)})"
-        month = f"(?P<month>{_alternation(data.months, capitalized=capitalized)})"
-        month_any = _alternation(list(data.months) + list(data.month_abbreviations), capitalized=capitalized)
-        suffix = f"(?:{_alternation(data.ordinal_suffixes)})?"
+        weekday = f"(?P<weekday>{alternation(data.weekdays, capitalized=capitalized)})"
+        month = f"(?P<month>{alternation(data.months, capitalized=capitalized)})"
+        month_any = alternation(list(data.months) + list(data.month_abbreviations), capitalized=capitalized)
+        suffix = f"(?:{alternation(data.ordinal_suffixes)})?"
         day = rf"(?P<day>[0-3]?\d){suffix}"
         year = r"(?P<year>(?:1[89]|2[01])\d\d)"
-        weekday_prefix = f"(?:{_alternation(data.weekdays, capitalized=capitalized)},?\\s+)?"
-        part = f"(?:\\s+{_alternation(data.parts_of_day)})?"
-        before_mod = _alternation(data.this_before + data.last_before + data.next_before)
-        after_mod = _alternation(data.last_after + data.next_after or ["\x00"])
+        weekday_prefix = f"(?:{alternation(data.weekdays, capitalized=capitalized)},?\\s+)?"
+        part = f"(?:\\s+{alternation(data.parts_of_day)})?"
+        before_mod = alternation(data.this_before + data.last_before + data.next_before)
+        after_mod = alternation(data.last_after + data.next_after or ["\x00"])
         number = f"(?P<n>{number_pattern(lang)})"
-        unit = f"(?P<unit>{_alternation(data.units)})"
+        unit = f"(?P<unit>{alternation(data.units)})"
 
         modifier_after = rf"(?:\s+(?P<after>{after_mod}))?"  # "le 12 septembre dernier", "le 3 août prochain"
         word_dates = {
@@ -180,21 +180,21 @@ class DateGrammar:
             Rule("iso_date", self._compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"), self._explicit),
             Rule("numeric_date", self._compile(numeric[data.numeric_date_order]), self._explicit),
             Rule("month_year", self._compile(rf"{month}\s+{year}"), self._month_year),
-            Rule("year", self._compile(rf"(?P<context>{_alternation(data.year_before)})\s+{year}"), self._year),
+            Rule("year", self._compile(rf"(?P<context>{alternation(data.year_before)})\s+{year}"), self._year),
             # "the day after [six civilians were killed]": only where words follow (a complement)
             Rule("before_complement", self._compile(
-                rf"(?P<anaphor>{_alternation(self.before_complement)})(?=\s+[^\W\d_])"), self._before_complement),
+                rf"(?P<anaphor>{alternation(self.before_complement)})(?=\s+[^\W\d_])"), self._before_complement),
             Rule("after_previous", self._compile(
-                rf"(?P<anaphor>{_alternation(self.after_previous)}){part}"), self._after_previous),
+                rf"(?P<anaphor>{alternation(self.after_previous)}){part}"), self._after_previous),
             Rule("weekday", self._compile(
                 rf"(?:(?P<before>{before_mod})\s+)?{weekday}{part}(?:\s+(?P<after>{after_mod}))?"),
                 self._weekday, names_only=True),
             Rule("relative_day", self._compile(
-                rf"(?P<relative>{_alternation(self.relative_days)}){part}"), self._relative_day),
-            Rule("period", self._compile(f"(?P<period>{_alternation(self.periods)})"), self._period),
+                rf"(?P<relative>{alternation(self.relative_days)}){part}"), self._relative_day),
+            Rule("period", self._compile(f"(?P<period>{alternation(self.periods)})"), self._period),
             Rule("month", self._compile(
-                rf"(?:(?:(?P<last>{_alternation(data.last_before or [chr(0)])})"
-                rf"|(?P<context>{_alternation(data.month_before)}))\s*)?{month}(?!\s+\d)(?:\s+(?P<after>{after_mod}))?"),
+                rf"(?:(?:(?P<last>{alternation(data.last_before or [chr(0)])})"
+                rf"|(?P<context>{alternation(data.month_before)}))\s*)?{month}(?!\s+\d)(?:\s+(?P<after>{after_mod}))?"),
                 self._month_name, names_only=True),
         ]
         for template in data.ago:
@@ -212,7 +212,7 @@ class DateGrammar:
         for template in data.after_duration:
             rules.append(Rule("after_duration", self._compile(self._template(template, number, unit)),
                               self._after_duration))
-        weekday_pair = [f"(?P<{group}>{_alternation(data.weekdays, capitalized=capitalized)}){part}"
+        weekday_pair = [f"(?P<{group}>{alternation(data.weekdays, capitalized=capitalized)}){part}"
                         for group in ("first", "second")]
         for key, resolve in (("night_of", self._night), ("weekday_range", self._weekday_range)):
             for template in getattr(data, key):
@@ -224,9 +224,9 @@ class DateGrammar:
         places = langdata.load(lang, "places")
         self.person_labels, self.date_labels = frozenset(places.person_labels), frozenset(places.date_labels)
         self.small_hours = re.compile(
-            rf"(?<![\d:])(?P<hour>[0-2]?\d)(?:[:.]\d\d)?\s*(?:{_alternation(data.hour_words)})(?:\s*\d\d)?(?![\w])",
+            rf"(?<![\d:])(?P<hour>[0-2]?\d)(?:[:.]\d\d)?\s*(?:{alternation(data.hour_words)})(?:\s*\d\d)?(?![\w])",
             re.IGNORECASE) if data.hour_words else None
-        since = rf"(?:{_alternation(data.since_point)})\s+(?:{_alternation(data.determiners)}\s+)?$"
+        since = rf"(?:{alternation(data.since_point)})\s+(?:{alternation(data.determiners)}\s+)?$"
         self.since_point = re.compile(since, re.IGNORECASE)
 
     @staticmethod

@@ -12,6 +12,8 @@ is only ever found where a date word or a full numeric date stands. Rules (docs/
   the one ahead ("ce dimanche" in a Monday's paper is the day before);
 - "samedi dernier"/"last Saturday" is strictly before publication, "prochain"/"next" strictly after;
 - a day and month without a year is the latest such date not after publication;
+- a range of days of one month ("between 8 - 9 August", "du 4 au 9 mars") is coded at its middle
+  day (time_precision 2, as ACLED codes ranges), in the year whose first day is not after publication;
 - a month is coded at its 15th (time_precision 3); a span at its middle (time_precision 2);
 - "depuis jeudi soir"/"since Thursday" is a span from that point to publication, coded at the point;
 - a year after a year word ("en 2014", "since 2009") is coded at its middle (time_precision 3);
@@ -23,12 +25,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
+from sitrep import lang as langdata
 from sitrep.models import DateMention, Span, TimePrecision
-from sitrep.stages.date_grammar import DateGrammar, Resolved, Rule, grammar_for
+from sitrep.stages.date_grammar import DateGrammar, Resolved, Rule, alternation, grammar_for
+
+# how far before a written date the first day of its range may start ("between 8 - ")
+RANGE_REACH = 40
+WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 
 def _names_a_person(doc: Doc, start: int, end: int, grammar: DateGrammar) -> bool:
@@ -64,6 +71,45 @@ def _candidates(doc: Doc, text: str, lang: str, published: date | None) -> list[
     return found
 
 
+@cache
+def _range_opening(lang: str) -> re.Pattern | None:
+    """The words before a written date that make it the last day of a range: "between 8 - "."""
+    data = langdata.load(lang, "dates")
+    if not (data.range_before and data.range_joiners):
+        return None
+    before, joiners = (alternation(words) for words in (data.range_before, data.range_joiners))
+    return re.compile(rf"(?<![\w-])(?:{before})\s+(?P<first>[0-3]?\d)(?:{alternation(data.ordinal_suffixes)})?"
+                      rf"\s*(?:{joiners})\s*$", re.IGNORECASE)
+
+
+def _widen_to_range(text: str, lang: str, start: int, end: int, resolved: Resolved,
+                    published: date | None) -> tuple[int, Resolved]:
+    """"between 8 - 9 August", "du 4 au 9 mars": the days from the first to the written date, coded
+    at the middle day (as ACLED codes a range: "between 4 - 9 March" on the 6th), in the year whose
+    first day is not after publication where none is written (the last may be after it: a note
+    dated at the middle of its range)."""
+    pattern = _range_opening(lang)
+    opening = pattern.search(text, max(0, start - RANGE_REACH), start) \
+        if pattern is not None and resolved.explicit and resolved.is_point else None
+    if opening is None or not 0 < int(opening["first"]) < resolved.day.day:
+        return start, resolved
+    last = resolved.day
+    if published is not None and not WRITTEN_YEAR.search(text, start, end):
+        last = _in_year(last, published.year - ((last.month, int(opening["first"])) > (published.month, published.day)))
+    if last is None:
+        return start, resolved
+    first = last.replace(day=int(opening["first"]))
+    return opening.start(), Resolved(day=first + (last - first) // 2, precision=TimePrecision.WEEK_OR_SPAN,
+                                     earliest=first, latest=last, explicit=True)
+
+
+def _in_year(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
 def _widen_since(text: str, lang: str, start: int, resolved: Resolved,
                  published: date | None) -> tuple[int, Resolved]:
     """"depuis jeudi soir": a span from the point to publication, coded at the point; "depuis
@@ -96,6 +142,7 @@ def _mentions(doc: Doc, text: str, lang: str, published: date | None) -> list[tu
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
         taken.append((start, end))
+        start, resolved = _widen_to_range(text, lang, start, end, resolved, published)
         start, resolved = _widen_since(text, lang, start, resolved, published)
         found.append((start, end, resolved))
     return sorted(found, key=lambda c: c[0])
