@@ -764,7 +764,14 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
      "Shelling/artillery/missile attack"),
     ("Suspected Islamic State militants seized livestock near Ayerou, Niger, on Monday.", "2021-05-03",
      "Looting/property destruction"),
+    # weapons fired: grenade launchers or heavy machine guns shell, small arms beside them fight
     ("Rebel forces fired grenade launchers at government positions near Mayorsk, Donetsk, Ukraine, on Monday.",
+     "2017-05-02", "Shelling/artillery/missile attack"),
+    ("Rebel forces fired grenade launchers and small arms at government positions near Mayorsk, Donetsk, Ukraine, "
+     "on Monday.", "2017-05-02", "Armed clash"),
+    ("Rebel forces fired heavy machine guns at government positions near Mayorsk, Donetsk, Ukraine, on Monday.",
+     "2017-05-02", "Shelling/artillery/missile attack"),
+    ("Rebel forces fired small arms at government positions near Mayorsk, Donetsk, Ukraine, on Monday.",
      "2017-05-02", "Armed clash"),
     ("Gunmen ambushed a bus near Yei, South Sudan, on Monday, killing three passengers.", "2017-05-02", "Attack"),
     ("Rebels ambushed a military convoy near Yei, South Sudan, on Monday.", "2017-05-02", "Armed clash"),

@@ -402,7 +402,7 @@ def test_an_actor_right_before_a_verb_without_subject_is_its_subject():
 
 
 @pytest.mark.parametrize("text,published,actors", [
-    ("The Ukrainian Forces fired heavy weapons at the positions of the Luhansk People's Militia near Luhansk.",
+    ("The Ukrainian Forces fired small arms at the positions of the Luhansk People's Militia near Luhansk.",
      "2019-08-01", ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya")),
     ("Ukrainian territorial defense forces fired small arms at Russian military forces in Sumy.", "2022-03-01",
      ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")),
