@@ -777,10 +777,22 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
     ("Rebels ambushed a military convoy near Yei, South Sudan, on Monday.", "2017-05-02", "Armed clash"),
     ("Gunmen seized four foreign engineers near Ubari, Libya, on Friday.", "2017-11-04",
      "Abduction/forced disappearance"),
+    # people abducted and killed: an attack
+    ("Gunmen abducted and killed a teacher near Kidal, Mali, on Monday.", "2021-05-03", "Attack"),
+    ("Gunmen abducted a teacher near Kidal, Mali, on Monday.", "2021-05-03", "Abduction/forced disappearance"),
     ("The rebels seized the town of Ubari, Libya, on Friday.", "2017-11-04", "Non-state actor overtakes territory"),
 ])
 def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published, sub_event_type):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Des hommes armés ont enlevé et tué un enseignant lundi près de Kidal, au Mali.", "Attack"),
+    ("Des hommes armés ont enlevé un enseignant lundi près de Kidal, au Mali.", "Abduction/forced disappearance"),
+])
+def test_people_abducted_and_killed_are_an_attack_in_french(text, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2021-05-03", lang="fr"))] == [
+        sub_event_type]
 
 
 def test_violence_a_later_telling_only_imputes_to_a_protest_s_crowd_does_not_make_it_a_riot():
