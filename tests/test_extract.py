@@ -786,6 +786,22 @@ def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]
 
 
+@pytest.mark.parametrize("text,lang,sub_event_type", [
+    # the sentence after a protest tells how it went, unless it says what the protest was for
+    ("Hundreds of students demonstrated in Dijon, France, on Monday. They called for the arrest of the dean.", "en",
+     "Peaceful protest"),
+    ("Hundreds of students demonstrated in Dijon, France, on Monday. Police removed them from the campus.", "en",
+     "Protest with intervention"),
+    ("Des centaines d'étudiants ont manifesté lundi à Dakar, au Sénégal. Ils ont exigé que la police arrête les "
+     "auteurs de l'agression.", "fr", "Peaceful protest"),
+    ("Des centaines d'étudiants ont manifesté lundi à Dakar, au Sénégal. La police les a dispersés.", "fr",
+     "Protest with intervention"),
+])
+def test_a_demand_after_a_protest_is_no_intervention(text, lang, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2022-03-01", lang=lang))] == [
+        sub_event_type]
+
+
 @pytest.mark.parametrize("text,sub_event_type", [
     ("Des hommes armés ont enlevé et tué un enseignant lundi près de Kidal, au Mali.", "Attack"),
     ("Des hommes armés ont enlevé un enseignant lundi près de Kidal, au Mali.", "Abduction/forced disappearance"),

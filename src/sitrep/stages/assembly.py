@@ -14,6 +14,7 @@ from sitrep.stages.crowds import POLICING, is_demonstration, worsen
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import INFERRED, choose_location, coordinated_places
+from sitrep.stages.grievances import states_a_grievance
 from sitrep.stages.subtypes import sub_event_type
 from sitrep.stages.tellings import told_again_on_another_day, told_before
 from sitrep.stages.told import Told
@@ -93,9 +94,10 @@ def _one_paragraph(event: Event, frame: EventFrame, context: DocumentContext) ->
 
 
 def _how_it_went(frame: EventFrame, context: DocumentContext) -> Span | None:
-    """The sentence after a demonstration's, in its paragraph, where that sentence tells of no event
-    and names no place of its own: how the demonstration went ("... staged a protest. Police
-    intervened and dispersed the crowd."; not "À Abéché, des étudiants ... ont été dispersés")."""
+    """The sentence after a demonstration's, in its paragraph, where that sentence tells of no event,
+    names no place of its own and states no grievance: how the demonstration went ("... staged a
+    protest. Police intervened and dispersed the crowd."; not "À Abéché, des étudiants ... ont été
+    dispersés", nor "They called for the payment of a bonus at risk of being removed")."""
     if not taxonomy.lookup(frame.trigger.entry.sub_event_type).demonstration:
         return None
     sentence = context.doc[frame.head].sent
@@ -103,7 +105,7 @@ def _how_it_went(frame: EventFrame, context: DocumentContext) -> Span | None:
         return None
     after = context.doc[sentence.end].sent
     if context.lines.paragraph(after.start_char) != context.lines.paragraph(sentence.start_char) \
-            or any(t.i in context.trigger_tokens for t in after):
+            or any(t.i in context.trigger_tokens for t in after) or states_a_grievance(after, context.lang):
         return None
     starts = _place_starts(context)
     return None if bisect_left(starts, after.start) < bisect_left(starts, after.end) else after
