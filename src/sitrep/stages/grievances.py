@@ -51,7 +51,7 @@ def drop_grievance_sides(frames: list[EventFrame]) -> None:
 
 
 @cache
-def grievance_cases(lang: str) -> frozenset[str]:
+def _grievance_cases(lang: str) -> frozenset[str]:
     """Words that say what a protest is about (lang/<code>/arguments.yaml): "after", "demand", "call"."""
     return frozenset(fold(word) for word in langdata.load(lang, "arguments").grievance_cases)
 
@@ -59,14 +59,14 @@ def grievance_cases(lang: str) -> frozenset[str]:
 def states_a_grievance(sentence: Span, lang: str) -> bool:
     """A sentence whose verb says what a protest was about ("They called for the payment of their
     bonus", "Ils dénoncent ..."), not how it went."""
-    return sentence.root._.lemma_key in grievance_cases(lang)
+    return sentence.root._.lemma_key in _grievance_cases(lang)
 
 
 def grievance_tokens(head: Token, lang: str, event_heads: frozenset[int]) -> frozenset[int]:
     """The indices of the words that tell what the protest whose word is ``head`` is about; those
     hanging on the verb that carries a protest noun too ("staged a protest after ..."), unless that
     verb tells an event of its own (``event_heads``: "shot dead two protesters after ...")."""
-    cases = grievance_cases(lang)
+    cases = _grievance_cases(lang)
     carried = dep_is(head, OBJECT_DEPS) and head.head.i not in event_heads
     carriers = [head, head.head] if carried else [head]
     found: set[int] = set()

@@ -61,7 +61,8 @@ def _conjoined_verbs(verb: Token):
     """The verbs coordinated after ``verb`` with no subject of their own, in order (a chain:
     "captured, tied up, and burned" hangs "burned" on "tied")."""
     for conjunct in verb.children:
-        if conjunct.dep_ == "conj" and is_verbal(conjunct) and not any(dep_is(c, SUBJECT_DEPS) for c in conjunct.children):
+        if conjunct.dep_ == "conj" and is_verbal(conjunct) \
+                and not any(dep_is(c, SUBJECT_DEPS) for c in conjunct.children):
             yield conjunct
             yield from _conjoined_verbs(conjunct)
 
