@@ -760,6 +760,8 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
 @pytest.mark.parametrize("text,published,sub_event_type", [
     ("Sudanese air forces bombed a village near Kadugli, South Kordofan, Sudan, on Monday.", "2016-05-03",
      "Air/drone strike"),
+    ("A woman was killed in a Sudanese aerial attack near Kadugli, South Kordofan, Sudan, on Monday.", "2016-05-03",
+     "Air/drone strike"),
     ("Israeli tanks opened fire towards Shujaiyya in Gaza City on Monday.", "2021-05-03",
      "Shelling/artillery/missile attack"),
     ("Suspected Islamic State militants seized livestock near Ayerou, Niger, on Monday.", "2021-05-03",
@@ -796,6 +798,13 @@ def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published
      "auteurs de l'agression.", "fr", "Peaceful protest"),
     ("Des centaines d'étudiants ont manifesté lundi à Dakar, au Sénégal. La police les a dispersés.", "fr",
      "Protest with intervention"),
+    # what the crowd did next, though it is an event word ("destroyed"): how the protest went
+    ("Hundreds of students held a demonstration in Majene, Indonesia, on Monday. They burned tires and destroyed "
+     "the windows of the council building.", "en", "Violent demonstration"),
+    ("Hundreds of students held a demonstration in Majene, Indonesia, on Monday. The demonstrators threw bottles "
+     "at the police.", "en", "Violent demonstration"),
+    ("Des centaines d'étudiants ont manifesté lundi à Dakar, au Sénégal. Ils ont incendié des pneus et saccagé "
+     "la mairie.", "fr", "Violent demonstration"),
 ])
 def test_a_demand_after_a_protest_is_no_intervention(text, lang, sub_event_type):
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2022-03-01", lang=lang))] == [

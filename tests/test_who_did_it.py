@@ -269,6 +269,31 @@ def test_people_attacked_at_their_daily_work_are_civilians(text, lang, actors):
             for e in _events(text, lang, "2021-05-05")] == [actors]
 
 
+@pytest.mark.parametrize("text,lang,actors", [
+    ("On 5 March 2020, a tribal elder was killed by Taliban militants in Gulran district, Herat.", "en",
+     ("Attack", "Taliban", "Civilians (Afghanistan)")),
+    ("On 4 March 2020, two girls were wounded by Afghan forces fire in Murghab district, Badghis.", "en",
+     ("Attack", "Military Forces of Afghanistan (2014-2021)", "Civilians (Afghanistan)")),
+    ("Des hommes armés ont blessé une femme et un chauffeur près de Ménaka, au Mali, le 4 mars 2020.", "fr",
+     ("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+])
+def test_women_children_elders_and_drivers_hurt_are_civilians_attacked(text, lang, actors):
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None)
+            for e in _events(text, lang, "2020-03-06")] == [actors]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("On Tuesday, gunmen attacked a vehicle between Gao and Ansongo, Mali. The driver was killed.", "en"),
+    ("Mardi, des hommes armés ont attaqué un véhicule de transport entre Gao et Ansongo, au Mali.", "fr"),
+])
+def test_an_attack_on_a_vehicle_on_a_road_is_one_attack_on_civilians(text, lang):
+    assert [(e.sub_event_type, e.location.name) for e in _events(text, lang, "2023-05-10")] == [("Attack", "Gao")]
+    # a military vehicle attacked is a clash
+    military = text.split(". ")[0].replace("a vehicle", "a military vehicle") \
+        .replace("un véhicule de transport", "un véhicule militaire")
+    assert [e.sub_event_type for e in _events(military, lang, "2023-05-10")] == ["Armed clash"]
+
+
 def test_the_sides_of_fighting_among_two_groups_and_a_mob_attacking_are_named():
     text = "Heavy fighting was reported among government forces and rebels near Malakal, South Sudan, on Monday."
     assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None) for e in _events(text, "en", "2015-05-05")] \

@@ -162,6 +162,10 @@ def test_reporters_are_found(text, lang, source):
     # "demonstrate" is a protest only without an object
     ("The chefs demonstrated new recipes at the market.", "en", []),
     ("Thousands demonstrated in the capital against the reform.", "en", [("demonstrate", "demonstrated")]),
+    # workers strike: nobody is struck by them, nor is anything demonstrated in a protest
+    ("Bus drivers staged a strike over unpaid wages.", "en", [("labour_strike", "strike")]),
+    ("The Honda's driver, another teenager, was struck and suffered minor injuries.", "en", []),
+    ("The effect was demonstrated by the workers' union.", "en", []),
     # a headline's first word the tagger takes for a name
     ("Clash between rival militias in the market of Bor.", "en", [("clash", "Clash")]),
     ("March for Babies For information about the event, ring the office.", "en", []),

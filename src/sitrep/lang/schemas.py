@@ -56,8 +56,9 @@ class TriggerEntry(Strict):
                                                "accident, 'the burning market' a description)")
     noun_only: bool = Field(False, description="fires only where its head word is not a finite verb ('an Israeli "
                                                "drone struck' is no 'drone strike': the drone is who struck)")
-    intransitive: bool = Field(False, description="fires only where the trigger has no direct object "
-                                                  "('thousands demonstrated', not 'demonstrated a belief')")
+    intransitive: bool = Field(False, description="fires only where the trigger has no direct object and is "
+                                                  "not passive ('thousands demonstrated', not 'demonstrated a "
+                                                  "belief'; workers strike, 'the driver was struck' is hit)")
     requires_context: list[str] = Field(
         default_factory=list, description="the entry fires only where one of these is in the sentence")
     not_with: list[str] = Field(
@@ -113,6 +114,8 @@ class Arguments(Strict):
                                         "are the two sides (\"soldiers and rebels clashed\")")
     grievance_cases: list[str] = Field(default_factory=list, description="words that introduce what a protest "
                                        "is about (\"protested after soldiers shot two men\")")
+    armed_modifiers: list[str] = Field(default_factory=list, description="adjectives that make what an event "
+                                       "acts on an armed side's (\"attacked a military vehicle\")")
 
 
 class Attribution(Strict):

@@ -10,12 +10,13 @@ from spacy.tokens import Span
 
 from sitrep import taxonomy
 from sitrep.models import DocumentContext, Event, EventFrame, Evidence, FatalityMention, Location
-from sitrep.stages.crowds import POLICING, is_demonstration, worsen
+from sitrep.stages.crowds import CROWD_TYPES, POLICING, is_demonstration, worsen
 from sitrep.stages.event_actors import add_told_actors, choose_actors
 from sitrep.stages.event_date import consecutive_days, event_date
 from sitrep.stages.event_place import INFERRED, choose_location, coordinated_places
 from sitrep.stages.grievances import states_a_grievance
 from sitrep.stages.subtypes import sub_event_type
+from sitrep.stages.syntax import SUBJECT_DEPS, dep_is
 from sitrep.stages.tellings import told_again_on_another_day, told_before
 from sitrep.stages.told import Told
 from sitrep.stages.tolls import add_toll, split_between_places
@@ -94,10 +95,11 @@ def _one_paragraph(event: Event, frame: EventFrame, context: DocumentContext) ->
 
 
 def _how_it_went(frame: EventFrame, context: DocumentContext) -> Span | None:
-    """The sentence after a demonstration's, in its paragraph, where that sentence tells of no event,
-    names no place of its own and states no grievance: how the demonstration went ("... staged a
-    protest. Police intervened and dispersed the crowd."; not "À Abéché, des étudiants ... ont été
-    dispersés", nor "They called for the payment of a bonus at risk of being removed")."""
+    """The sentence after a demonstration's, in its paragraph, where that sentence tells of no event
+    or of what the crowd did ("They burned tires and destroyed windows"), names no place of its own
+    and states no grievance: how the demonstration went ("... staged a protest. Police intervened and
+    dispersed the crowd."; not "À Abéché, des étudiants ... ont été dispersés", nor "They called for
+    the payment of a bonus at risk of being removed")."""
     if not taxonomy.lookup(frame.trigger.entry.sub_event_type).demonstration:
         return None
     sentence = context.doc[frame.head].sent
@@ -105,10 +107,25 @@ def _how_it_went(frame: EventFrame, context: DocumentContext) -> Span | None:
         return None
     after = context.doc[sentence.end].sent
     if context.lines.paragraph(after.start_char) != context.lines.paragraph(sentence.start_char) \
-            or any(t.i in context.trigger_tokens for t in after) or states_a_grievance(after, context.lang):
+            or states_a_grievance(after, context.lang) \
+            or (any(t.i in context.trigger_tokens for t in after) and not _tells_of_the_crowd(after, context)):
         return None
     starts = _place_starts(context)
     return None if bisect_left(starts, after.start) < bisect_left(starts, after.end) else after
+
+
+def _tells_of_the_crowd(sentence: Span, context: DocumentContext) -> bool:
+    """Whether the subject of the sentence's verb is the crowd told before: "they", or protesters
+    or rioters ("The demonstrators blocked the road")."""
+    crowd = _crowd_tokens(context)
+    return any(subject.i in crowd or (subject.pos_ == "PRON" and "Plur" in subject.morph.get("Number"))
+               for subject in sentence.root.children if dep_is(subject, SUBJECT_DEPS))
+
+
+@lru_cache(maxsize=1)  # documents are coded one at a time
+def _crowd_tokens(context: DocumentContext) -> frozenset[int]:
+    return frozenset(i for mention in context.actors if mention.actor is not None
+                     and mention.actor.actor_type in CROWD_TYPES for i in range(mention.token_start, mention.token_end))
 
 
 @lru_cache(maxsize=1)  # documents are coded one at a time

@@ -109,9 +109,9 @@ def _coordinated(a: Token, b: Token, lang: str) -> bool:
     """Whether the places at ``a`` and ``b`` are told as coordinated: one of them, or the noun it
     is the place of, is a conjunct of the other or of its noun; not the two ends of "between",
     nor names in brackets."""
-    between = place_words(lang).between_words
+    between = place_words(lang).between_words  # by their text: French "entre" has the lemma of "entrer"
     near = (a, b, a.head, b.head)
-    if any(c._.lemma_key in between for t in near for c in t.children) or any(t._.lemma_key in between for t in near):
+    if any(word_key(c) in between for t in near for c in t.children) or any(word_key(t) in between for t in near):
         return False
     if _in_brackets(a):
         return False  # "Ratgama (Hikkaduwa, Galle, Southern)": the place's containers (``b`` checked by the caller)

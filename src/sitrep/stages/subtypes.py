@@ -51,7 +51,7 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str, told_after: Span | No
             continue
         if rule.victims and (armed_target or not _counts_victims_as(frame, doc, rule.victims)):
             continue
-        if rule.objects and (armed_target or not _acts_on(frame, doc, rule.objects)):
+        if rule.objects and (armed_target or not _acts_on(frame, doc, rule.objects, lang)):
             continue
         if rule.suspects and not _acts_on_a_suspect(frame, doc, rule.suspects):
             continue
@@ -67,10 +67,13 @@ def _counts_victims_as(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
     return toll is not None and _names_one_of(toll, words)
 
 
-def _acts_on(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
+def _acts_on(frame: EventFrame, doc: Doc, words: list[str], lang: str) -> bool:
     """Whether what the trigger acts on (its target phrase, else its object or passive subject:
-    stages/arguments.py) is one of ``words`` ("attacked the village of X", "the village was attacked")."""
-    return _names_one_of([doc[i] for i in frame.target_tokens], words)
+    stages/arguments.py) is one of ``words`` ("attacked the village of X", "the village was attacked"),
+    no armed side's (not "a military vehicle": lang/<code>/arguments.yaml `armed_modifiers`)."""
+    objects = [doc[i] for i in frame.target_tokens]
+    armed = langdata.load(lang, "arguments").armed_modifiers
+    return _names_one_of(objects, words) and not _names_one_of((c for o in objects for c in o.children), armed)
 
 
 def _acts_on_a_suspect(frame: EventFrame, doc: Doc, phrases: list[str]) -> bool:

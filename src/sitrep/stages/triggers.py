@@ -15,7 +15,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.lang.schemas import TriggerEntry
 from sitrep.models import Trigger
-from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_verbless, objects_of
+from sitrep.stages.syntax import OBJECT_DEPS, dep_is, is_passive, is_verbless, objects_of
 from sitrep.text import fold, span_of
 
 # clauses of their own beside a trigger: their words say nothing of its sense ("shot dead a civilian,
@@ -134,8 +134,9 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
     for or against something ("joined the Alabama Rally Against Injustice ... in support of Black
     Lives Matter"), with the context the entry requires ("strike" with workers or warplanes), with
     none of the words that give it another sense next to it ("heart attack", "battled a blaze",
-    "battle with cancer"), with no object where it takes none ("demonstrated a belief" shows it).
-    ``sentence_keys`` caches each sentence's words by its start."""
+    "battle with cancer"), with no object where it takes none, nor in the passive ("demonstrated a
+    belief" shows it, "the driver was struck" is hit). ``sentence_keys`` caches each sentence's
+    words by its start."""
     first = doc[start]
     head = head_of(doc, start, end)
 
@@ -149,7 +150,7 @@ def in_its_sense(doc: Doc, entry: TriggerEntry, start: int, end: int, sentence_k
         return False
     if entry.requires_context and not any(has_phrase(w, sentence_words()) for w in entry.requires_context):
         return False
-    if entry.intransitive and any(dep_is(c, OBJECT_DEPS) for c in head.children):
+    if entry.intransitive and (is_passive(head) or any(dep_is(c, OBJECT_DEPS) for c in head.children)):
         return False
     if entry.verb_only and (head.pos_ != "VERB" or head.dep_ == "amod"):
         return False  # "the burning market" describes
