@@ -788,6 +788,20 @@ def test_what_the_weapon_or_the_thing_taken_says_of_the_sub_type(text, published
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [sub_event_type]
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("On Monday, militants killed four people and burned 14 houses in Tillaberi, Niger.", "en"),
+    ("Lundi, des hommes armés ont tué quatre personnes et incendié quatorze maisons à Tillabéri, au Niger.", "fr"),
+])
+def test_people_killed_as_houses_burn_are_an_attack_the_burning_is_part_of(text, lang):
+    # ACLED codes no death for property destroyed (acled-train: 1 of 2,526): the deaths are the attack's
+    assert [(e.sub_event_type, e.fatalities) for e in _asserted(sitrep.extract(text, published="2023-05-10",
+                                                                               lang=lang))] == [("Attack", 4)]
+    burned = text.replace("killed four people and burned", "burned").replace("tué quatre personnes et incendié",
+                                                                              "incendié")
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(burned, published="2023-05-10", lang=lang))] == [
+        "Looting/property destruction"]
+
+
 @pytest.mark.parametrize("text,lang,sub_event_type", [
     # the sentence after a protest tells how it went, unless it says what the protest was for
     ("Hundreds of students demonstrated in Dijon, France, on Monday. They called for the arrest of the dean.", "en",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
+from sitrep import taxonomy
 from sitrep.models import (DateMention, DocumentContext, Event, EventFrame, FatalityMention, GeoPrecision, Location,
                            TimePrecision)
 from sitrep.stages.assembly import build_event
@@ -31,7 +32,7 @@ def code_death_reports(events: Told, deaths: list[EventFrame], regular: list[Eve
         if frame.fatalities is not None and frame.fatalities.period_total:
             continue  # "more than 100 have died since November": no event's toll, no event
         sentence = doc[frame.head].sent
-        if sentence.start in sentences_with_events:
+        if sentence.start in sentences_with_events and not _leaves_its_deaths(sentence, events):
             _add_more_deaths(frame, sentence, events)
             continue
         toll_event = None if frame.agent else _event_for_toll(frame, events, context)
@@ -78,6 +79,14 @@ def _one_event_a_day(events: Told, context: DocumentContext) -> None:
         other.evidence.date, other.evidence.fatalities = day.span, toll.span
         other.toll_is_vague = toll.vague
         events.append(other)
+
+
+def _leaves_its_deaths(sentence: SpacySpan, events: Told) -> bool:
+    """Whether every event the sentence tells is of a sub-type ACLED codes no death for and that has
+    no deadly form of its own (property destroyed: "militants killed four people and burned 14
+    houses"): the sentence's deaths are an event of their own, which the destruction is part of."""
+    kinds = [taxonomy.lookup(e.sub_event_type) for e in events.within(sentence.start_char, sentence.end_char)]
+    return bool(kinds) and all(kind.deathless and kind.deadly_form is None for kind in kinds)
 
 
 def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: Told) -> None:

@@ -74,8 +74,12 @@ class Told:
                  for item in self._violent_by_day.get(day + timedelta(days=offset), ())]
         return [event for _, event in sorted(found, key=lambda item: item[0])]
 
+    def within(self, start: int, end: int) -> list[Event]:
+        """The events whose trigger starts in [start, end), in the order told."""
+        first, last = bisect_left(self._by_start, (start, -1)), bisect_left(self._by_start, (end, -1))
+        return [self.events[order] for order in sorted(order for _, order in self._by_start[first:last])]
+
     def first_within(self, start: int, end: int) -> Event | None:
         """The first event told whose trigger starts in [start, end)."""
-        first, last = bisect_left(self._by_start, (start, -1)), bisect_left(self._by_start, (end, -1))
-        orders = [order for _, order in self._by_start[first:last]]
-        return self.events[min(orders)] if orders else None
+        found = self.within(start, end)
+        return found[0] if found else None
