@@ -762,6 +762,11 @@ def test_a_sentence_after_a_protest_that_names_another_place_or_paragraph_is_not
      "Air/drone strike"),
     ("A woman was killed in a Sudanese aerial attack near Kadugli, South Kordofan, Sudan, on Monday.", "2016-05-03",
      "Air/drone strike"),
+    # explosions a monitor counts by the weapons fired
+    ("On Monday, the OSCE SMM observed 46 explosions involving unknown weapons near Ternove, Donetsk, Ukraine.",
+     "2022-02-08", "Shelling/artillery/missile attack"),
+    ("On Monday, the OSCE SMM observed 12 explosions and shots involving small arms near Ternove, Donetsk, Ukraine.",
+     "2022-02-08", "Armed clash"),
     ("Israeli tanks opened fire towards Shujaiyya in Gaza City on Monday.", "2021-05-03",
      "Shelling/artillery/missile attack"),
     ("Suspected Islamic State militants seized livestock near Ayerou, Niger, on Monday.", "2021-05-03",
