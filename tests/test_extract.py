@@ -715,7 +715,7 @@ def test_an_ousted_leader_is_no_territory_taken():
 @pytest.mark.parametrize("text,sub_event_type", [
     # a monitor's count: the verb of the phrase that holds the event noun says it happened
     ("The OSCE SMM observed a total of 40 explosions/shots/bursts of fire involving small arms near Zolote, "
-     "Luhansk region.", "Remote explosive/landmine/IED"),
+     "Luhansk region.", "Armed clash"),
     ("About 75 people carrying flags walked through Keene, New Hampshire, for a rally.", "Peaceful protest"),
     ("In Sampacho, Argentina, farmers blocked a road as a demonstration to complain about the lack of gas.",
      "Peaceful protest"),
@@ -805,6 +805,19 @@ def test_people_killed_as_houses_burn_are_an_attack_the_burning_is_part_of(text,
                                                                               "incendié")
     assert [e.sub_event_type for e in _asserted(sitrep.extract(burned, published="2023-05-10", lang=lang))] == [
         "Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text,published", [
+    # a place's name is no act: "Baton Rouge" holds no baton
+    ("About 20 people gathered outside the Governor's Mansion in Baton Rouge (Louisiana) to demand an end to the "
+     "restrictions.", "2020-04-17"),
+    # what the protesters' verb says the protest is about, every protest word of the sentence shares
+    ("Demonstrators responded to the call for nationwide demonstrations in Khartoum North (Khartoum state), "
+     "denouncing the arbitrary arrest and detention of demonstrators.", "2022-03-06"),
+])
+def test_places_and_grievances_tell_nothing_of_how_a_protest_went(text, published):
+    assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published=published, lang="en"))] == [
+        "Peaceful protest"]
 
 
 @pytest.mark.parametrize("text,lang,sub_event_type", [

@@ -102,14 +102,17 @@ def _add_more_deaths(frame: EventFrame, sentence: SpacySpan, events: Told) -> No
 
 def _event_for_toll(frame: EventFrame, events: Told, context: DocumentContext) -> Event | None:
     """The violent event that a bare death toll ("l'OSDH a évoqué la mort de 68 miliciens
-    vendredi") belongs to: the one of the nearest date within the toll's precision, of those the
+    vendredi") belongs to, of a sub-type ACLED codes deaths for: the one of the nearest date within
+    the toll's precision, of those the
     one at the town the toll names ("... ; à Arlit, 2 assaillants tués"), then the one told last
     before the toll."""
     when = event_date(frame, context, events)
     if when is None:
         return None
     position = frame.trigger.span.start
-    candidates = events.violent_around(when.date, _tolerance(when))
+    # not a protest or property destroyed, for which ACLED codes no death
+    candidates = [e for e in events.violent_around(when.date, _tolerance(when))
+                  if not taxonomy.lookup(e.sub_event_type).deathless]
     if not candidates:
         return None
     town = _named_town(frame, context)

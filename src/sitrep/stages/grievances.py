@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from sitrep import lang as langdata
 from sitrep.models import DocumentContext, EventFrame
 from sitrep.stages.event_filter import is_protest
-from sitrep.stages.syntax import OBJECT_DEPS, dep_is
+from sitrep.stages.syntax import OBJECT_DEPS, SUBJECT_DEPS, dep_is
 from sitrep.text import fold
 
 MARKER_DEPS = ("mark", "case", "prep")
@@ -26,12 +26,22 @@ def without_grievances(frames: list[EventFrame], context: DocumentContext) -> li
     keeps the words of its grievance (``EventFrame.grievance``, which its `when` rules do not read),
     and no date of them ("staged a demonstration after an incident in May": the incident's)."""
     heads = frozenset(f.head for f in frames)
+    protests = [f for f in frames if is_protest(f)]
+    # what one protest word of a sentence says the protest is about, the sentence's others share
+    # ("Demonstrators responded to the call for demonstrations, denouncing the arrest of ..."); what
+    # the verb the protest word is the subject of says ("protests erupted after a rocket struck ...")
+    # tells no more than what it was about: the events it tells are still news of their own
+    about: dict[int, set[int]] = {}
     causes: set[int] = set()
-    for protest in (f for f in frames if is_protest(f)):
-        protest.grievance = grievance_tokens(context.doc[protest.head], context.lang, heads)
-        causes |= protest.grievance
-        if _dated_in(protest, protest.grievance, context):
+    for protest in protests:
+        head = context.doc[protest.head]
+        cause = grievance_tokens(head, context.lang, heads)
+        causes |= cause
+        about.setdefault(head.sent.start, set()).update(cause, grievance_tokens(head, context.lang, heads, True))
+        if _dated_in(protest, cause, context):
             protest.date = None
+    for protest in protests:
+        protest.grievance = frozenset(about[context.doc[protest.head].sent.start])
     return [f for f in frames if f.head not in causes or _dated_in(f, causes, context)]
 
 
@@ -62,12 +72,15 @@ def states_a_grievance(sentence: Span, lang: str) -> bool:
     return sentence.root._.lemma_key in _grievance_cases(lang)
 
 
-def grievance_tokens(head: Token, lang: str, event_heads: frozenset[int]) -> frozenset[int]:
+def grievance_tokens(head: Token, lang: str, event_heads: frozenset[int], by_subject: bool = False) -> frozenset[int]:
     """The indices of the words that tell what the protest whose word is ``head`` is about; those
-    hanging on the verb that carries a protest noun too ("staged a protest after ..."), unless that
-    verb tells an event of its own (``event_heads``: "shot dead two protesters after ...")."""
+    hanging on the verb that carries a protest noun too, as its object ("staged a protest after
+    ..."), or with ``by_subject`` as its subject ("demonstrators responded to the call, denouncing
+    ..."), unless that verb tells an event of its own (``event_heads``: "shot dead two protesters
+    after ...")."""
     cases = _grievance_cases(lang)
-    carried = dep_is(head, OBJECT_DEPS) and head.head.i not in event_heads
+    carried = dep_is(head, OBJECT_DEPS + SUBJECT_DEPS if by_subject else OBJECT_DEPS) \
+        and head.head.i not in event_heads
     carriers = [head, head.head] if carried else [head]
     found: set[int] = set()
     for carrier in carriers:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, EventFrame
+from sitrep.stages.place_words import place_words
 from sitrep.stages.syntax import is_verbal
 from sitrep.stages.triggers import has_phrase
 
@@ -37,7 +38,10 @@ def sub_event_type(frame: EventFrame, doc: Doc, lang: str, told_after: Span | No
     is sure (:func:`model_sub_type`)."""
     entry = frame.trigger.entry
     head = doc[frame.head]
-    words = [*(t for t in head.sent if t.i not in frame.grievance), *(told_after or ())]
+    # the words of places name no weapon or act: "Baton Rouge" is no baton
+    labels = place_words(lang).entity_labels
+    words = [t for t in (*(t for t in head.sent if t.i not in frame.grievance), *(told_after or ()))
+             if t.ent_type_ not in labels]
     context_keys = {t._.lemma_key for t in words} | {t._.text_key for t in words}
     agent_class = actor_class(frame.agent)
     target_classes = {actor_class(t) for t in frame.targets}

@@ -4,6 +4,7 @@ killed") add up; one toll told for events at several places is split between the
 codebook splits it."""
 from __future__ import annotations
 
+from sitrep import taxonomy
 from sitrep.models import Event, FatalityMention, SourceRef
 
 
@@ -13,6 +14,8 @@ def add_toll(event: Event, toll: FatalityMention, sources: list[SourceRef]) -> N
     morts. Les six terroristes ont été neutralisés": 16)."""
     if toll.period_total or toll.count is None and (event.fatalities is not None or event.evidence.fatalities):
         return  # a period's total is no toll; words with no figure only where nothing was told
+    if taxonomy.lookup(event.sub_event_type).deathless:
+        return  # ACLED codes no death for a peaceful protest or property destroyed: the deaths are another event's
     if event.fatalities is not None and toll.additional and toll.count is not None:
         event.fatalities += toll.count
         event.fatalities_text = f"{event.fatalities_text}; {toll.span.text}"
