@@ -276,6 +276,8 @@ def test_people_attacked_at_their_daily_work_are_civilians(text, lang, actors):
      ("Attack", "Military Forces of Afghanistan (2014-2021)", "Civilians (Afghanistan)")),
     ("Des hommes armés ont blessé une femme et un chauffeur près de Ménaka, au Mali, le 4 mars 2020.", "fr",
      ("Attack", "Unidentified Armed Group (Mali)", "Civilians (Mali)")),
+    ("On 4 March 2020, gunmen attacked IDPs collecting firewood near Kutum, North Darfur, Sudan.", "en",
+     ("Attack", "Unidentified Armed Group (Sudan)", "Civilians (Sudan)")),
 ])
 def test_women_children_elders_and_drivers_hurt_are_civilians_attacked(text, lang, actors):
     assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None)
