@@ -37,7 +37,7 @@ def without_grievances(frames: list[EventFrame], context: DocumentContext) -> li
         head = context.doc[protest.head]
         cause = grievance_tokens(head, context.lang, heads)
         causes |= cause
-        about.setdefault(head.sent.start, set()).update(cause, grievance_tokens(head, context.lang, heads, True))
+        about.setdefault(head.sent.start, set()).update(grievance_tokens(head, context.lang, heads, by_subject=True))
         if _dated_in(protest, cause, context):
             protest.date = None
     for protest in protests:
