@@ -376,6 +376,22 @@ def test_the_coordinated_subjects_of_a_clash_are_its_two_sides(text, lang, actor
     assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None) for e in events] == [actors]
 
 
+@pytest.mark.parametrize("text,lang,actors", [
+    # acled-train: "Russian forces engaged in an offensive in the direction of ..." (70 notes)
+    ("Russian forces engaged in an offensive near Barvinkove, Kharkiv, on Monday.", "en",
+     ("Armed clash", "Military Forces of Russia (2000-)", None)),
+    ("Soldiers and rebels engaged in heavy fighting near Agadez, Niger, on Monday.", "en",
+     ("Armed clash", "Military Forces of Niger (2021-2023)", "Unidentified Armed Group (Niger)")),
+    ("Police were involved in a clash with demonstrators in Homa Bay, Kenya, on Monday.", "en",
+     ("Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya")),
+    ("Des soldats et des rebelles se sont livrés à de violents combats lundi près de Gao, au Mali.", "fr",
+     ("Armed clash", "Military Forces of Mali (2021-)", "Unidentified Armed Group (Mali)")),
+])
+def test_who_takes_part_in_an_event_a_noun_names_is_its_side(text, lang, actors):
+    events = _events(text, lang, "2022-04-27")
+    assert [(e.sub_event_type, _actor1(e), e.actor2.name if e.actor2 else None) for e in events] == [actors]
+
+
 @pytest.mark.parametrize("text", [
     "Villagers beat a suspected thief to death in Kasese, Uganda, on Monday.",
     "Residents killed a man accused of stealing a goat in Kasese, Uganda, on Monday.",

@@ -112,6 +112,9 @@ class Arguments(Strict):
     opposing_cases: list[str] = Field(default_factory=list)
     reciprocal_verbs: list[str] = Field(default_factory=list, description="verbs whose coordinated subjects "
                                         "are the two sides (\"soldiers and rebels clashed\")")
+    partaking_verbs: list[str] = Field(default_factory=list, description="verbs of taking part whose "
+                                       "complement is the event their subject takes part in (\"engaged in an offensive\")")
+    partaking_cases: list[str] = Field(default_factory=list, description="the prepositions of that complement")
     grievance_cases: list[str] = Field(default_factory=list, description="words that introduce what a protest "
                                        "is about (\"protested after soldiers shot two men\")")
     armed_modifiers: list[str] = Field(default_factory=list, description="adjectives that make what an event "

@@ -27,6 +27,7 @@ from sitrep.stages.syntax import (
     befalls_its_noun,
     clause_on_another_noun,
     dep_is,
+    governor,
     is_passive,
     is_verbal,
     is_verbless,
@@ -51,6 +52,8 @@ class CaseWords(BaseModel):
     opposing_verbs: frozenset[str]
     opposing: frozenset[str]
     reciprocal_verbs: frozenset[str]
+    partaking_verbs: frozenset[str]
+    partaking: frozenset[str]
 
 
 @cache
@@ -58,7 +61,8 @@ def case_words(lang: str) -> CaseWords:
     raw = langdata.load(lang, "arguments")
     return CaseWords(target=folded(raw.target_cases), agent=folded(raw.agent_cases),
                      between=folded(raw.between_cases), opposing_verbs=folded(raw.opposing_verbs),
-                     opposing=folded(raw.opposing_cases), reciprocal_verbs=folded(raw.reciprocal_verbs))
+                     opposing=folded(raw.opposing_cases), reciprocal_verbs=folded(raw.reciprocal_verbs),
+                     partaking_verbs=folded(raw.partaking_verbs), partaking=folded(raw.partaking_cases))
 
 
 def syntactic_head(doc: Doc, trigger: Trigger) -> Token:
@@ -141,7 +145,21 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
     phrase = _object_phrase(head)
     if phrase is not None and is_verbal(phrase.head) and phrase.head.i not in reporting:
         return _agent_token(phrase.head, reporting, cases, actors)
+    partaking = _partaking_verb(head, cases)
+    if partaking is not None and partaking.i not in reporting:
+        # active or passive, who takes part is the subject: "police were involved in a clash"
+        subject = next((c for c in partaking.children if dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), None)
+        return subject if subject is not None else _agent_token(partaking, reporting, cases, actors)
     return None
+
+
+def _partaking_verb(head: Token, cases: CaseWords) -> Token | None:
+    """The verb of taking part whose complement a noun is ("Russian forces engaged in an
+    offensive", "ont participé à l'attaque"), else None."""
+    if is_verbal(head) or _case_word(head) not in cases.partaking:
+        return None
+    verb = governor(head)
+    return verb if verb.i != head.i and is_verbal(verb) and verb._.lemma_key in cases.partaking_verbs else None
 
 
 def _with_complements(verb: Token) -> list[Token]:
@@ -220,9 +238,12 @@ def _target_tokens(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
         shared = next((c for c in head.children if c.dep_ == "conj" and is_verbal(c)), None)
         if shared is not None:
             found = naming_actors([c for c in shared.children if dep_is(c, OBJECT_DEPS)])
-    if not found and is_verbal(head) and head._.lemma_key in cases.reciprocal_verbs:
-        # "gendarmes and an armed group clashed": the subject's other conjuncts are the other side
-        subject = next((c for c in head.children if dep_is(c, SUBJECT_DEPS)), None)
+    if not found and head._.lemma_key in cases.reciprocal_verbs:
+        # "gendarmes and an armed group clashed", "the army and the ONLF engaged in a battle": the
+        # subject's other conjuncts are the other side
+        verb = head if is_verbal(head) else _partaking_verb(head, cases)
+        subject = next((c for c in verb.children if dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), None) \
+            if verb is not None else None
         found = naming_actors([c for c in subject.children if c.dep_ == "conj"]) if subject is not None else []
     return found
 
