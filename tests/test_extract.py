@@ -904,3 +904,33 @@ def test_a_protest_named_as_such_is_a_protest_where_its_sentence_says_what_it_is
 def test_a_named_march_that_is_for_no_cause_is_no_protest():
     text = "Hundreds walked in the March for Babies in Fresno, California, on Saturday, raising $40,000."
     assert _asserted(sitrep.extract(text, published="2020-06-08", lang="en")) == []
+
+
+@pytest.mark.parametrize("text,lang,actor1", [
+    ("Al Shabaab fighters were seen gathering near Adan Yabaal village, Middle Shabelle, on Monday.", "en",
+     "Al Shabaab"),
+    ("Islamic State Somalia Province regrouped near Talal village, Bari, on Monday.", "en", "Islamic State (Somalia)"),
+    ("Des jihadistes de l'EIGS ont été aperçus lundi près du village de Tillia, au Niger.", "fr",
+     "Islamic State (Sahel)"),
+])
+def test_an_armed_group_seen_somewhere_or_regrouping_is_a_movement_of_forces(text, lang, actor1):
+    events = _asserted(sitrep.extract(text, published="2025-01-28", lang=lang))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Change to group/activity", actor1)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Residents were seen fleeing Goma, Congo, on Monday.", "en"),
+    ("The rebels were seen as a threat in Goma, Congo.", "en"),
+    ("The Party List MP was seen at a rally in Colombo, Sri Lanka, on Monday.", "en"),
+    ("Des habitants ont été vus fuyant Goma lundi.", "fr"),
+])
+def test_people_seen_are_a_movement_of_forces_only_where_armed(text, lang):
+    events = _asserted(sitrep.extract(text, published="2025-01-28", lang=lang))
+    assert "Change to group/activity" not in [e.sub_event_type for e in events]
+
+
+def test_a_movement_told_beside_another_event_is_how_that_event_began():
+    text = "Al Shabaab regrouped and attacked the town of Baidoa, Somalia, on Monday."
+    events = _asserted(sitrep.extract(text, published="2025-01-28", lang="en"))
+    assert [e.actor1.name for e in events] == ["Al Shabaab"]
+    assert events[0].sub_event_type != "Change to group/activity"

@@ -59,6 +59,12 @@ class TriggerEntry(Strict):
     intransitive: bool = Field(False, description="fires only where the trigger has no direct object and is "
                                                   "not passive ('thousands demonstrated', not 'demonstrated a "
                                                   "belief'; workers strike, 'the driver was struck' is hit)")
+    armed_subject: bool = Field(False, description="fires only where the subject of its verb, the passive one "
+                                                   "too, is an army, police or armed group, and that subject "
+                                                   "acts ('Al Shabaab were observed near X', 'troops deployed')")
+    prelude: bool = Field(False, description="told in a sentence with another event, the words tell how that "
+                                             "event began ('militants regrouped and attacked'), no event of "
+                                             "their own")
     requires_context: list[str] = Field(
         default_factory=list, description="the entry fires only where one of these is in the sentence")
     not_with: list[str] = Field(

@@ -372,6 +372,9 @@ def attach(trigger: Trigger, mentions: DocumentMentions, context: DocumentContex
     if trigger.entry.subject_is_target and agent_token is not None:
         # "des dizaines de miliciens ont péri": the subject of a death word is the dead
         targets, agent_token = [agent_token, *targets], None
+    if trigger.entry.armed_subject and is_passive(head) and targets:
+        # "Al Shabaab were observed near X": who was seen is who moved
+        agent_token, targets = targets[0], targets[1:]
     frame = EventFrame(trigger=trigger, head=head.i,
                        agent=actors.mention_for(agent_token),
                        target_tokens=[t.i for t in targets] or [t.i for t in objects_of(head)])

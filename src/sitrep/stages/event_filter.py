@@ -12,6 +12,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, DocumentContext, EventFrame, Span, Trigger
 from sitrep.stages.anchors import anchor_words
+from sitrep.stages.subtypes import actor_class
 from sitrep.stages.syntax import OBJECT_DEPS, OBLIQUE_DEPS, SUBJECT_DEPS, dep_is, governor, is_verbless, phrase_verb
 from sitrep.stages.toll_scope import since_words
 from sitrep.stages.triggers import head_of
@@ -23,6 +24,8 @@ CLOSING_QUOTES = frozenset({"»", "”"})
 # A verb of occurrence this many tokens after a noun trigger anchors it even where the parse
 # failed to link them ("les raids aériens contre ces quartiers se sont poursuivis").
 OCCURRENCE_WINDOW = 10
+# the actor classes (stages/subtypes.py) of an army, police or armed group
+ARMED_CLASSES = frozenset({"state", "nonstate"})
 
 
 # the subject a verb has when it states that something is, or happened ("there", "il" of "il y a")
@@ -51,12 +54,21 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     if entry.requires_target and not frame.target_tokens:
         return False
+    if entry.armed_subject and not _names_an_armed_force(frame.agent):
+        return False
     if (head.i in quoted_tokens(context) or is_accused(head, context.lang)) and not has_own_anchor(frame, context):
         return False  # quoted speech is rhetoric ("déplacer la bataille", "they are losing"), an accusation
         # alleged conduct ("accused the rebels of shelling civilian areas"), unless it says when or where
     if is_a_period(head, context.lang):
         return False
     return is_anchored(frame, context) and has_participant_or_place(frame, context)
+
+def _names_an_armed_force(mention: ActorMention | None) -> bool:
+    """An army, police or armed group the knowledge base knows ("Al Shabaab", "troops"; not a
+    word it cannot place, such as "Party")."""
+    return mention is not None and mention.actor is not None and mention.actor.resolved \
+        and actor_class(mention) in ARMED_CLASSES
+
 
 def describes_state(head: Token) -> bool:
     """A participle of a stative verb used as a description ("le quartier occupé par les miliciens")

@@ -19,7 +19,8 @@ SAME_HAPPENING_DISTANCE = 2
 def happenings(kept: list[EventFrame], frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     """Of the frames that report events (``kept``), one per happening, with the victims the death
     words of their sentence (among all ``frames``) name."""
-    regular = fold_into_protests(one_per_happening([f for f in kept if not f.trigger.entry.death_only], doc), doc)
+    regular = fold_into_protests(one_per_happening(without_preludes(
+        [f for f in kept if not f.trigger.entry.death_only], doc), doc), doc)
     add_victims(regular, [f for f in frames if f.trigger.entry.death_only], doc)
     return regular
 
@@ -30,6 +31,14 @@ def by_sentence(frames: list[EventFrame], doc: Doc) -> dict[int, list[EventFrame
     for frame in frames:
         grouped.setdefault(doc[frame.head].sent.start, []).append(frame)
     return grouped
+
+
+def without_preludes(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
+    """Less the movements a sentence tells beside another event: "militants regrouped and
+    attacked the town" is the attack, how it began no event of its own."""
+    sentences = by_sentence(frames, doc)
+    return [f for f in frames if not f.trigger.entry.prelude
+            or all(other.trigger.entry.prelude for other in sentences[doc[f.head].sent.start])]
 
 
 def one_per_happening(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
