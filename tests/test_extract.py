@@ -934,3 +934,41 @@ def test_a_movement_told_beside_another_event_is_how_that_event_began():
     events = _asserted(sitrep.extract(text, published="2025-01-28", lang="en"))
     assert [e.actor1.name for e in events] == ["Al Shabaab"]
     assert events[0].sub_event_type != "Change to group/activity"
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Soldiers torched houses in Kani village, Myanmar, on Monday.", "en",
+     ("Looting/property destruction", "Military Forces of Myanmar (2021-)")),
+    ("Gunmen set fire to houses in Kani village, Nigeria, on Monday.", "en",
+     ("Looting/property destruction", "Unidentified Armed Group (Nigeria)")),
+    ("Police dispersed rioters in Nairobi, Kenya, on Monday.", "en", ("Violent demonstration", "Rioters (Kenya)")),
+    ("Rioters torched cars in Nairobi, Kenya, on Monday.", "en", ("Violent demonstration", "Rioters (Kenya)")),
+    ("La police a dispersé les émeutiers lundi à Dakar, au Sénégal.", "fr",
+     ("Violent demonstration", "Rioters (Senegal)")),
+    ("Des soldats ont incendié des maisons lundi à Kani, au Mali.", "fr",
+     ("Looting/property destruction", "Military Forces of Mali (2021-)")),
+])
+def test_forces_that_torch_destroy_property_and_forces_that_disperse_a_riot_make_no_riot_theirs(text, lang, expected):
+    events = _asserted(sitrep.extract(text, published="2022-04-12", lang=lang))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [expected]
+
+
+def test_of_two_subjects_the_parser_reads_the_one_naming_an_actor_acted():
+    # ACLED's notes open with the place: the parser may take "township" for a second subject
+    text = "In Shar Hla village, Seikphyu township (Pakokku district, Magway region), soldiers burned five houses."
+    events = _asserted(sitrep.extract(text, published="2022-04-12", lang="en"))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [
+        ("Looting/property destruction", "Military Forces of Myanmar (2021-)")]
+
+
+def test_fighters_who_exchanged_gunfire_clashed():
+    text = "On Monday, OLF militants and Ethiopian forces exchanged gunfire in Gidami, Oromia."
+    events = _asserted(sitrep.extract(text, published="2022-04-12", lang="en"))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Armed clash", "OLF: Oromo Liberation Front")]
+
+
+def test_what_protesters_who_stormed_a_building_went_on_to_do_is_how_their_protest_went():
+    text = ("Police fired on protesters who stormed the town hall and set part of the building ablaze in Kisumu, "
+            "Kenya, on Monday.")
+    events = _asserted(sitrep.extract(text, published="2024-06-26", lang="en"))
+    assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Violent demonstration", "Rioters (Kenya)")]

@@ -54,6 +54,11 @@ def test_unsupported_or_unknowable_languages_are_refused_with_a_reason(text, dec
     ("A roadside bomb exploded near the market.", "en", [("ied", "roadside bomb"), ("ied", "exploded")]),
     ("Protesters gathered outside parliament.", "en", [("protest", "Protesters")]),
     ("Le ministre a visité l'école.", "fr", []),
+    # a pattern that reads through its verb's object ("set * on fire"): the trigger is the verb, the
+    # object what it acts on, and words that give it another sense count there too
+    ("Soldiers set more than 200 houses on fire.", "en", [("burning", "set")]),
+    ("Demonstrators set tyres on fire.", "en", [("protest", "Demonstrators")]),
+    ("Militia members exchanged gunfire near the town.", "en", [("clash", "exchanged gunfire")]),
 ])
 def test_triggers_longest_match_wins(text, lang, expected):
     # every reading is found here; stages/events.py decides which are events

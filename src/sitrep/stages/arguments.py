@@ -92,9 +92,12 @@ def _agent_token(head: Token, reporting: frozenset[int], cases: CaseWords,
     if is_verbal(head):
         deps = AGENT_DEPS if is_passive(head) else SUBJECT_DEPS
         for verb in (head, *(c for c in head.children if c.dep_ == "conj" and is_verbal(c))):
-            for child in verb.children:
-                if dep_is(child, deps) or child.dep_ == "agent":
-                    return next((g for g in child.children if g.dep_ == "pobj"), child)
+            subjects = [next((g for g in child.children if g.dep_ == "pobj"), child) for child in verb.children
+                        if dep_is(child, deps) or child.dep_ == "agent"]
+            if subjects:
+                # of two, the one naming an actor: the parser may read a place before the subject as
+                # another ("In Shar Hla village, Seikphyu township (Magway), soldiers burned ...")
+                return next((s for s in subjects if names_actor(s)), subjects[0])
         if head.dep_ == "ROOT" and "Fin" in head.morph.get("VerbForm") and head.i > 0 \
                 and head.i - 1 in actors.covering and not is_passive(head):
             # a sentence's verb with no subject, right after an actor the parser hung on the place

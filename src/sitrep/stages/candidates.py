@@ -142,7 +142,7 @@ def split_sentences(text: str, lang: str) -> Doc:
 def can_hold_event(words: set[str], patterns: dict[str, list[tuple[int, tuple[PatternWord, ...]]]]) -> bool:
     """Whether a sentence whose tokens may stand for ``words`` holds every required word of some
     trigger pattern (the parse must still find them in order, in their sense)."""
-    return any(all(word.optional or word.forms & words for word in pattern_words)
+    return any(all(word.optional or word.object_phrase or word.forms & words for word in pattern_words)
                for first in words & patterns.keys() for _, pattern_words in patterns[first])
 
 

@@ -113,8 +113,11 @@ def fold_into_protests(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     return kept
 
 def _said_of(frame: EventFrame, protest: EventFrame, doc: Doc) -> bool:
-    """A clause on the protest's own word ("protesters who stormed parliament")."""
+    """A clause on the protest's own word ("protesters who stormed parliament"), or a verb
+    coordinated with one ("... and set part of the building ablaze")."""
     head = doc[frame.head]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
     return head.dep_ in ("relcl", "acl:relcl", "acl") and head.head.i == protest.head
 
 def _names_protesters(frame: EventFrame) -> bool:

@@ -23,9 +23,15 @@ from sitrep.text import fold, span_of
 OTHER_CLAUSES = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj"})
 
 
+# A pattern word standing for the object phrase of the word before it, whatever its words: "set
+# * on fire" reads "set more than 200 houses on fire"
+OBJECT_PHRASE = "*"
+
+
 class PatternWord(BaseModel):
     forms: frozenset[str]
     optional: bool = False
+    object_phrase: bool = False
 
     def matches(self, token: Token) -> bool:
         return token._.lemma_key in self.forms or token._.text_key in self.forms
@@ -44,8 +50,10 @@ def _split_pattern(pattern: str) -> list[str]:
 
 
 def compile_pattern(pattern: str) -> tuple[PatternWord, ...]:
-    """"prendre le? contrôle" -> words matched on lemma or surface form, "?" marking optional ones."""
+    """"prendre le? contrôle" -> words matched on lemma or surface form, "?" marking optional ones,
+    "*" an object phrase."""
     return tuple(
+        PatternWord(forms=frozenset(), object_phrase=True) if word == OBJECT_PHRASE else
         PatternWord(forms=frozenset(fold(w) for w in word.rstrip("?").split("|")),
                     optional=word.endswith("?") and len(word) > 1)
         for word in _split_pattern(pattern)
@@ -57,6 +65,13 @@ def match_at(doc: Doc, start: int, words: tuple[PatternWord, ...]) -> int | None
     if not words:
         return start
     first, rest = words[0], words[1:]
+    if first.object_phrase:
+        # the object's words up to its head at least; the parser may hang the rest of the pattern on
+        # it ("set [houses] on fire": "on fire" on "houses")
+        phrase = _object_starting_at(doc, start)
+        ends = (match_at(doc, after, rest) for after in range(phrase.i + 1, phrase.right_edge.i + 2)) \
+            if phrase is not None else ()
+        return next((end for end in ends if end is not None), None)
     ends = []
     if start < len(doc) and first.matches(doc[start]):
         ends.append(match_at(doc, start + 1, rest))
@@ -64,6 +79,21 @@ def match_at(doc: Doc, start: int, words: tuple[PatternWord, ...]) -> int | None
         ends.append(match_at(doc, start, rest))
     found = [e for e in ends if e is not None]
     return max(found) if found else None
+
+
+def _object_starting_at(doc: Doc, start: int) -> Token | None:
+    """The object of the word before ``start`` whose phrase begins at ``start``, else None."""
+    if not 0 < start < len(doc):
+        return None
+    return next((c for c in doc[start - 1].children if dep_is(c, OBJECT_DEPS) and c.left_edge.i == start), None)
+
+
+def _own_end(doc: Doc, start: int, end: int, words: tuple[PatternWord, ...]) -> int:
+    """Where the trigger's own words end: before the object phrase a pattern reads through ("set"
+    of "set houses on fire": the houses are what is burnt, for the stages after)."""
+    if not any(word.object_phrase for word in words):
+        return end
+    return next(t.i for t in doc[start + 1:end] if _object_starting_at(doc, t.i) is not None)
 
 
 @cache
@@ -186,15 +216,19 @@ def find_triggers(doc: Doc, lang: str) -> list[Trigger]:
         candidates = index.get(token._.lemma_key, []) + index.get(token._.text_key, [])
         for number, words in candidates:
             end = match_at(doc, token.i, words)
-            if end is not None and in_its_sense(doc, entries[number], token.i, end, sentence_keys, lang):
-                matches.append((number, token.i, end))
-    matches.sort(key=lambda m: (-(m[2] - m[1]), m[1]))
+            if end is None:
+                continue
+            own_end = _own_end(doc, token.i, end, words)
+            if in_its_sense(doc, entries[number], token.i, own_end, sentence_keys, lang):
+                matches.append((number, token.i, own_end, end))
+    matches.sort(key=lambda m: (-(m[3] - m[1]), m[1]))
     taken: set[int] = set()
     found: list[Trigger] = []
-    for number, start, end in matches:
+    for number, start, own_end, end in matches:
         if taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
-        span = doc[start:end]
-        found.append(Trigger(entry=entries[number], head=start, token_start=start, token_end=end, span=span_of(span)))
+        span = doc[start:own_end]
+        found.append(Trigger(entry=entries[number], head=start, token_start=start, token_end=own_end,
+                             span=span_of(span)))
     return sorted(found, key=lambda t: t.token_start)
