@@ -160,9 +160,15 @@ def test_a_headline_alone_is_read_though_it_has_no_verb():
         ("Armed clash", "Kadugli")]
 
 
-def test_a_verb_after_a_parenthetical_is_the_sentence_s_predicate_not_a_description():
-    # the parser hangs "protested" on "people" as if it described them; the sentence has no other verb
-    text = "Two dozen people, including members of the American Postal Workers Union, protested in Columbus, Ohio."
+@pytest.mark.parametrize("text", [
+    "Two dozen people, including members of the American Postal Workers Union, protested in Columbus, Ohio.",
+    # the subject hung on the opening preposition, which the parser made the root
+    "In San Cristobal (Tachira), a group of residents and representatives of a users' committee, mostly women, "
+    "protested against the poor internet and phone services of the telecom company, and their prices. Some of the "
+    "protesters dressed up as clowns.",
+])
+def test_a_verb_after_a_parenthetical_is_the_sentence_s_predicate_not_a_description(text):
+    # the parser hangs "protested" on its subject as if it described them; the sentence has no other verb
     assert [e.sub_event_type for e in _asserted(sitrep.extract(text, published="2020-08-20", lang="en"))] == [
         "Peaceful protest"]
 

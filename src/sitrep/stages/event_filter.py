@@ -156,12 +156,14 @@ def describes_background(head: Token) -> bool:
 
 def _predicates_a_verbless_root(verb: Token) -> bool:
     """The only verb of a sentence the parser headed with its subject noun: "Two dozen people,
-    including members of the union, protested in Columbus", or a headline's passive with its agent
-    ("3 villagers killed by Boko Haram") (not a participle inside a clause another verb heads)."""
-    root = verb.head
-    return verb.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN", "PRON") \
-        and verb.i > root.i and (any(t.text == "," for t in verb.doc[root.i + 1:verb.i])
-                                 or any(c.dep_ == "agent" for c in verb.children))
+    including members of the union, protested in Columbus" (the noun hung on an opening
+    preposition too: "In San Cristobal, a group of residents, mostly women, protested"), or a
+    headline's passive with its agent ("3 villagers killed by Boko Haram") (not a participle inside
+    a clause another verb heads)."""
+    subject = verb.head
+    return verb.dep_ == "acl" and subject.pos_ in ("NOUN", "PROPN", "PRON") and verb.i > subject.i \
+        and not any(t.pos_ in ("VERB", "AUX") for t in subject.ancestors) \
+        and (any(t.text == "," for t in verb.doc[subject.i + 1:verb.i]) or any(c.dep_ == "agent" for c in verb.children))
 
 
 def describes_a_subject(head: Token) -> bool:
