@@ -61,7 +61,7 @@ class TriggerEntry(Strict):
                                                   "belief'; workers strike, 'the driver was struck' is hit)")
     armed_subject: bool = Field(False, description="fires only where the subject of its verb, the passive one "
                                                    "too, is an army, police or armed group, and that subject "
-                                                   "acts ('Al Shabaab were observed near X', 'troops deployed')")
+                                                   "acts ('Al Shabaab were observed near X', 'militias regrouped')")
     prelude: bool = Field(False, description="told in a sentence with another event, the words tell how that "
                                              "event began ('militants regrouped and attacked'), no event of "
                                              "their own")

@@ -63,6 +63,7 @@ def keeps(frame: EventFrame, context: DocumentContext) -> bool:
         return False
     return is_anchored(frame, context) and has_participant_or_place(frame, context)
 
+
 def _names_an_armed_force(mention: ActorMention | None) -> bool:
     """An army, police or armed group the knowledge base knows ("Al Shabaab", "troops"; not a
     word it cannot place, such as "Party")."""
