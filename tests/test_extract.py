@@ -982,3 +982,12 @@ def test_what_protesters_who_stormed_a_building_went_on_to_do_is_how_their_prote
             "Kenya, on Monday.")
     events = _asserted(sitrep.extract(text, published="2024-06-26", lang="en"))
     assert [(e.sub_event_type, e.actor1.name) for e in events] == [("Violent demonstration", "Rioters (Kenya)")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Gunmen launched an attack on the village of Kani, Nigeria, on Monday.", "en"),
+    ("Des hommes armés ont mené une attaque contre le village de Kani, au Nigeria, lundi.", "fr"),
+])
+def test_an_attack_a_noun_says_was_on_a_village_is_an_attack_on_civilians_as_the_verb_says(text, lang):
+    events = _asserted(sitrep.extract(text, published="2022-04-12", lang=lang))
+    assert [e.sub_event_type for e in events] == ["Attack"]

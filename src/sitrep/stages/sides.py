@@ -225,6 +225,13 @@ def _between_sides(head: Token, cases: CaseWords) -> list[Token]:
     return []
 
 
+def target_complements(head: Token, cases: CaseWords) -> list[Token]:
+    """The phrases the target prepositions of ``head`` introduce, whatever they name ("an attack
+    on the village", "une attaque contre le village", "on 8 March")."""
+    return [next((g for g in child.children if g.dep_ == "pobj"), child)
+            for child in head.children if _case_word(child) in cases.target]
+
+
 def target_phrases(head: Token, cases: CaseWords, actors: ActorIndex) -> list[Token]:
     """The phrases naming who the action is against; only phrases that name an actor count, so
     "on 8 March" is no target."""
@@ -232,12 +239,8 @@ def target_phrases(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
         return [t for t in tokens if actors.mention_for(t) is not None]
 
     object_deps = PASSIVE_SUBJECT_DEPS if is_verbal(head) and is_passive(head) else OBJECT_DEPS
-    found = []
-    for child in head.children:
-        if is_verbal(head) and dep_is(child, object_deps):
-            found.append(child)
-        elif _case_word(child) in cases.target:
-            found.append(next((g for g in child.children if g.dep_ == "pobj"), child))
+    found = [child for child in head.children if is_verbal(head) and dep_is(child, object_deps)]
+    found += target_complements(head, cases)
     if befalls_its_noun(head):
         found.append(head.head)
     found = naming_actors(found) or naming_actors(_between_sides(head, cases)[1:])

@@ -10,6 +10,7 @@ from sitrep import lang as langdata
 from sitrep import taxonomy
 from sitrep.models import ActorMention, EventFrame
 from sitrep.stages.place_words import place_words
+from sitrep.stages.sides import case_words, target_complements
 from sitrep.stages.syntax import is_verbal
 from sitrep.stages.triggers import has_phrase
 
@@ -73,9 +74,12 @@ def _counts_victims_as(frame: EventFrame, doc: Doc, words: list[str]) -> bool:
 
 def _acts_on(frame: EventFrame, doc: Doc, words: list[str], lang: str) -> bool:
     """Whether what the trigger acts on (its target phrase, else its object or passive subject:
-    stages/arguments.py) is one of ``words`` ("attacked the village of X", "the village was attacked"),
-    no armed side's (not "a military vehicle": lang/<code>/arguments.yaml `armed_modifiers`)."""
-    objects = [doc[i] for i in frame.target_tokens]
+    stages/arguments.py; for a noun, else what its "on/contre" introduces) is one of ``words``
+    ("attacked the village of X", "the village was attacked", "une attaque contre le village"), no
+    armed side's (not "a military vehicle": lang/<code>/arguments.yaml `armed_modifiers`)."""
+    head = doc[frame.head]
+    objects = [doc[i] for i in frame.target_tokens] or \
+        ([] if is_verbal(head) else target_complements(head, case_words(lang)))
     armed = langdata.load(lang, "arguments").armed_modifiers
     return _names_one_of(objects, words) and not _names_one_of((c for o in objects for c in o.children), armed)
 
