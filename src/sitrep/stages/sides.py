@@ -22,6 +22,7 @@ from sitrep.stages.syntax import (
     governor,
     is_passive,
     is_verbal,
+    subject_of,
 )
 from sitrep.text import folded
 
@@ -159,7 +160,7 @@ def agent_phrase(head: Token, reporting: frozenset[int], cases: CaseWords,
     partaking = _partaking_verb(head, cases)
     if partaking is not None and partaking.i not in reporting:
         # active or passive, who takes part is the subject: "police were involved in a clash"
-        subject = next((c for c in partaking.children if dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), None)
+        subject = subject_of(partaking)
         return subject if subject is not None else agent_phrase(partaking, reporting, cases, actors)
     return None
 
@@ -255,9 +256,7 @@ def target_phrases(head: Token, cases: CaseWords, actors: ActorIndex) -> list[To
     if not found and head._.lemma_key in cases.reciprocal_verbs:
         # "gendarmes and an armed group clashed", "the army and the ONLF engaged in a battle": the
         # subject's other conjuncts are the other side
-        verb = head if is_verbal(head) else _partaking_verb(head, cases)
-        subject = next((c for c in verb.children if dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), None) \
-            if verb is not None else None
+        subject = subject_of(head if is_verbal(head) else _partaking_verb(head, cases))
         found = naming_actors([c for c in subject.children if c.dep_ == "conj"]) if subject is not None else []
     return found
 

@@ -29,6 +29,12 @@ def dep_is(token: Token, deps: tuple[str, ...]) -> bool:
     return token.dep_ in deps or token.dep_.split(":")[0] in deps
 
 
+def subject_of(verb: Token | None) -> Token | None:
+    """The verb's subject, active or passive ("police were involved"), else None."""
+    return next((c for c in verb.children if dep_is(c, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)), None) \
+        if verb is not None else None
+
+
 def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
